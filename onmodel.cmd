@@ -4,8 +4,9 @@ setlocal
 set "HERE=%~dp0"
 set "JAR=%HERE%app\target\onmodel-app.jar"
 if not exist "%JAR%" goto build
-rem Rebuild when any source or pom is newer than the jar (xcopy /D /L lists newer files without copying).
-for /f %%F in ('xcopy /D /L /S /Y "%HERE%core\src\main" "%TEMP%\onmodel-stale-check\" ^| find /c "\"') do if not "%%F"=="0" goto build
+rem Rebuild when any source or pom is newer than the jar.
+powershell -NoProfile -Command "$j=(Get-Item '%JAR%').LastWriteTime; $n=Get-ChildItem -Recurse -File '%HERE%core\src\main','%HERE%app\src\main','%HERE%pom.xml','%HERE%core\pom.xml','%HERE%app\pom.xml' | Where-Object { $_.LastWriteTime -gt $j } | Select-Object -First 1; if ($n) { exit 1 } else { exit 0 }"
+if errorlevel 1 goto build
 goto run
 :build
 echo onmodel: building (first run, or the sources changed)... 1>&2
