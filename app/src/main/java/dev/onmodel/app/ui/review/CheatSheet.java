@@ -8,6 +8,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.util.LinkedHashMap;
@@ -34,14 +36,26 @@ final class CheatSheet extends Dialog<Void> {
             int row = grid.getRowCount();
             Label key = new Label(keys.keyOf(action).getDisplayText());
             key.getStyleClass().add("keycap");
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            Label label = new Label(action.label());
+            label.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(key, 0, row);
-            grid.add(new Label(action.label()), 1, row);
+            grid.add(label, 1, row);
         }
+        // Three columns of groups so the sheet fits a laptop screen without truncating a label.
         HBox box = new HBox(28);
-        box.getChildren().addAll(columns.values());
+        VBox[] stacks = {new VBox(18), new VBox(18), new VBox(18)};
+        int index = 0;
+        for (GridPane grid : columns.values()) {
+            stacks[Math.min(2, index++ / 2)].getChildren().add(grid);
+        }
+        box.getChildren().addAll(stacks);
         box.setPadding(new Insets(12));
         box.setId("cheatSheet");
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        setResizable(true);
     }
 }

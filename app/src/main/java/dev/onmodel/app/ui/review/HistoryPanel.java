@@ -37,11 +37,13 @@ public final class HistoryPanel extends VBox {
         list.setFocusTraversable(false);
         list.setPlaceholder(empty);
         list.setCellFactory(v -> new HistoryCell());
-        model.currentHistory().addListener((javafx.collections.ListChangeListener<HistoryEntry>) change -> {
+        Runnable fill = () -> {
             var items = new java.util.ArrayList<>(model.currentHistory());
             java.util.Collections.reverse(items);
             list.getItems().setAll(items);
-        });
+        };
+        model.currentHistory().addListener((javafx.collections.ListChangeListener<HistoryEntry>) change -> fill.run());
+        fill.run();
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(heading, list);
     }

@@ -258,6 +258,7 @@ public final class ReviewScreen extends BorderPane {
         mode.valueProperty().bindBidirectional(model.compareModeProperty());
         ChoiceBox<Variant> compare = new ChoiceBox<>();
         compare.setId("compareVariant");
+        compare.setMinWidth(96);
         compare.setConverter(new StringConverter<>() {
             @Override
             public String toString(Variant v) {

@@ -82,10 +82,14 @@ public final class ReviewViewModel {
     private final ReadOnlyObjectWrapper<Decision> currentDecision = new ReadOnlyObjectWrapper<>(this, "currentDecision");
     private final ReadOnlyObjectWrapper<FrameScore> currentScore = new ReadOnlyObjectWrapper<>(this, "currentScore");
     private final ObservableList<HistoryEntry> currentHistory = FXCollections.observableArrayList();
+    // One read-only view each, kept: a fresh unmodifiable wrapper per call would be collected with its listeners.
+    private final ObservableList<HistoryEntry> currentHistoryView =
+            FXCollections.unmodifiableObservableList(currentHistory);
     private final ReadOnlyObjectWrapper<HeroMark> heroOfShot = new ReadOnlyObjectWrapper<>(this, "heroOfShot");
     private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper(this, "saveStatus", "");
     private final ReadOnlyIntegerWrapper pendingWrites = new ReadOnlyIntegerWrapper(this, "pendingWrites");
     private final ObservableList<DecisionDraft> unsaved = FXCollections.observableArrayList();
+    private final ObservableList<DecisionDraft> unsavedView = FXCollections.unmodifiableObservableList(unsaved);
     private final ReadOnlyBooleanWrapper lastWriteFailed = new ReadOnlyBooleanWrapper(this, "lastWriteFailed");
     private final IntegerProperty checkBelow = new SimpleIntegerProperty(this, "checkBelow", 80);
     private final IntegerProperty offModelBelow = new SimpleIntegerProperty(this, "offModelBelow", 60);
@@ -513,7 +517,7 @@ public final class ReviewViewModel {
 
     /** Drafts the store refused; kept for {@link #retryUnsaved}, never dropped. */
     public ObservableList<DecisionDraft> unsavedDrafts() {
-        return FXCollections.unmodifiableObservableList(unsaved);
+        return unsavedView;
     }
 
     public ReadOnlyBooleanProperty lastWriteFailedProperty() {
@@ -530,7 +534,7 @@ public final class ReviewViewModel {
 
     /** Every decision that covered the current frame, oldest first. */
     public ObservableList<HistoryEntry> currentHistory() {
-        return FXCollections.unmodifiableObservableList(currentHistory);
+        return currentHistoryView;
     }
 
     public ReadOnlyObjectProperty<HeroMark> heroOfShotProperty() {

@@ -37,9 +37,9 @@ public final class TimelineView extends Region {
     static final double LABEL_WIDTH = 104;
     static final double SEQUENCE_HEIGHT = 26;
     static final double RULER_HEIGHT = 18;
-    static final double LANE_HEIGHT = 32;
-    static final double DECISION_HEIGHT = 15;
-    static final double HEAT_HEIGHT = 11;
+    static final double LANE_HEIGHT = 38;
+    static final double DECISION_HEIGHT = 16;
+    static final double HEAT_HEIGHT = 15;
     private static final double PAD = 8;
     private static final Color BACKGROUND = Color.web("#16191d");
     private static final Color LANE_BACKGROUND = Color.web("#1c2025");
@@ -336,6 +336,14 @@ public final class TimelineView extends Region {
             paintLane(g, shot.variants().get(i), i + 1, top + i * LANE_HEIGHT, w);
         }
         paintMarks(g, top, shot.variants().size());
+        double hintY = top + shot.variants().size() * LANE_HEIGHT + 14;
+        if (hintY < h - 4) {
+            g.setFont(LABEL_FONT);
+            g.setFill(Color.web("#4d555e"));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText("click: seek \u00b7 wheel: scroll \u00b7 Ctrl+wheel: zoom \u00b7 A/R/W letters double the colours"
+                    + " \u00b7 heat bars grow as the score falls", LABEL_WIDTH, hintY);
+        }
         double px = frameToX(model.currentFrameProperty().get()) + effectivePixelsPerFrame() / 2;
         if (px >= LABEL_WIDTH && px <= w - PAD) {
             g.setStroke(DecisionColours.PLAYHEAD);
