@@ -577,7 +577,7 @@ final class CharacterPainter {
             }
             case BACK -> {
                 ink.fill(new Ellipse2D.Double(-rx, cy - ry, 2 * rx, 2 * ry), p.skin());
-                ink.fill(new RoundRectangle2D.Double(-rx - 1.5, cy - ry + 2, 2 * rx + 3, ry + 5, 12, 10), p.hair());
+                ink.fill(new RoundRectangle2D.Double(-rx - 1.5, cy - ry + 2, 2 * rx + 3, ry + 4, 2 * rx, 12), p.hair());
                 wideHat(ink, cy, ry, false);
             }
             default -> {

@@ -1,5 +1,7 @@
 package dev.onmodel.core.sample;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import java.util.Objects;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Objects;
  * @param last        last affected frame number, inclusive; equals {@code first} for a flicker pop
  * @param description one sentence for people reading the ground truth
  */
+@JsonPropertyOrder({"shot", "variant", "character", "kind", "first", "last", "description"})
 public record InjectedDefect(String shot, String variant, String character, DefectKind kind, int first, int last,
                              String description) {
 
