@@ -32,6 +32,7 @@ public final class CharacterPanel extends ScrollPane {
     private final ImageView bestImage = new ImageView();
     private final Label bestCaption = new Label();
     private final List<ViewTile> tiles = new ArrayList<>();
+    private String shownKey;
 
     private record ViewTile(String character, SheetView view, VBox box) {
     }
@@ -58,6 +59,7 @@ public final class CharacterPanel extends ScrollPane {
     }
 
     private void rebuild() {
+        shownKey = null;
         content.getChildren().clear();
         tiles.clear();
         Label bestHeading = new Label("BEST-MATCHING SHEET VIEW");
@@ -102,6 +104,11 @@ public final class CharacterPanel extends ScrollPane {
     private void showBest() {
         FrameScore score = model.currentScoreProperty().get();
         SheetView best = score == null ? null : score.matchedView().orElse(null);
+        String key = (best == null ? "" : best.image().toString()) + "|" + (score == null ? -1 : score.score());
+        if (key.equals(shownKey)) {
+            return; // same view and score as the previous frame: nothing to restyle
+        }
+        shownKey = key;
         String character = score == null ? null : score.character().orElse(null);
         if (best == null && !tiles.isEmpty()) {
             best = tiles.get(0).view();

@@ -53,6 +53,10 @@ public final class TimelineView extends Region {
 
     private final ReviewViewModel model;
     private final Canvas canvas = new Canvas();
+    // The playhead is a node over the canvas: stepping moves two small shapes instead of repainting every lane,
+    // which keeps the dirty region (and the software pipeline's work) small.
+    private final javafx.scene.shape.Line playhead = new javafx.scene.shape.Line();
+    private final javafx.scene.shape.Polygon playheadHandle = new javafx.scene.shape.Polygon(-5, 0, 5, 0, 0, 7);
     private final Map<Variant, Decision[]> decisionCache = new HashMap<>();
     private final Map<Variant, int[]> scoreCache = new HashMap<>();
     private double pixelsPerFrame = Double.NaN; // NaN: fit the shot to the width
@@ -64,7 +68,14 @@ public final class TimelineView extends Region {
         this.model = model;
         setId("timeline");
         getStyleClass().add("timeline");
-        getChildren().add(canvas);
+        playhead.setStroke(DecisionColours.PLAYHEAD);
+        playhead.setStrokeWidth(2);
+        playhead.setManaged(false);
+        playhead.setMouseTransparent(true);
+        playheadHandle.setFill(DecisionColours.PLAYHEAD);
+        playheadHandle.setManaged(false);
+        playheadHandle.setMouseTransparent(true);
+        getChildren().addAll(canvas, playhead, playheadHandle);
         setMinHeight(SEQUENCE_HEIGHT + RULER_HEIGHT + LANE_HEIGHT + 2 * PAD);
         model.selectedShotProperty().addListener((obs, old, shot) -> {
             pixelsPerFrame = Double.NaN;
@@ -75,8 +86,10 @@ public final class TimelineView extends Region {
         model.selectionVersionProperty().addListener((obs, o, n) -> invalidate());
         model.compareVariantProperty().addListener((obs, o, n) -> invalidate());
         model.currentFrameProperty().addListener((obs, o, n) -> {
-            keepPlayheadVisible();
-            invalidate();
+            if (keepPlayheadVisible()) {
+                invalidate();
+            }
+            placePlayhead();
         });
         model.decisionsVersionProperty().addListener((obs, o, n) -> {
             decisionCache.clear();
@@ -119,6 +132,25 @@ public final class TimelineView extends Region {
             canvas.setHeight(h);
             paint();
         }
+        placePlayhead();
+    }
+
+    private void placePlayhead() {
+        Shot shot = model.selectedShotProperty().get();
+        double px = frameToX(model.currentFrameProperty().get()) + effectivePixelsPerFrame() / 2;
+        boolean visible = shot != null && px >= LABEL_WIDTH && px <= getWidth() - PAD;
+        playhead.setVisible(visible);
+        playheadHandle.setVisible(visible);
+        if (!visible) {
+            return;
+        }
+        double top = PAD + SEQUENCE_HEIGHT;
+        playhead.setStartX(px);
+        playhead.setEndX(px);
+        playhead.setStartY(top);
+        playhead.setEndY(lanesTop() + shot.variants().size() * LANE_HEIGHT);
+        playheadHandle.setLayoutX(px);
+        playheadHandle.setLayoutY(top);
     }
 
     /** Schedules one repaint for the next pulse, however many changes arrive before it. */
@@ -270,16 +302,19 @@ public final class TimelineView extends Region {
         firstVisibleFrame = Math.max(frames.start(), Math.min(maxStart, firstVisibleFrame));
     }
 
-    private void keepPlayheadVisible() {
+    /** Scrolls when the playhead left the visible frames; true when it scrolled (the lanes need a repaint). */
+    private boolean keepPlayheadVisible() {
         if (Double.isNaN(pixelsPerFrame)) {
-            return;
+            return false;
         }
         double x = frameToX(model.currentFrameProperty().get());
         if (x < LABEL_WIDTH || x > getWidth() - PAD - effectivePixelsPerFrame()) {
             double visible = laneWidth() / effectivePixelsPerFrame();
             firstVisibleFrame = model.currentFrameProperty().get() - visible * 0.2;
             clampScroll();
+            return true;
         }
+        return false;
     }
 
     // ---- data --------------------------------------------------------------------------------------------------
@@ -344,15 +379,7 @@ public final class TimelineView extends Region {
             g.fillText("click: seek \u00b7 wheel: scroll \u00b7 Ctrl+wheel: zoom \u00b7 A/R/W letters double the colours"
                     + " \u00b7 heat bars grow as the score falls", LABEL_WIDTH, hintY);
         }
-        double px = frameToX(model.currentFrameProperty().get()) + effectivePixelsPerFrame() / 2;
-        if (px >= LABEL_WIDTH && px <= w - PAD) {
-            g.setStroke(DecisionColours.PLAYHEAD);
-            g.setLineWidth(2);
-            g.strokeLine(px, PAD + SEQUENCE_HEIGHT, px, top + shot.variants().size() * LANE_HEIGHT);
-            g.setFill(DecisionColours.PLAYHEAD);
-            g.fillPolygon(new double[] {px - 5, px + 5, px}, new double[] {PAD + SEQUENCE_HEIGHT,
-                    PAD + SEQUENCE_HEIGHT, PAD + SEQUENCE_HEIGHT + 7}, 3);
-        }
+        placePlayhead();
     }
 
     private void paintSequence(GraphicsContext g, double w) {

@@ -75,6 +75,9 @@ public final class ViewerPane extends Pane {
     private double originAX;
     private double originAY;
     private boolean lastShowImmediate = true;
+    // The box frames are decoded into in fit mode (0 = full resolution), so painting copies 1:1.
+    private int displayWidth;
+    private int displayHeight;
 
     public ViewerPane(ReviewViewModel model, FrameImageCache cache, DifferenceImages differences) {
         this.model = model;
@@ -173,18 +176,26 @@ public final class ViewerPane extends Pane {
         zoom = Double.NaN;
         panX = 0;
         panY = 0;
-        requestLayout();
+        refresh();
     }
 
     public void actualSize() {
+        boolean wasFit = Double.isNaN(zoom);
         zoom = 1;
         panX = 0;
         panY = 0;
+        if (wasFit) {
+            refresh(); // zoomed: switch to full-resolution frames
+        }
         requestLayout();
     }
 
     public void zoomBy(double factor) {
+        boolean wasFit = Double.isNaN(zoom);
         zoom = Math.max(0.05, Math.min(32, scaleA * factor));
+        if (wasFit) {
+            refresh();
+        }
         requestLayout();
     }
 
@@ -209,6 +220,7 @@ public final class ViewerPane extends Pane {
         }
         if (Double.isNaN(zoom)) {
             zoom = scaleA;
+            refresh();
         }
         panX += event.getX() - dragX;
         panY += event.getY() - dragY;
@@ -223,7 +235,7 @@ public final class ViewerPane extends Pane {
         if (a == null) {
             return;
         }
-        double width = a.getWidth() * scaleA;
+        double width = imageA.getFitWidth();
         model.wipePositionProperty().set(Math.max(0, Math.min(1, (x - originAX) / Math.max(1, width))));
     }
 
@@ -234,14 +246,20 @@ public final class ViewerPane extends Pane {
         double factor = event.getDeltaY() > 0 ? 1.15 : 1 / 1.15;
         Image a = imageA.getImage();
         double before = scaleA;
+        boolean wasFit = Double.isNaN(zoom);
         zoom = Math.max(0.05, Math.min(32, scaleA * factor));
+        if (wasFit) {
+            refresh();
+        }
         if (a != null) {
             // Keep the image point under the cursor where it is: origin' = cursor - point * zoom, and the origin
             // is the centred position (which moves by half the size change) plus the pan.
             double ix = (event.getX() - originAX) / before;
             double iy = (event.getY() - originAY) / before;
-            double centredX = originAX - panX - a.getWidth() * (zoom - before) / 2;
-            double centredY = originAY - panY - a.getHeight() * (zoom - before) / 2;
+            double sourceWidth = imageA.getFitWidth() / before;
+            double sourceHeight = imageA.getFitHeight() / before;
+            double centredX = originAX - panX - sourceWidth * (zoom - before) / 2;
+            double centredY = originAY - panY - sourceHeight * (zoom - before) / 2;
             panX = event.getX() - ix * zoom - centredX;
             panY = event.getY() - iy * zoom - centredY;
         }
@@ -250,6 +268,15 @@ public final class ViewerPane extends Pane {
     }
 
     // ---- frames ------------------------------------------------------------------------------------------------
+
+    /** The decode box for frames: the fitted view size, or full resolution once zoomed. */
+    private int requestWidth() {
+        return Double.isNaN(zoom) ? displayWidth : 0;
+    }
+
+    private int requestHeight() {
+        return Double.isNaN(zoom) ? displayHeight : 0;
+    }
 
     private void refresh() {
         long frame = model.currentFrameProperty().get();
@@ -265,7 +292,7 @@ public final class ViewerPane extends Pane {
             wantedA = null;
         } else {
             wantedA = fileA.get();
-            lastShowImmediate = load(wantedA, imageA, () -> wantedA, image -> {
+            lastShowImmediate = load(wantedA, true, imageA, () -> wantedA, image -> {
                 shownFile = wantedA;
                 message.setText(model.playingProperty().get() || mode != CompareMode.SINGLE ? message.getText() : "");
             });
@@ -279,17 +306,17 @@ public final class ViewerPane extends Pane {
         boolean needsSheet = mode == CompareMode.SIDE_BY_SIDE_SHEET;
         wantedB = needsB ? fileB.orElse(null) : needsSheet ? matchedSheetImage().orElse(null) : null;
         if (wantedB != null) {
-            load(wantedB, imageB, () -> wantedB, image -> { });
+            load(wantedB, !needsSheet, imageB, () -> wantedB, image -> { });
         } else {
             imageB.setImage(null);
         }
         if (needsB && b == null) {
             message.setText("Pick a compare variant (B): it needs a shot with two variants");
         }
-        fileB.ifPresent(cache::prefetch);
+        fileB.ifPresent(f -> cache.prefetch(f, requestWidth(), requestHeight()));
         if (mode == CompareMode.ONION_SKIN) {
-            load(ReviewViewModel.frameFile(a, frame - 1).orElse(null), onionPrevious, () -> null, image -> { });
-            load(ReviewViewModel.frameFile(a, frame + 1).orElse(null), onionNext, () -> null, image -> { });
+            load(ReviewViewModel.frameFile(a, frame - 1).orElse(null), true, onionPrevious, () -> null, i -> { });
+            load(ReviewViewModel.frameFile(a, frame + 1).orElse(null), true, onionNext, () -> null, i -> { });
         }
         if (mode == CompareMode.DIFFERENCE) {
             refreshDifference();
@@ -303,19 +330,21 @@ public final class ViewerPane extends Pane {
      * Puts the decoded {@code file} into {@code view}: at once when cached (returns true), else after the decode
      * if {@code stillWanted} still names it. The view keeps its previous image meanwhile.
      */
-    private boolean load(Path file, ImageView view, java.util.function.Supplier<Path> stillWanted,
+    private boolean load(Path file, boolean fitted, ImageView view, java.util.function.Supplier<Path> stillWanted,
                          java.util.function.Consumer<Image> shown) {
         if (file == null) {
             view.setImage(null);
             return false;
         }
-        Image ready = cache.getIfReady(file);
+        int width = fitted ? requestWidth() : 0;
+        int height = fitted ? requestHeight() : 0;
+        Image ready = cache.getIfReady(file, width, height);
         if (ready != null) {
             view.setImage(ready);
             shown.accept(ready);
             return true;
         }
-        cache.load(file).whenComplete((image, error) -> BackgroundTasks.onFxThread(() -> {
+        cache.load(file, width, height).whenComplete((image, error) -> BackgroundTasks.onFxThread(() -> {
             Path wanted = stillWanted.get();
             if (wanted != null && !wanted.equals(file)) {
                 return; // the playhead moved on while decoding
@@ -338,8 +367,8 @@ public final class ViewerPane extends Pane {
     private void refreshDifference() {
         Path a = wantedA;
         Path b = wantedB;
-        Image imgA = a == null ? null : cache.getIfReady(a);
-        Image imgB = b == null ? null : cache.getIfReady(b);
+        Image imgA = a == null ? null : cache.getIfReady(a, requestWidth(), requestHeight());
+        Image imgB = b == null ? null : cache.getIfReady(b, requestWidth(), requestHeight());
         if (imgA == null || imgB == null) {
             return;
         }
@@ -374,11 +403,15 @@ public final class ViewerPane extends Pane {
         int ahead = speed != 0 ? PREFETCH_PLAYING * Math.abs(speed) : PREFETCH_AHEAD;
         int behind = speed != 0 ? 2 : PREFETCH_BEHIND;
         int direction = speed < 0 ? -1 : 1;
+        int width = requestWidth();
+        int height = requestHeight();
         for (int i = 1; i <= ahead; i++) {
-            ReviewViewModel.frameFile(variant, frame + (long) i * direction).ifPresent(cache::prefetch);
+            ReviewViewModel.frameFile(variant, frame + (long) i * direction)
+                    .ifPresent(f -> cache.prefetch(f, width, height));
         }
         for (int i = 1; i <= behind; i++) {
-            ReviewViewModel.frameFile(variant, frame - (long) i * direction).ifPresent(cache::prefetch);
+            ReviewViewModel.frameFile(variant, frame - (long) i * direction)
+                    .ifPresent(f -> cache.prefetch(f, width, height));
         }
     }
 
@@ -457,11 +490,31 @@ public final class ViewerPane extends Pane {
         onionPrevious.setVisible(mode == CompareMode.ONION_SKIN);
         onionNext.setVisible(mode == CompareMode.ONION_SKIN);
         wipeLine.setVisible(mode == CompareMode.WIPE);
+        int boxWidth = (int) Math.max(1, Math.floor(viewWidth));
+        int boxHeight = (int) Math.max(1, Math.floor(viewHeight));
+        if (boxWidth != displayWidth || boxHeight != displayHeight) {
+            displayWidth = boxWidth;
+            displayHeight = boxHeight;
+            if (Double.isNaN(zoom)) {
+                javafx.application.Platform.runLater(this::refresh); // decode at the new view size
+            }
+        }
         if (a != null) {
-            double fitScale = Math.min(viewWidth / a.getWidth(), viewHeight / a.getHeight());
+            // Geometry is in the file's pixels (the loaded image may be a fitted copy), so boxes and zoom stay true.
+            double sourceWidth = wantedA == null ? a.getWidth()
+                    : cache.sourceSize(wantedA).map(header -> (double) header.width()).orElse(a.getWidth());
+            double sourceHeight = wantedA == null ? a.getHeight()
+                    : cache.sourceSize(wantedA).map(header -> (double) header.height()).orElse(a.getHeight());
+            double fitScale = Math.min(viewWidth / sourceWidth, viewHeight / sourceHeight);
             scaleA = Double.isNaN(zoom) ? fitScale : zoom;
-            double iw = a.getWidth() * scaleA;
-            double ih = a.getHeight() * scaleA;
+            double iw = Math.round(sourceWidth * scaleA);
+            double ih = Math.round(sourceHeight * scaleA);
+            if (Double.isNaN(zoom) && a.getWidth() < sourceWidth && Math.abs(a.getWidth() - iw) <= 2) {
+                // A fitted copy: show it pixel for pixel (an identity transform is a plain copy when painting).
+                iw = a.getWidth();
+                ih = a.getHeight();
+                scaleA = iw / sourceWidth;
+            }
             originAX = Math.round(GAP + (viewWidth - iw) / 2 + panX);
             originAY = Math.round(GAP + (viewHeight - ih) / 2 + panY);
             for (ImageView view : new ImageView[] {imageA, difference, onionPrevious, onionNext}) {
