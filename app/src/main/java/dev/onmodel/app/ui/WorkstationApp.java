@@ -181,7 +181,16 @@ public final class WorkstationApp extends Application {
                     new IllegalArgumentException(String.join("\n", keys.problems())));
         }
         updatePreferences(preferences.withRecentProject(currentProject.toString()));
-        model.startScoring();
+        // Scoring starts once the first frame is on screen, so it never competes with the window coming up.
+        if (screen.viewer().firstFrameShownProperty().get()) {
+            model.startScoring();
+        } else {
+            screen.viewer().firstFrameShownProperty().addListener((obs, was, shown) -> {
+                if (shown) {
+                    model.startScoring();
+                }
+            });
+        }
     }
 
     private MenuBar menuBar() {

@@ -190,11 +190,13 @@ public final class WorkstationBenchmark {
     }
 
     private static void pulses(Bench bench, Project project) throws Exception {
+        measurePulses(Duration.ofSeconds(2)); // start-up settles
         List<Double> idle = measurePulses(Duration.ofSeconds(8));
-        // Background load: the scoring job (double with a real ImageIO decode + colour statistic per 1080p frame),
-        // a second cache decoding every frame of every variant on 2 threads, and timeline repaints as scores stream.
+        // Background load as many threads as cores: the scoring job (the double doing a real ImageIO decode and a
+        // colour statistic per 1080p frame, results streaming into the timeline) and an "import" decoding every
+        // frame of every variant on one thread.
         ScreenshotTour.fx(() -> bench.screen.model().startScoring());
-        FrameImageCache other = new FrameImageCache(512L << 20, 2);
+        FrameImageCache other = new FrameImageCache(512L << 20, 1);
         for (Shot shot : project.shots()) {
             for (Variant v : shot.variants()) {
                 ((ImageSequence) v.media()).files().values().forEach(other::prefetch);
@@ -280,11 +282,16 @@ public final class WorkstationBenchmark {
         WorkstationApp.requestedProject = projectDir;
         Thread app = new Thread(() -> Application.launch(WorkstationApp.class), "app");
         app.start();
+        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+        ScreenshotTour.waitFor(() -> ScreenshotTour.onFx(() -> javafx.stage.Window.getWindows().isEmpty() ? null
+                : Boolean.TRUE), 60);
+        System.out.printf("  window shown after %d ms%n", System.currentTimeMillis() - started);
+        ScreenshotTour.waitFor(ScreenshotTourAccess::screen, 60);
+        System.out.printf("  review screen built after %d ms%n", System.currentTimeMillis() - started);
         ReviewScreen screen = ScreenshotTour.waitFor(() -> {
             ReviewScreen s = ScreenshotTourAccess.screen();
             return s != null && ScreenshotTour.onFx(() -> s.viewer().shownFile() != null) ? s : null;
         }, 60);
-        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.printf("cold start: JVM start -> review window with first 1080p frame shown: %d ms%n",
                 System.currentTimeMillis() - started);
         System.out.println("(" + screen.model().project().shots().size() + " shots, project " + projectDir + ")");

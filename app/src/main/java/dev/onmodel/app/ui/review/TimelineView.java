@@ -59,6 +59,8 @@ public final class TimelineView extends Region {
     private final javafx.scene.shape.Polygon playheadHandle = new javafx.scene.shape.Polygon(-5, 0, 5, 0, 0, 7);
     private final Map<Variant, Decision[]> decisionCache = new HashMap<>();
     private final Map<Variant, int[]> scoreCache = new HashMap<>();
+    private final javafx.animation.PauseTransition scoreRepaint =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
     private double pixelsPerFrame = Double.NaN; // NaN: fit the shot to the width
     private double firstVisibleFrame;
     private boolean redrawQueued;
@@ -95,9 +97,16 @@ public final class TimelineView extends Region {
             decisionCache.clear();
             invalidate();
         });
-        model.scoresVersionProperty().addListener((obs, o, n) -> {
+        // Scores stream in while a job runs: repaint for them at most four times a second, so a fast job never
+        // turns into a repaint every pulse.
+        scoreRepaint.setOnFinished(e -> {
             scoreCache.clear();
             invalidate();
+        });
+        model.scoresVersionProperty().addListener((obs, o, n) -> {
+            if (scoreRepaint.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                scoreRepaint.playFromStart();
+            }
         });
         model.checkBelowProperty().addListener((obs, o, n) -> invalidate());
         model.offModelBelowProperty().addListener((obs, o, n) -> invalidate());

@@ -75,6 +75,8 @@ public final class ViewerPane extends Pane {
     private double originAX;
     private double originAY;
     private boolean lastShowImmediate = true;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper firstFrameShown =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "firstFrameShown");
     // The box frames are decoded into in fit mode (0 = full resolution), so painting copies 1:1.
     private int displayWidth;
     private int displayHeight;
@@ -163,6 +165,11 @@ public final class ViewerPane extends Pane {
     /** The file whose image is on screen now as A (for tests and overlays). */
     public Path shownFile() {
         return shownFile;
+    }
+
+    /** Becomes true once the first frame is on screen (the app starts background scoring after it). */
+    public javafx.beans.property.ReadOnlyBooleanProperty firstFrameShownProperty() {
+        return firstFrameShown.getReadOnlyProperty();
     }
 
     /** Whether the last frame change was painted from the cache without waiting for a decode. */
@@ -294,6 +301,7 @@ public final class ViewerPane extends Pane {
             wantedA = fileA.get();
             lastShowImmediate = load(wantedA, true, imageA, () -> wantedA, image -> {
                 shownFile = wantedA;
+                firstFrameShown.set(true);
                 message.setText(model.playingProperty().get() || mode != CompareMode.SINGLE ? message.getText() : "");
             });
             if (lastShowImmediate) {
