@@ -17,7 +17,7 @@ import dev.onmodel.core.project.ProjectReader;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -190,8 +190,9 @@ class ReviewWindowTest {
         waitFor(() -> robot.lookup("#saveStatus").queryAs(Label.class).getText().startsWith("Saved: reject 1004-1004"));
         assertEquals("jacket hue drifted", session.effectiveDecision("sh010", "v001", 1004).orElseThrow().note());
         assertEquals("R  reject", badge(robot));
-        ListView<?> history = robot.lookup("#historyList").queryAs(ListView.class);
-        assertEquals(1, history.getItems().size());
+        VBox history = robot.lookup("#historyList").queryAs(VBox.class);
+        assertEquals(1, history.getChildren().size());
+        assertTrue(((Label) history.getChildren().get(0)).getText().contains("jacket hue drifted"));
         String overlay = robot.lookup("#decisionOverlay").queryAs(Label.class).getText();
         assertTrue(overlay.contains("jacket hue drifted") && overlay.contains("Ali (animator)"), overlay);
     }
