@@ -9,6 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,10 +41,13 @@ final class FrameRenderer {
         int height = background.getHeight();
         // Byte-interleaved BGR: the JDK PNG writer encodes it about a quarter faster than packed int RGB.
         BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        // A plain array copy of the backdrop: several times cheaper than drawImage for a full frame.
+        byte[] backdropPixels = ((DataBufferByte) background.getRaster().getDataBuffer()).getData();
+        byte[] framePixels = ((DataBufferByte) frame.getRaster().getDataBuffer()).getData();
+        System.arraycopy(backdropPixels, 0, framePixels, 0, framePixels.length);
         Graphics2D g = frame.createGraphics();
         List<GroundTruth.Appearance> seen = new ArrayList<>();
         try {
-            g.drawImage(background, 0, 0, null);
             BackdropPainter.smooth(g);
             // Script positions are 1280x720 pixels; a smaller test frame scales them.
             double sx = width / (double) ShotScript.WIDTH;
