@@ -80,7 +80,7 @@ final class CharacterPainter {
     /** Leg angles and body drop for a walk phase; forward swing is a negative angle for a right-facing side view. */
     private record Gait(double nearAngle, double farAngle, double drop, double nearLift, double farLift) {
         static Gait of(Pose pose, Rig rig) {
-            double swing = Math.sin(2 * Math.PI * pose.walkPhase()) * 0.42 * pose.stride();
+            double swing = Math.sin(2 * Math.PI * pose.walkPhase()) * 0.5 * pose.stride();
             double full = rig.legLength() + 4;
             double drop = full * (1 - Math.cos(swing));
             double lift = Math.sin(2 * Math.PI * pose.walkPhase()) * 4.5 * pose.stride();
