@@ -285,7 +285,8 @@ public final class EditListBuilder {
                     ImageHeader header = ImageHeaders.readWithinLimit(first, ImageHeaders.DEFAULT_MAX_PIXELS);
                     return new FrameSize(header.width(), header.height());
                 } catch (IOException e) {
-                    warnings.add("picture size unknown (" + first + ": " + e.getMessage() + "); declaring "
+                    String reason = e instanceof java.nio.file.NoSuchFileException ? "file not found" : e.getMessage();
+                    warnings.add("picture size unknown (" + first + ": " + reason + "); declaring "
                             + FrameSize.HD_1080.width() + "x" + FrameSize.HD_1080.height());
                     return FrameSize.HD_1080;
                 }
