@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,9 +61,7 @@ class OtioJsonExporterTest extends TimelineExporterContractTest {
                     assertTrue(node.has(key), path + " (" + schema + ") lacks required key " + key);
                 }
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 assertRequiredKeys(field.getValue(), path + "." + field.getKey());
             }
         } else if (node.isArray()) {
@@ -93,9 +90,7 @@ class OtioJsonExporterTest extends TimelineExporterContractTest {
     private static void assertContains(JsonNode expected, JsonNode actual, String path) {
         if (expected.isObject()) {
             assertTrue(actual.isObject(), path + " is not an object");
-            Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : expected.properties()) {
                 if (field.getKey().equals("exported_by")) {
                     continue;
                 }
