@@ -56,7 +56,12 @@ public final class OtioJsonReader {
             throw new IOException(sourceName + ": the timeline has no video track");
         }
         JsonNode start = root.path("global_start_time");
-        FrameRate rate = start.isObject() ? rateOf(start.path("rate").asDouble()) : firstRate(track, sourceName);
+        FrameRate rate;
+        try {
+            rate = start.isObject() ? rateOf(start.path("rate").asDouble()) : firstRate(track, sourceName);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(sourceName + ": " + e.getMessage(), e);
+        }
         long record = start.isObject() ? frames(start, rate) : 0;
         long recordStart = record;
         JsonNode review = root.path("metadata").path(OtioJsonExporter.NAMESPACE);
