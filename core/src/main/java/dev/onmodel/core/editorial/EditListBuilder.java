@@ -177,7 +177,7 @@ public final class EditListBuilder {
         if (bestVariant != null) {
             FrameRange cut = cutRange(shot, bestVariant).orElseThrow();
             return Optional.of(new HeroChoice(bestVariant, HeroRule.BEST_SCORE, cut,
-                    String.format(Locale.ROOT, "best mean score %.1f over %s; not approved", bestMean, cut)));
+                    String.format(Locale.ROOT, "best mean score %.1f over %s", bestMean, cut)));
         }
         long mostApproved = -1;
         for (Variant variant : shot.variants()) {
@@ -198,7 +198,7 @@ public final class EditListBuilder {
         }
         FrameRange cut = cutRange(shot, bestVariant).orElseThrow();
         return Optional.of(new HeroChoice(bestVariant, HeroRule.BEST_SCORE, cut,
-                "no scores known; most approved frames (" + mostApproved + " of " + cut.length() + "); not approved"));
+                "no scores known; most approved frames (" + mostApproved + " of " + cut.length() + ")"));
     }
 
     /**

@@ -39,7 +39,7 @@ import java.util.TreeSet;
  * thumbnails embedded as {@code data:} URIs, score curves as inline SVG), so it can be mailed or archived alone.
  *
  * <p>Per shot: the hero variant and the rule that chose it; a decision summary per variant; the score curve of
- * the shown variant; a contact sheet of flagged, rejected and rework frames, each beside the sheet view it matched
+ * every scored variant; a contact sheet of flagged, rejected and rework frames, each beside the sheet view it matched
  * best; and the notes. Images that cannot be read are listed, never fatal. Thumbnails are scaled with imgscalr.
  */
 public final class HtmlReviewReportExporter implements EditorialExporter<ReviewSummary> {
@@ -141,8 +141,13 @@ public final class HtmlReviewReportExporter implements EditorialExporter<ReviewS
                         .append(Math.max(0, total - decided)).append("</td><td>").append(mean).append("</td></tr>\n");
             }
             body.append("</table>\n");
-            Variant shown = hero.map(HeroChoice::variant).orElse(shot.variants().get(0));
-            scoreCurve(shot, shown);
+            boolean anyScores = false;
+            for (Variant variant : shot.variants()) {
+                anyScores |= scoreCurve(shot, variant);
+            }
+            if (!anyScores) {
+                body.append("<p>No consistency scores for this shot yet.</p>\n");
+            }
             contactSheet(shot);
             notes(shot);
             body.append("</section>\n");
@@ -158,11 +163,11 @@ public final class HtmlReviewReportExporter implements EditorialExporter<ReviewS
             return counts;
         }
 
-        private void scoreCurve(Shot shot, Variant variant) {
+        /** Draws the variant's score curve; false when it has no scores. */
+        private boolean scoreCurve(Shot shot, Variant variant) {
             NavigableMap<Long, FrameScore> scores = summary.facts().scores(shot.name(), variant.name());
             if (scores.isEmpty()) {
-                body.append("<p>No scores for ").append(html(variant.name())).append(".</p>\n");
-                return;
+                return false;
             }
             int width = 600;
             int height = 120;
@@ -179,6 +184,7 @@ public final class HtmlReviewReportExporter implements EditorialExporter<ReviewS
                     .append("<svg width=\"").append(width).append("\" height=\"").append(height)
                     .append("\" role=\"img\" aria-label=\"score curve\"><polyline fill=\"none\" stroke=\"#2563eb\" "
                             + "stroke-width=\"1.5\" points=\"").append(points.toString().strip()).append("\"/></svg>\n");
+            return true;
         }
 
         private void contactSheet(Shot shot) {
