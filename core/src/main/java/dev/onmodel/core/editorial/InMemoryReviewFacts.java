@@ -63,6 +63,7 @@ public final class InMemoryReviewFacts implements ReviewFacts {
         private final Map<String, HeroMark> heroMarks = new java.util.HashMap<>();
         private final List<Decision> decisions = new ArrayList<>();
         private final Map<String, TreeMap<Long, FrameScore>> scores = new java.util.HashMap<>();
+        private long highestId;
 
         private Builder() {
         }
@@ -77,8 +78,8 @@ public final class InMemoryReviewFacts implements ReviewFacts {
         }
 
         public Builder decision(Decision decision) {
-            long id = decision.id() > 0 ? decision.id()
-                    : decisions.stream().mapToLong(Decision::id).max().orElse(0) + 1;
+            long id = decision.id() > 0 ? decision.id() : highestId + 1;
+            highestId = Math.max(highestId, id);
             decisions.add(new Decision(id, decision.shot(), decision.variant(), decision.frames(), decision.verdict(),
                     decision.note(), decision.reviewer(), decision.role(), decision.pass(), decision.recordedAt()));
             return this;

@@ -50,7 +50,9 @@ public record MediaPaths(Path root) {
                 String absolute = path.startsWith("/") ? path : "/" + path;
                 return new URI("file", "", absolute, null).toASCIIString();
             }
-            return new URI(null, null, path, null).toASCIIString();
+            // A relative first segment holding ':' would read as a URL scheme; "./" keeps it a path.
+            String first = path.split("/", 2)[0];
+            return new URI(null, null, first.contains(":") ? "./" + path : path, null).toASCIIString();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot express " + file + " as a URL: " + e.getMessage(), e);
         }

@@ -193,5 +193,6 @@ class EditListBuilderTest {
         assertEquals("sh010/comp/a b.exr", relative.path(Path.of("/proj/ep101/sh010/comp/a b.exr")));
         assertEquals("sh010/comp/a%20b.exr", relative.url(Path.of("/proj/ep101/sh010/comp/a b.exr"), false));
         assertEquals("file:///proj/ep101/sh010/", MediaPaths.ABSOLUTE.url(Path.of("/proj/ep101/sh010"), true));
+        assertEquals("./c:d/e.exr", relative.url(Path.of("/proj/ep101/c:d/e.exr"), false), "never read as a scheme");
     }
 }

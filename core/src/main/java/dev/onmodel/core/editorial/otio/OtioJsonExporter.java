@@ -28,6 +28,25 @@ public final class OtioJsonExporter implements TimelineExporter {
     /** Metadata namespace for OnModel's annotations (SPEC §4 example). */
     static final String NAMESPACE = "review";
 
+    /** Which clip schema to write. */
+    public enum ClipSchema {
+        /** {@code Clip.2} with {@code media_references}: OpenTimelineIO 0.15 and later (the default). */
+        CLIP_2,
+        /** {@code Clip.1} with a single {@code media_reference}, for readers older than 0.15 (SPEC §4). */
+        CLIP_1
+    }
+
+    private final ClipSchema clipSchema;
+
+    /** Writes {@code Clip.2}. */
+    public OtioJsonExporter() {
+        this(ClipSchema.CLIP_2);
+    }
+
+    public OtioJsonExporter(ClipSchema clipSchema) {
+        this.clipSchema = java.util.Objects.requireNonNull(clipSchema, "clipSchema");
+    }
+
     @Override
     public String formatId() {
         return "otio";
@@ -74,7 +93,7 @@ public final class OtioJsonExporter implements TimelineExporter {
         ArrayNode children = track.putArray("children");
         for (EditEvent event : edit.events()) {
             if (event instanceof ClipEvent clip) {
-                children.add(clip(clip, edit));
+                children.add(clip(clip, edit, clipSchema));
             } else {
                 children.add(gap((GapEvent) event, rate));
             }
@@ -82,13 +101,15 @@ public final class OtioJsonExporter implements TimelineExporter {
         return timeline;
     }
 
-    private static ObjectNode clip(ClipEvent clip, EditList edit) {
+    private static ObjectNode clip(ClipEvent clip, EditList edit, ClipSchema schema) {
         FrameRate rate = edit.rate();
         ObjectNode node = OtioJson.MAPPER.createObjectNode();
-        node.put("OTIO_SCHEMA", "Clip.2");
+        node.put("OTIO_SCHEMA", schema == ClipSchema.CLIP_2 ? "Clip.2" : "Clip.1");
         node.put("name", clip.clipName());
         node.set("source_range", OtioJson.timeRange(clip.sourceTime().start(), clip.sourceTime().length(), rate));
-        ObjectNode reference = node.putObject("media_references").putObject("DEFAULT_MEDIA");
+        ObjectNode reference = schema == ClipSchema.CLIP_2
+                ? node.putObject("media_references").putObject("DEFAULT_MEDIA")
+                : node.putObject("media_reference");
         if (clip.variant().media() instanceof ImageSequence sequence) {
             reference.put("OTIO_SCHEMA", "ImageSequenceReference.1");
             reference.put("name", clip.clipName());
@@ -108,7 +129,9 @@ public final class OtioJsonExporter implements TimelineExporter {
         }
         reference.set("available_range", OtioJson.timeRange(clip.availableTime().start(), clip.availableTime().length(), rate));
         reference.putObject("metadata");
-        node.put("active_media_reference_key", "DEFAULT_MEDIA");
+        if (schema == ClipSchema.CLIP_2) {
+            node.put("active_media_reference_key", "DEFAULT_MEDIA");
+        }
         ObjectNode review = node.putObject("metadata").putObject(NAMESPACE);
         review.put("shot", clip.shot());
         review.put("status", clip.rule().isApproved() ? "approved" : "not-approved");

@@ -148,4 +148,18 @@ class OtioJsonExporterTest extends TimelineExporterContractTest {
         String label = rate.displayName().replace(".", "") + (rate.supportsDropFrame() ? (dropFrame ? "df" : "ndf") : "");
         Golden.assertMatches("otio/ep101_" + label + ".otio", new String(bytes(edit), StandardCharsets.UTF_8));
     }
+
+    @Test
+    void clip1CompatibilityWritesOneMediaReferenceAndReadsBack() throws Exception {
+        EditList edit = EditorialFixtures.ep101WithMarkers(FrameRate.FPS_24, null);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new OtioJsonExporter(OtioJsonExporter.ClipSchema.CLIP_1).write(edit, out);
+        JsonNode clip = JSON.readTree(out.toByteArray()).at("/tracks/children/0/children/0");
+        assertEquals("Clip.1", clip.path("OTIO_SCHEMA").asText());
+        assertEquals("ImageSequenceReference.1", clip.at("/media_reference/OTIO_SCHEMA").asText());
+        assertTrue(clip.path("media_references").isMissingNode());
+        ImportedCut back = OtioJsonReader.parse(out.toString(StandardCharsets.UTF_8), "clip1");
+        assertEquals(List.of("sh010", "sh020", "sh030"), back.shotOrder());
+        assertEquals("file:///proj/ep101/sh010/comp/sh010_comp_v003.####.exr", back.events().get(0).mediaPath());
+    }
 }
