@@ -116,6 +116,10 @@ public final class EditListBuilder {
                         warnings.add("shot " + shot.name() + ": hero range " + m.approvedRange() + " of " + m.variant()
                                 + " clipped to the frames on disk, " + used);
                     }
+                    if (!hasEveryFrame(variant.get().media(), used)) {
+                        warnings.add("shot " + shot.name() + ": hero range " + used + " of " + m.variant()
+                                + " has frames missing on disk (" + variant.get().media().describe() + ")");
+                    }
                     return Optional.of(new HeroChoice(variant.get(), HeroRule.MARKED_HERO, used,
                             "marked by " + m.markedBy() + " at " + m.markedAt()));
                 }

@@ -195,4 +195,19 @@ class EditListBuilderTest {
         assertEquals("file:///proj/ep101/sh010/", MediaPaths.ABSOLUTE.url(Path.of("/proj/ep101/sh010"), true));
         assertEquals("./c:d/e.exr", relative.url(Path.of("/proj/ep101/c:d/e.exr"), false), "never read as a scheme");
     }
+
+    @Test
+    void heroRangeWithMissingFilesIsUsedWithAWarning() throws Exception {
+        java.util.TreeMap<Long, Path> files = new java.util.TreeMap<>(EditorialFixtures.sequence("/p/a", "a", 1001, 1010).files());
+        files.remove(1005L);
+        var media = new dev.onmodel.core.model.ImageSequence(Path.of("/p/a"), "a", ".", 4, "exr", files);
+        Shot shot = new Shot("a", FrameRate.FPS_24, 10, List.of(), List.of(new dev.onmodel.core.model.Variant("a", "v1", media)));
+        Project project = new Project("P", Path.of("/p"), FrameRate.FPS_24, List.of(), List.of(shot));
+        InMemoryReviewFacts facts = InMemoryReviewFacts.builder()
+                .heroMark(new HeroMark("a", "v1", FrameRange.ofInclusive(1001, 1010), "dana", T0)).build();
+        EditList edit = EditListBuilder.build(project, facts, EditListOptions.defaults());
+        assertEquals(FrameRange.ofInclusive(1001, 1010), onlyClip(edit).source());
+        assertTrue(edit.warnings().stream().anyMatch(w -> w.contains("missing on disk") && w.contains("1005")),
+                edit.warnings().toString());
+    }
 }
