@@ -35,7 +35,15 @@ public final class ReviewScreen extends BorderPane {
         split.setDividerPositions(0.16, 0.80);
         setCenter(split);
         setBottom(buildStatusBar());
-        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // Keys work wherever focus is in the window (lists, buttons), except while typing text.
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+            }
+        });
     }
 
     public ViewerPane viewer() {
@@ -129,6 +137,9 @@ public final class ReviewScreen extends BorderPane {
     }
 
     private void onKey(KeyEvent event) {
+        if (event.getTarget() instanceof javafx.scene.control.TextInputControl || getScene().getRoot() != this) {
+            return;
+        }
         KeyCode code = event.getCode();
         int stride = event.isShiftDown() ? 10 : 1;
         switch (code) {

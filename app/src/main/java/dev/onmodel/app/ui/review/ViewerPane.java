@@ -39,6 +39,7 @@ public final class ViewerPane extends StackPane {
         setMinSize(200, 120);
         message.getStyleClass().add("viewer-message");
         message.setId("viewerMessage");
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
         StackPane.setAlignment(message, Pos.BOTTOM_CENTER);
         getChildren().addAll(imageView, message);
         model.currentFrameProperty().addListener((obs, old, frame) -> refresh());
