@@ -171,19 +171,24 @@ public final class HtmlReviewReportExporter implements EditorialExporter<ReviewS
             }
             int width = 600;
             int height = 120;
-            long first = scores.firstKey();
-            long span = Math.max(1, scores.lastKey() - first);
+            // The x axis is the variant's whole frame range, so curves of one shot line up frame for frame.
+            long first = Math.min(variant.media().range().start(), scores.firstKey());
+            long last = Math.max(variant.media().range().endExclusive() - 1, scores.lastKey());
+            long span = Math.max(1, last - first);
             StringBuilder points = new StringBuilder();
             for (FrameScore s : scores.values()) {
                 double x = (s.frame() - first) * (double) (width - 1) / span;
                 double y = (height - 1) - s.score() * (height - 1) / 100.0;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
+            String dots = scores.size() > 1 ? "" : String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"3\" "
+                    + "fill=\"#2563eb\"/>", points.toString().strip().split(",")[0], points.toString().strip().split(",")[1]);
             body.append("<p>Score curve of ").append(html(variant.name())).append(" (frames ").append(first).append('-')
-                    .append(scores.lastKey()).append(", 0-100):</p>\n")
+                    .append(last).append(", 0-100):</p>\n")
                     .append("<svg width=\"").append(width).append("\" height=\"").append(height)
                     .append("\" role=\"img\" aria-label=\"score curve\"><polyline fill=\"none\" stroke=\"#2563eb\" "
-                            + "stroke-width=\"1.5\" points=\"").append(points.toString().strip()).append("\"/></svg>\n");
+                            + "stroke-width=\"1.5\" points=\"").append(points.toString().strip()).append("\"/>").append(dots)
+                    .append("</svg>\n");
             return true;
         }
 

@@ -83,4 +83,17 @@ class HtmlReviewReportExporterTest extends ExporterContractTest<ReviewSummary> {
         assertTrue(html.contains("(unreadable)"), html);
         assertTrue(html.contains("off model"), html);
     }
+
+    @Test
+    void aSingleScoreIsDrawnAsADotOnTheVariantsFrameAxis(@TempDir Path folder) throws Exception {
+        String html = new String(bytes(ReportFixtures.withImages(folder)), StandardCharsets.UTF_8);
+        assertTrue(html.contains("Score curve of v001 (frames 1001-1005, 0-100)"), html);
+        assertEquals(0, count(html, "<circle"), "two scores make a line");
+        ReviewSummary single = ReviewSummary.of(dev.onmodel.core.editorial.EditorialFixtures.ep101(
+                dev.onmodel.core.time.FrameRate.FPS_24, 1072), dev.onmodel.core.editorial.InMemoryReviewFacts.builder()
+                .score("sh010", "v003", dev.onmodel.core.editorial.FrameScore.of(1010, 50, false)).build(),
+                dev.onmodel.core.time.FrameRate.FPS_24, false);
+        String one = new String(bytes(single), StandardCharsets.UTF_8);
+        assertEquals(1, count(one, "<circle"), one);
+    }
 }
