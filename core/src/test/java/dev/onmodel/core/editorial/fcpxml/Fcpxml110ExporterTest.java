@@ -62,7 +62,20 @@ class Fcpxml110ExporterTest extends TimelineExporterContractTest {
     @Test
     void validatesAgainstApplesDtd() throws Exception {
         Path dtd = Golden.shared("fcpxml-dtd/FCPXMLv1_10.dtd");
-        for (EditList edit : List.of(EditorialFixtures.ep101WithMarkers(FrameRate.FPS_24, null),
+        var facts = dev.onmodel.core.editorial.InMemoryReviewFacts.builder()
+                .heroMark(new dev.onmodel.core.editorial.HeroMark("sh010", "v003",
+                        FrameRange.ofInclusive(1001, 1048), "dana", EditorialFixtures.T0))
+                .score("sh030", "v012", dev.onmodel.core.editorial.FrameScore.of(1001, 50, true)).build();
+        EditList withGaps = dev.onmodel.core.editorial.EditListBuilder.build(EditorialFixtures.ep101(FrameRate.FPS_24, 1072),
+                facts, dev.onmodel.core.editorial.EditListOptions.defaults()
+                        .withMissingPolicy(dev.onmodel.core.editorial.MissingPolicy.GAP));
+        assertTrue(withGaps.events().get(1) instanceof dev.onmodel.core.editorial.GapEvent);
+        EditList withStandIns = dev.onmodel.core.editorial.EditListBuilder.build(
+                EditorialFixtures.ep101(FrameRate.FPS_24, 1072), facts, dev.onmodel.core.editorial.EditListOptions.defaults()
+                        .withMissingPolicy(dev.onmodel.core.editorial.MissingPolicy.BEST));
+        assertEquals(2, withStandIns.clips().stream()
+                .filter(c -> c.rule() == dev.onmodel.core.editorial.HeroRule.BEST_SCORE).count());
+        for (EditList edit : List.of(withGaps, withStandIns, EditorialFixtures.ep101WithMarkers(FrameRate.FPS_24, null),
                 EditorialFixtures.hostile(FrameRate.FPS_29_97), EditorialFixtures.empty(FrameRate.FPS_25))) {
             validate(new String(bytes(edit), StandardCharsets.UTF_8), dtd);
         }
