@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
         subcommands = {
                 OpenCommand.class,
                 SampleCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class OnModelCommand implements Callable<Integer> {
