@@ -4,7 +4,9 @@ import dev.onmodel.core.model.ImageSequence;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -67,14 +70,40 @@ public final class SequenceScanner {
                 }
                 if (Files.isRegularFile(entry)) {
                     files.add(entry);
+                } else if (Files.isSymbolicLink(entry)) {
+                    linkProblem(entry).ifPresent(problems::add);
                 }
             }
         } catch (IOException e) {
-            problems.add(new MediaProblem(folder, "cannot list folder: " + e.getMessage()));
+            problems.add(new MediaProblem(folder, "cannot list folder: " + e.getMessage(), MediaProblem.Kind.LAYOUT));
             return new FolderContents(List.of(), List.of(), problems);
         }
         files.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return group(folder, files, problems);
+    }
+
+    /**
+     * Why a symbolic link that is not a regular file cannot be followed: a loop ({@code a -> b -> a}) or a missing
+     * target. A link to a folder is not a problem (empty).
+     */
+    public static Optional<MediaProblem> linkProblem(Path link) {
+        try {
+            link.toRealPath();
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.of(new MediaProblem(link, "symbolic link to a missing file; ignored",
+                    MediaProblem.Kind.BROKEN_LINK));
+        } catch (FileSystemException e) {
+            String reason = e.getReason() == null ? "" : e.getReason();
+            if (reason.toLowerCase(Locale.ROOT).contains("levels of symbolic links") || reason.contains("ELOOP")) {
+                return Optional.of(new MediaProblem(link, "symbolic link loop; ignored", MediaProblem.Kind.SYMLINK_LOOP));
+            }
+            return Optional.of(new MediaProblem(link, "cannot follow symbolic link: " + reason + "; ignored",
+                    MediaProblem.Kind.UNREADABLE));
+        } catch (IOException e) {
+            return Optional.of(new MediaProblem(link, "cannot follow symbolic link: " + e.getMessage() + "; ignored",
+                    MediaProblem.Kind.UNREADABLE));
+        }
     }
 
     /** Groups already-listed files of one folder (sorted by name) into sequences and movies. */
@@ -91,11 +120,13 @@ public final class SequenceScanner {
             }
             Matcher m = NUMBERED.matcher(name);
             if (!IMAGE_EXTENSIONS.contains(ext)) {
-                problems.add(new MediaProblem(file, "not an image or movie file (extension '." + ext + "'); ignored"));
+                problems.add(new MediaProblem(file, "not an image or movie file (extension '." + ext + "'); ignored",
+                        MediaProblem.Kind.LAYOUT));
                 continue;
             }
             if (!m.matches() || m.group(3).length() > 12) {
-                problems.add(new MediaProblem(file, "image has no frame number (expected name.####.ext or name_####.ext); ignored"));
+                problems.add(new MediaProblem(file, "image has no frame number (expected name.####.ext or name_####.ext); ignored",
+                        MediaProblem.Kind.LAYOUT));
                 continue;
             }
             String key = m.group(1) + "\u0000" + m.group(2) + "\u0000" + m.group(4).toLowerCase(Locale.ROOT);
@@ -103,7 +134,8 @@ public final class SequenceScanner {
             long frame = Long.parseLong(m.group(3));
             Path previous = b.files.putIfAbsent(frame, file);
             if (previous != null) {
-                problems.add(new MediaProblem(file, "duplicate frame " + frame + " (also " + previous.getFileName() + "); ignored"));
+                problems.add(new MediaProblem(file, "duplicate frame " + frame + " (also " + previous.getFileName() + "); ignored",
+                        MediaProblem.Kind.DUPLICATE));
             } else {
                 b.padding = Math.min(b.padding, m.group(3).length());
             }
@@ -114,7 +146,7 @@ public final class SequenceScanner {
             sequences.add(sequence);
             sequence.gaps().forEach(gap -> problems.add(new MediaProblem(
                     folder.resolve(sequence.hashPattern()),
-                    (gap.length() == 1 ? "frame " + gap.start() : "frames " + gap) + " missing")));
+                    (gap.length() == 1 ? "frame " + gap.start() : "frames " + gap) + " missing", MediaProblem.Kind.GAP)));
         }
         return new FolderContents(sequences, movies, problems);
     }

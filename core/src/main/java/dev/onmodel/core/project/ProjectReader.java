@@ -88,7 +88,7 @@ public final class ProjectReader {
                 }
             }
         } catch (IOException e) {
-            problems.add(new MediaProblem(dir, "cannot list folder: " + e.getMessage()));
+            problems.add(new MediaProblem(dir, "cannot list folder: " + e.getMessage(), MediaProblem.Kind.LAYOUT));
         }
         folders.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return folders;
@@ -107,15 +107,15 @@ public final class ProjectReader {
                     if (SequenceScanner.IMAGE_EXTENSIONS.contains(SequenceScanner.extensionOf(file))) {
                         views.add(new SheetView(fileName.substring(0, fileName.lastIndexOf('.')), file));
                     } else {
-                        problems.add(new MediaProblem(file, "not a sheet image; ignored"));
+                        problems.add(new MediaProblem(file, "not a sheet image; ignored", MediaProblem.Kind.LAYOUT));
                     }
                 }
             } catch (IOException e) {
-                problems.add(new MediaProblem(characterDir, "cannot list folder: " + e.getMessage()));
+                problems.add(new MediaProblem(characterDir, "cannot list folder: " + e.getMessage(), MediaProblem.Kind.LAYOUT));
             }
             views.sort(Comparator.comparing(SheetView::name));
             if (views.isEmpty()) {
-                problems.add(new MediaProblem(characterDir, "character has no sheet images; ignored"));
+                problems.add(new MediaProblem(characterDir, "character has no sheet images; ignored", MediaProblem.Kind.LAYOUT));
             } else {
                 characters.add(new CharacterSheet(characterDir.getFileName().toString(), views));
             }
@@ -136,7 +136,7 @@ public final class ProjectReader {
             if (onDisk.containsKey(listed.name())) {
                 order.add(listed);
             } else {
-                problems.add(new MediaProblem(dir.resolve(listed.name()), "shot is listed in project.json but has no folder"));
+                problems.add(new MediaProblem(dir.resolve(listed.name()), "shot is listed in project.json but has no folder", MediaProblem.Kind.LAYOUT));
             }
         }
         for (String name : onDisk.keySet()) {
@@ -168,19 +168,19 @@ public final class ProjectReader {
                 media = longest;
                 contents.sequences().stream().filter(q -> q != longest).forEach(q -> problems.add(new MediaProblem(
                         variantDir.resolve(q.hashPattern()), "second image sequence in variant folder; using "
-                        + longest.hashPattern())));
-                contents.movies().forEach(m -> problems.add(new MediaProblem(m, "movie beside an image sequence; ignored")));
+                        + longest.hashPattern(), MediaProblem.Kind.LAYOUT)));
+                contents.movies().forEach(m -> problems.add(new MediaProblem(m, "movie beside an image sequence; ignored", MediaProblem.Kind.LAYOUT)));
             } else if (!contents.movies().isEmpty()) {
                 Path movie = contents.movies().get(0);
                 contents.movies().stream().skip(1).forEach(m -> problems.add(new MediaProblem(m,
-                        "second movie in variant folder; using " + movie.getFileName())));
+                        "second movie in variant folder; using " + movie.getFileName(), MediaProblem.Kind.LAYOUT)));
                 try {
                     media = movieProbe.probe(movie);
                 } catch (IOException e) {
-                    problems.add(new MediaProblem(movie, e.getMessage()));
+                    problems.add(new MediaProblem(movie, e.getMessage(), MediaProblem.Kind.MOVIE));
                 }
             } else {
-                problems.add(new MediaProblem(variantDir, "variant folder holds no frames or movie"));
+                problems.add(new MediaProblem(variantDir, "variant folder holds no frames or movie", MediaProblem.Kind.LAYOUT));
             }
             if (media != null) {
                 variants.add(new Variant(shot, variantName, media));
