@@ -49,17 +49,32 @@ public final class ProjectReader {
      * @throws IOException when {@code root} is not a readable folder or its project.json is not valid JSON
      */
     public ReadResult read(Path root) throws IOException {
+        return read(root, root);
+    }
+
+    /**
+     * Reads the project whose settings live in {@code root} and whose {@code characters/} and {@code shots/}
+     * folders live under {@code mediaRoot} (the same folder, unless the media were moved to another disk and
+     * relinked).
+     *
+     * @throws IOException when a folder is not readable or project.json is not valid JSON
+     */
+    public ReadResult read(Path root, Path mediaRoot) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new NoSuchFileException(root.toString(), null, "not a project folder");
         }
+        if (!Files.isDirectory(mediaRoot)) {
+            throw new NoSuchFileException(mediaRoot.toString(), null, "media folder not found");
+        }
         Path absoluteRoot = root.toAbsolutePath().normalize();
+        Path absoluteMedia = mediaRoot.toAbsolutePath().normalize();
         List<MediaProblem> problems = new ArrayList<>();
         ProjectSettings settings = readSettings(absoluteRoot);
         FrameRate projectRate = settings.frameRate() == null ? FrameRate.FPS_24 : FrameRate.parse(settings.frameRate());
         String name = settings.name() == null ? absoluteRoot.getFileName().toString() : settings.name();
 
-        List<CharacterSheet> characters = readCharacters(ProjectLayout.charactersDir(absoluteRoot), problems);
-        List<Shot> shots = readShots(ProjectLayout.shotsDir(absoluteRoot), settings, projectRate, problems);
+        List<CharacterSheet> characters = readCharacters(ProjectLayout.charactersDir(absoluteMedia), problems);
+        List<Shot> shots = readShots(ProjectLayout.shotsDir(absoluteMedia), settings, projectRate, problems);
         return new ReadResult(new Project(name, absoluteRoot, projectRate, characters, shots), problems);
     }
 
