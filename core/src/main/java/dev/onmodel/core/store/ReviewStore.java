@@ -149,7 +149,7 @@ public final class ReviewStore implements AutoCloseable {
             }
             migrate(write, root, migrations());
             ReviewStore store = new ReviewStore(root, options, Optional.empty(), "jdbc:sqlite:" + db, write, lock);
-            if (exists && options.backupsToKeep() > 0) {
+            if (exists && options.backupsToKeep() > 0 && changedSinceLastBackup(root, db)) {
                 store.backupQuietly(StoreBackups.Reason.OPEN);
             }
             return store;
@@ -166,6 +166,28 @@ public final class ReviewStore implements AutoCloseable {
             closeQuietly(lock);
             throw new StoreException(StoreException.Kind.IO, db + ": could not open the review store: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * True when the database may hold something no backup has: a WAL left by a process that did not close (killed,
+     * crashed), or a database file modified after the newest backup (beyond the moment the closing checkpoint
+     * takes). Opening an unchanged project again and again then adds no copies.
+     */
+    private static boolean changedSinceLastBackup(Path root, Path db) {
+        List<StoreBackups.Backup> backups = StoreBackups.list(root);
+        if (backups.isEmpty()) {
+            return true;
+        }
+        try {
+            Path wal = root.resolve(ProjectLayout.DATABASE_FILE + "-wal");
+            if (Files.exists(wal) && Files.size(wal) > 0) {
+                return true;
+            }
+            Instant modified = Files.getLastModifiedTime(db).toInstant();
+            return modified.isAfter(backups.get(0).takenAt().plusSeconds(5));
+        } catch (IOException e) {
+            return true;
         }
     }
 
