@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +59,9 @@ public final class SequenceScanner {
 
     /** Scans {@code folder}; problems (unreadable folder, stray files, gaps, duplicates) are returned, not thrown. */
     public static FolderContents scan(Path folder) {
-        List<Path> files = new ArrayList<>();
+        // Names are taken once per entry: sorting 10,000 paths by getFileName().toString() in the comparator
+        // rebuilt a string per comparison and dominated a scan.
+        List<Map.Entry<String, Path>> named = new ArrayList<>();
         List<MediaProblem> problems = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
@@ -69,7 +70,7 @@ public final class SequenceScanner {
                     continue; // hidden files (.DS_Store, editor temp files) are not media
                 }
                 if (Files.isRegularFile(entry)) {
-                    files.add(entry);
+                    named.add(Map.entry(name, entry));
                 } else if (Files.isSymbolicLink(entry)) {
                     linkProblem(entry).ifPresent(problems::add);
                 }
@@ -78,7 +79,9 @@ public final class SequenceScanner {
             problems.add(new MediaProblem(folder, "cannot list folder: " + e.getMessage(), MediaProblem.Kind.LAYOUT));
             return new FolderContents(List.of(), List.of(), problems);
         }
-        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        named.sort(Map.Entry.comparingByKey());
+        List<Path> files = new ArrayList<>(named.size());
+        named.forEach(e -> files.add(e.getValue()));
         return group(folder, files, problems);
     }
 
@@ -113,7 +116,8 @@ public final class SequenceScanner {
         Map<String, Builder> builders = new LinkedHashMap<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
-            String ext = extensionOf(file);
+            int dot = name.lastIndexOf('.');
+            String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
             if (MOVIE_EXTENSIONS.contains(ext)) {
                 movies.add(file);
                 continue;

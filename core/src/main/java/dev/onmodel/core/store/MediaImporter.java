@@ -130,8 +130,10 @@ public final class MediaImporter {
                 }
                 ImageSequence sequence = (ImageSequence) variant.media();
                 NavigableMap<Long, StoredFrame> frames = new TreeMap<>();
+                String folder = FileIdentity.relativize(mediaRoot, sequence.directory());
                 for (Map.Entry<Long, Path> e : sequence.files().entrySet()) {
-                    String rel = FileIdentity.relativize(mediaRoot, e.getValue());
+                    // every file of a sequence sits in its folder: one relativize per folder, not per frame
+                    String rel = folder + "/" + e.getValue().getFileName();
                     StoredFrame previous = beforeByPath.get(rel);
                     StoredFrame frame = frame(key, e.getKey(), e.getValue(), rel, previous, problems);
                     if (previous == null) {
@@ -168,10 +170,52 @@ public final class MediaImporter {
         List<String> invalidated = new ArrayList<>(changed);
         invalidated.addAll(removed);
         int dropped = countCached(invalidated);
-        store.replaceStructure(project, after, sheets, invalidated, mediaRoot);
+        String fingerprint = fingerprint(project, sheets, mediaRoot);
+        boolean unchanged = after.equals(before) && invalidated.isEmpty()
+                && store.metaValue(ReviewStore.STRUCTURE_FINGERPRINT).map(fingerprint::equals).orElse(false);
+        if (!unchanged) {
+            // An unchanged rescan writes nothing: it stays metadata-only and never waits for the write lock.
+            store.replaceStructure(project, after, sheets, invalidated, mediaRoot, fingerprint);
+        }
         problems.sort(Comparator.comparing((MediaProblem p) -> p.path().toString()).thenComparing(MediaProblem::reason));
         return new ImportReport(mediaRoot, media, frameCount, unusable, problems,
                 new ImportReport.FrameChanges(added, removed, changed), dropped);
+    }
+
+    /**
+     * A digest of everything recorded about the structure except the frames (compared separately): names, order,
+     * rates, cut lengths, casts, media parameters, sheet identities and the media root.
+     */
+    private static String fingerprint(Project project, Map<String, FileIdentity> sheets, Path mediaRoot) {
+        StringBuilder text = new StringBuilder();
+        text.append(project.name()).append('|').append(project.rate()).append('|').append(mediaRoot).append('\n');
+        for (CharacterSheet character : project.characters()) {
+            text.append("character ").append(character.name()).append('\n');
+            for (SheetView view : character.views()) {
+                text.append(' ').append(view.name()).append(' ').append(view.image()).append('\n');
+            }
+        }
+        new TreeMap<>(sheets).forEach((path, id) -> text.append(id).append('\n'));
+        for (Shot shot : project.shots()) {
+            text.append("shot ").append(shot.name()).append('|').append(shot.rate()).append('|')
+                    .append(shot.cutLength()).append('|').append(shot.cast()).append('\n');
+            for (Variant variant : shot.variants()) {
+                if (variant.media() instanceof MovieMedia) {
+                    text.append(' ').append(variant.name()).append(' ').append(variant.media()).append('\n');
+                } else {
+                    ImageSequence q = (ImageSequence) variant.media();
+                    text.append(' ').append(variant.name()).append(' ').append(q.directory()).append('|')
+                            .append(q.prefix()).append('|').append(q.separator()).append('|').append(q.padding())
+                            .append('|').append(q.extension()).append('\n');
+                }
+            }
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private int countCached(List<String> paths) throws StoreException {
@@ -206,8 +250,9 @@ public final class MediaImporter {
         long size;
         long mtime;
         try {
-            size = Files.size(file);
-            mtime = Files.getLastModifiedTime(file).toMillis();
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            size = attributes.size();
+            mtime = attributes.lastModifiedTime().toMillis();
         } catch (IOException e) {
             String reason = "cannot read file: " + e.getMessage();
             problems.add(new MediaProblem(file, reason, MediaProblem.Kind.UNREADABLE));

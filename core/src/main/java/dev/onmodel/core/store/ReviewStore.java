@@ -74,6 +74,9 @@ public final class ReviewStore implements AutoCloseable {
     /** Schema version this build writes; {@code PRAGMA user_version} of an up-to-date database. */
     public static final int SCHEMA_VERSION = 1;
 
+    /** project_meta key of the importer's structure digest (an unchanged rescan writes nothing). */
+    static final String STRUCTURE_FINGERPRINT = "structure_fingerprint";
+
     private static final List<String> MIGRATION_FILES = List.of("V001__initial.sql");
     private static final int MAX_IDLE_READERS = 4;
 
@@ -212,7 +215,8 @@ public final class ReviewStore implements AutoCloseable {
     private static SQLiteConfig writeConfig(StoreOptions options) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(options.durability() == StoreOptions.Durability.POWER_LOSS_SAFE
+                ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
         config.enforceForeignKeys(true);
         return config;
@@ -1241,7 +1245,7 @@ public final class ReviewStore implements AutoCloseable {
      */
     void replaceStructure(Project project, Map<VariantKey, NavigableMap<Long, StoredFrame>> frames,
                           Map<String, FileIdentity> sheetIdentities, Collection<String> invalidatedPaths,
-                          Path mediaRoot) throws StoreException {
+                          Path mediaRoot, String fingerprint) throws StoreException {
         await(write("record the imported project structure", c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM frame");
@@ -1253,6 +1257,7 @@ public final class ReviewStore implements AutoCloseable {
             putMeta(c, "name", project.name());
             putMeta(c, "rate", project.rate().toString());
             putMeta(c, "imported_at", Instant.now().toString());
+            putMeta(c, STRUCTURE_FINGERPRINT, fingerprint);
             if (mediaRoot.equals(root)) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM project_meta WHERE key = 'media_root'")) {
                     ps.executeUpdate();
