@@ -307,6 +307,27 @@ class ReviewStoreTest {
     }
 
     @Test
+    void asyncRecordReturnsAtOnceAndCommitsOnTheWriterThreadWhileReadsGoOn() throws Exception {
+        try (ReviewStore store = ReviewStore.open(project)) {
+            store.record(req(1001, 1001, Verdict.REJECT, "ana", Role.LEAD, "p"));
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + project.resolve("onmodel.db"));
+                 Statement s = other.createStatement()) {
+                s.execute("BEGIN IMMEDIATE"); // another process holds the write lock: the writer must wait
+                java.util.concurrent.CompletableFuture<Decision> pending =
+                        store.recordAsync(req(1002, 1002, Verdict.APPROVE, "ana", Role.LEAD, "p"));
+                java.util.concurrent.CompletableFuture<String> committedOn =
+                        pending.thenApply(d -> Thread.currentThread().getName());
+                assertFalse(pending.isDone(), "a decision was acknowledged before it could commit");
+                assertEquals(1, store.effectiveDecisions("sh010", "v001").size(), "read blocked by pending write");
+                s.execute("COMMIT");
+                assertEquals(1002, pending.get(10, java.util.concurrent.TimeUnit.SECONDS).frames().start());
+                assertEquals("onmodel-db-writer", committedOn.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(2, store.effectiveDecisions("sh010", "v001").size());
+        }
+    }
+
+    @Test
     void closedStoreRefusesPolitely() throws Exception {
         ReviewStore store = ReviewStore.open(project);
         store.close();

@@ -97,6 +97,24 @@ class StoreRecoveryTest {
     }
 
     @Test
+    void theSameProjectOpensTwiceInOneProcessAndRestoreWaitsForBothToClose() throws Exception {
+        storeWith(1);
+        Path backup = StoreBackups.list(project).get(0).file();
+        ReviewStore first = ReviewStore.open(project);
+        try (ReviewStore second = ReviewStore.open(project)) {
+            second.record(DecisionRequest.frame("sh010", "v001", 1002, Verdict.APPROVE, "", "b", Role.LEAD, "p"));
+            assertEquals(2, first.log(Optional.empty()).size());
+        }
+        assertEquals(StoreException.Kind.BUSY,
+                assertThrows(StoreException.class, () -> StoreBackups.restore(project, backup)).kind());
+        first.close();
+        StoreBackups.restore(project, backup);
+        try (ReviewStore reopened = ReviewStore.open(project)) {
+            assertEquals(1, reopened.log(Optional.empty()).size());
+        }
+    }
+
+    @Test
     void automaticBackupsRollAndKeepOnlyTheNewest() throws Exception {
         StoreOptions keepTwo = StoreOptions.defaults().withBackupsToKeep(2);
         for (int i = 0; i < 4; i++) {
