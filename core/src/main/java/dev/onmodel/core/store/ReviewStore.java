@@ -209,7 +209,9 @@ public final class ReviewStore implements AutoCloseable {
                     + version + ") and " + reason + ", so it cannot be upgraded; copy the project to a writable"
                     + " folder");
         }
-        return new ReviewStore(root, options, Optional.of(reason), url, null, null);
+        // Where the lock file can be written, a reader holds it too, so a restore never swaps the file under it.
+        StoreLock lock = Files.isWritable(root) ? StoreLock.shared(root) : null;
+        return new ReviewStore(root, options, Optional.of(reason), url, null, lock);
     }
 
     private static SQLiteConfig writeConfig(StoreOptions options) {

@@ -46,7 +46,9 @@ public final class StoreBenchmark {
         Path work = args.length > 0 ? Files.createDirectories(Path.of(args[0]))
                 : Files.createTempDirectory("onmodel-bench");
         System.out.println("OnModel store benchmark, work folder " + work + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
         try {
             decisionLatency(Files.createDirectories(work.resolve("latency")));
             scanTenThousand(Files.createDirectories(work.resolve("scan")));
@@ -195,6 +197,7 @@ public final class StoreBenchmark {
             store.recordAll(requests);
             System.out.printf("  with %d decisions and 100 hero choices recorded%n", requests.size());
         }
+        System.out.printf("  onmodel.db size: %.1f MB%n", Files.size(project.resolve("onmodel.db")) / 1e6);
         double[] open = new double[5];
         for (int i = 0; i < open.length; i++) {
             long start = System.nanoTime();
