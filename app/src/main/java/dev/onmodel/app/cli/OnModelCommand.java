@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
                 "With no command, opens the workstation on the sample project (generated on first run)."},
         subcommands = {
                 OpenCommand.class,
+                SampleCommand.class,
+                ExportCommand.class,
                 ImportCommand.class, DecideCommand.class, DecisionsCommand.class, BackupCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class
         })
