@@ -1201,7 +1201,26 @@ public final class ReviewStore implements AutoCloseable {
                     characters.add(new CharacterSheet(name, list));
                 }
             });
-            Map<VariantKey, NavigableMap<Long, StoredFrame>> frames = readFrames(c);
+            // Only what the model needs (frame number and path), read in one pass: building full StoredFrame
+            // records for 50,000 frames was most of the time of opening a large project.
+            Map<VariantKey, NavigableMap<Long, Path>> frames = new HashMap<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT shot, variant, frame, path FROM frame ORDER BY shot, variant, frame")) {
+                String shot = null;
+                String variant = null;
+                NavigableMap<Long, Path> current = null;
+                while (rs.next()) {
+                    String sh = rs.getString(1);
+                    String va = rs.getString(2);
+                    if (!sh.equals(shot) || !va.equals(variant)) {
+                        shot = sh;
+                        variant = va;
+                        current = new TreeMap<>();
+                        frames.put(new VariantKey(sh, va), current);
+                    }
+                    current.put(rs.getLong(3), media.resolve(rs.getString(4)));
+                }
+            }
             Map<String, List<Variant>> variants = new HashMap<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT shot, name, kind, location,"
                     + " prefix, separator, padding, extension, first_frame, frame_count, rate, width, height,"
@@ -1214,9 +1233,8 @@ public final class ReviewStore implements AutoCloseable {
                         m = new MovieMedia(media.resolve(rs.getString(4)), rs.getLong(9), rs.getLong(10),
                                 FrameRate.parse(rs.getString(11)), rs.getInt(12), rs.getInt(13), rs.getInt(14) != 0);
                     } else {
-                        NavigableMap<Long, Path> files = new TreeMap<>();
-                        frames.getOrDefault(new VariantKey(shot, name), Collections.emptyNavigableMap())
-                                .forEach((f, sf) -> files.put(f, media.resolve(sf.identity().relativePath())));
+                        NavigableMap<Long, Path> files = frames.getOrDefault(new VariantKey(shot, name),
+                                Collections.emptyNavigableMap());
                         if (files.isEmpty()) {
                             continue;
                         }
