@@ -48,6 +48,15 @@ import java.util.stream.Collectors;
  */
 public final class MediaImporter {
 
+    /** Import progress, called on the importing thread. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Called after each variant: frames looked at so far, of {@code total} frames found. */
+        void update(long done, long total);
+
+        Progress NONE = (done, total) -> { };
+    }
+
     private final ReviewStore store;
     private final ImportOptions options;
     private final ImageFileInspector inspector;
@@ -65,7 +74,15 @@ public final class MediaImporter {
      * @throws StoreException when the structure cannot be recorded (read-only store, disk full...)
      */
     public ImportReport importProject() throws IOException, StoreException {
-        return importFrom(store.mediaRoot());
+        return importFrom(store.mediaRoot(), Progress.NONE);
+    }
+
+    /**
+     * As {@link #importProject()}, reporting progress; interrupting the calling thread cancels the import before
+     * anything is recorded ({@link java.io.InterruptedIOException}).
+     */
+    public ImportReport importProject(Progress progress) throws IOException, StoreException {
+        return importFrom(store.mediaRoot(), Objects.requireNonNull(progress, "progress"));
     }
 
     /**
@@ -98,10 +115,10 @@ public final class MediaImporter {
                     + " recorded frames is there (expected e.g. " + recorded.values().iterator().next().firstEntry()
                     .getValue().identity().relativePath() + "); the project was not relinked");
         }
-        return importFrom(media);
+        return importFrom(media, Progress.NONE);
     }
 
-    private ImportReport importFrom(Path mediaRoot) throws IOException, StoreException {
+    private ImportReport importFrom(Path mediaRoot, Progress progress) throws IOException, StoreException {
         Path root = store.projectRoot();
         ProjectReader.ReadResult read = new ProjectReader(options.movieProbe()).read(root, mediaRoot);
         Project project = read.project();
@@ -116,8 +133,14 @@ public final class MediaImporter {
         List<String> changed = new ArrayList<>();
         long frameCount = 0;
         long unusable = 0;
+        long total = project.shots().stream().flatMap(sh -> sh.variants().stream())
+                .filter(v -> v.media() instanceof ImageSequence)
+                .mapToLong(v -> ((ImageSequence) v.media()).files().size()).sum();
         for (Shot shot : project.shots()) {
             for (Variant variant : shot.variants()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.io.InterruptedIOException("import cancelled; nothing was recorded");
+                }
                 VariantKey key = new VariantKey(shot.name(), variant.name());
                 if (variant.media() instanceof MovieMedia) {
                     MovieMedia movie = (MovieMedia) variant.media();
@@ -148,6 +171,7 @@ public final class MediaImporter {
                     }
                 }
                 reportMixedResolutions(mediaRoot, sequence, frames, problems);
+                progress.update(frameCount, total);
                 after.put(key, frames);
                 media.add(new ImportReport.ImportedMedia(key.toString(), sequence.describe(), frames.size()));
             }

@@ -185,6 +185,26 @@ class MediaImporterTest {
     }
 
     @Test
+    void importReportsProgressAndAnInterruptCancelsItBeforeAnythingIsRecorded() throws Exception {
+        messyProject();
+        try (ReviewStore store = ReviewStore.open(project)) {
+            List<long[]> updates = new java.util.ArrayList<>();
+            Thread.currentThread().interrupt();
+            try {
+                assertThrows(java.io.InterruptedIOException.class,
+                        () -> new MediaImporter(store, OPTIONS).importProject((done, total) -> { }));
+            } finally {
+                Thread.interrupted();
+            }
+            assertFalse(store.hasStructure());
+            new MediaImporter(store, OPTIONS).importProject((done, total) -> updates.add(new long[]{done, total}));
+            assertEquals(2, updates.size());
+            assertEquals(14, updates.get(1)[0]);
+            assertEquals(14, updates.get(1)[1]);
+        }
+    }
+
+    @Test
     void droppedFolderScanReportsFolderLinkLoopsAndGoesOn() throws Exception {
         Path drop = Files.createDirectories(project.resolve("drop/a"));
         Files.write(drop.resolve("x.0001.png"), png(8, 8, 1));
