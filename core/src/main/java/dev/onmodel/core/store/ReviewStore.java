@@ -197,9 +197,10 @@ public final class ReviewStore implements AutoCloseable {
     private static ReviewStore openReadOnly(Path root, Path db, boolean exists, StoreOptions options, String reason)
             throws StoreException {
         if (!exists) {
-            throw new StoreException(StoreException.Kind.READ_ONLY, root + ": " + reason
-                    + " and the project has no onmodel.db yet, so there is nothing to open; copy the project to a"
-                    + " writable folder");
+            throw new StoreException(StoreException.Kind.READ_ONLY, options.readOnly()
+                    ? root + ": the project has no onmodel.db yet: nothing has been recorded or imported"
+                    : root + ": " + reason + " and the project has no onmodel.db yet, so nothing can be recorded;"
+                    + " copy the project to a writable folder");
         }
         // A read-only folder cannot hold the -shm file WAL readers need; "immutable" tells SQLite nobody writes.
         String url = Files.isWritable(root) ? "jdbc:sqlite:" + db : "jdbc:sqlite:file:" + db + "?immutable=1";
