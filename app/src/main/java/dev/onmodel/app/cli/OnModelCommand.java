@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
         subcommands = {
                 OpenCommand.class,
                 SampleCommand.class,
+                ExportCommand.class,
+                ImportCommand.class, DecideCommand.class, DecisionsCommand.class, BackupCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class OnModelCommand implements Callable<Integer> {
