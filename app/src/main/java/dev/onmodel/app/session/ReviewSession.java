@@ -69,6 +69,16 @@ public interface ReviewSession extends AutoCloseable {
     /** The consistency score of a frame, once scored (from earlier runs or the running job). */
     Optional<FrameScore> score(String shot, String variant, long frame);
 
+    /** Why nothing can be recorded in this session (e.g. a read-only project folder); empty when it can. */
+    default Optional<String> readOnlyReason() {
+        return Optional.empty();
+    }
+
+    /** Whether consistency scoring is available in this session (an engine is bound). */
+    default boolean canScore() {
+        return true;
+    }
+
     /**
      * Starts scoring {@code variants} in the background; already-scored frames are delivered from the cache first.
      * Scores stream to {@link SessionListener#scoreArrived}, progress to {@link SessionListener#scoringProgress}.

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import dev.onmodel.app.session.ReviewSession;
 import dev.onmodel.app.session.ReviewSessionFactory;
 import dev.onmodel.app.session.Reviewer;
+import dev.onmodel.app.session.StoreSessions;
 import dev.onmodel.app.settings.Preferences;
 import dev.onmodel.app.settings.PreferencesStore;
 import dev.onmodel.app.settings.WindowLayout;
@@ -42,7 +43,7 @@ import java.io.IOException;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.ServiceLoader;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -56,8 +57,8 @@ public final class WorkstationApp extends Application {
 
     static volatile Path requestedProject;
     static volatile int exitCode;
-    /** The store binding; when unset, the first {@link ReviewSessionFactory} service on the class path. */
-    static volatile ReviewSessionFactory sessionFactory;
+    /** How sessions are opened: the SQLite review store; tools and tests may put another binding here. */
+    static volatile ReviewSessionFactory sessionFactory = new StoreSessions(project -> Optional.empty());
 
     private final ExecutorService settingsWriter = Executors.newSingleThreadExecutor(
             BackgroundTasks.named("onmodel-settings"));
@@ -113,14 +114,7 @@ public final class WorkstationApp extends Application {
 
     /** Opens {@code folder} (null: the sample project) and its review session without blocking the FX thread. */
     void openProject(Path folder) {
-        ReviewSessionFactory factory = sessionFactory();
-        if (factory == null) {
-            ErrorDialogs.show(stage, "This build has no review store, so decisions could not be recorded.",
-                    new IllegalStateException("no dev.onmodel.app.session.ReviewSessionFactory on the class path"));
-            exitCode = 1;
-            Platform.exit();
-            return;
-        }
+        ReviewSessionFactory factory = sessionFactory;
         Reviewer reviewer = new Reviewer(preferences.reviewer(), Role.parse(preferences.role()));
         String pass = preferences.pass();
         Task<Project> reading = ProjectOpening.task(folder);
@@ -176,6 +170,9 @@ public final class WorkstationApp extends Application {
         root.setTop(menuBar());
         stage.getScene().setRoot(root);
         screen.requestFocus();
+        session.readOnlyReason().ifPresent(reason -> ErrorDialogs.show(stage,
+                "This project is open read-only: you can review, but decisions cannot be saved.",
+                new IllegalStateException(reason)));
         if (!keys.problems().isEmpty()) {
             ErrorDialogs.show(stage, "Some keys in your preferences could not be used; their defaults apply.",
                     new IllegalArgumentException(String.join("\n", keys.problems())));
@@ -293,14 +290,6 @@ public final class WorkstationApp extends Application {
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------------
-
-    private static ReviewSessionFactory sessionFactory() {
-        ReviewSessionFactory bound = sessionFactory;
-        if (bound != null) {
-            return bound;
-        }
-        return ServiceLoader.load(ReviewSessionFactory.class).findFirst().orElse(null);
-    }
 
     private static Task<Void> closing(ReviewSession session) {
         return new Task<>() {

@@ -307,7 +307,8 @@ public final class ReviewScreen extends BorderPane {
         Button score = new Button("Score consistency");
         score.setId("scoreButton");
         score.setOnAction(e -> run(ReviewAction.START_SCORING));
-        score.disableProperty().bind(model.scoringProperty());
+        score.disableProperty().bind(model.scoringProperty().or(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.session().canScore())));
         Button hero = new Button("\u2605 Mark hero");
         hero.setId("heroButton");
         hero.setOnAction(e -> run(ReviewAction.MARK_HERO));

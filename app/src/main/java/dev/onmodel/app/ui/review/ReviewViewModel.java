@@ -625,6 +625,10 @@ public final class ReviewViewModel {
         if (scoringJob != null) {
             return;
         }
+        if (!session.canScore()) {
+            scoringStatus.set("Consistency scores unavailable: no scoring engine in this build");
+            return;
+        }
         List<Variant> variants = project.shots().stream().flatMap(s -> s.variants().stream()).toList();
         scoring.set(true);
         scoringFraction.set(0);
