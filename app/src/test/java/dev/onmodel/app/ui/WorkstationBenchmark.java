@@ -48,9 +48,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ul>
  *   <li>{@code keys DIR}: key press to painted frame for cached 1080p frames (p50/p95/max)</li>
  *   <li>{@code pulses DIR}: gaps between FX pulses idle and while decoding + scoring run in the background</li>
- *   <li>{@code coldstart DIR}: JVM start to the review window showing its first frame (launches the real app)</li>
+ *   <li>{@code coldstart DIR [PROJECT]}: JVM start to the review window showing its first frame (launches the real
+ *   app with its SQLite review store)</li>
  * </ul>
- * DIR holds the generated 1080p demo project (made on first use).
+ * DIR holds the generated 1080p demo project (made on first use); PROJECT overrides it (e.g. the sample project).
  */
 public final class WorkstationBenchmark {
 
@@ -61,7 +62,7 @@ public final class WorkstationBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createDirectories(Path.of(args[1]));
-        Path projectDir = work.resolve("demo-1080p");
+        Path projectDir = args.length > 2 ? Path.of(args[2]) : work.resolve("demo-1080p");
         if (!ProjectLayout.looksLikeProject(projectDir)) {
             System.out.println("generating 1080p demo project in " + projectDir + " ...");
             DemoProjects.create(projectDir, 1920, 1080, FRAMES);
@@ -187,6 +188,29 @@ public final class WorkstationBenchmark {
         System.out.printf("key press -> next pulse after it was rendered, upper bound (ms): %s%n",
                 summary(toNextPulse));
         System.out.printf("cache misses during the run: %d of %d presses%n", misses, presses);
+
+        // Playback of the warm shot at its own rate for six seconds (three loops of 48 frames at 24 fps).
+        long[] shown = new long[2];
+        ScreenshotTour.fx(() -> bench.screen.model().currentFrameProperty().addListener((o, a, b) -> {
+            shown[0]++;
+            if (!bench.screen.viewer().lastShowImmediate()) {
+                shown[1]++;
+            }
+        }));
+        ScreenshotTour.fx(() -> {
+            bench.screen.model().goToFirstFrame();
+            bench.screen.model().togglePlay(System.nanoTime());
+        });
+        Thread.sleep(6000);
+        long[] result = new long[2];
+        ScreenshotTour.fx(() -> {
+            result[0] = bench.screen.model().droppedFramesProperty().get();
+            result[1] = bench.screen.model().currentFrameProperty().get();
+            bench.screen.model().stop();
+        });
+        System.out.printf("playback at %s fps for 6 s (%d frames due): %d frame changes, %d not yet decoded,"
+                + " dropped (counter) %d%n", project.shots().get(0).rate().displayName(), 6 * 24, shown[0], shown[1],
+                result[0]);
     }
 
     private static void pulses(Bench bench, Project project) throws Exception {
@@ -277,8 +301,7 @@ public final class WorkstationBenchmark {
         System.setProperty("onmodel.home", home.toString());
         new PreferencesStore(home.resolve("preferences.json")).save(Preferences.defaults()
                 .withReviewer("bench", "animator"));
-        WorkstationApp.sessionFactory = (p, reviewer, pass) -> new JsonFileReviewSession(null, reviewer, pass,
-                k -> Optional.empty());
+        // The real binding (SQLite review store), as ./onmodel open PROJECT runs it.
         WorkstationApp.requestedProject = projectDir;
         Thread app = new Thread(() -> Application.launch(WorkstationApp.class), "app");
         app.start();
@@ -292,7 +315,7 @@ public final class WorkstationBenchmark {
             ReviewScreen s = ScreenshotTourAccess.screen();
             return s != null && ScreenshotTour.onFx(() -> s.viewer().shownFile() != null) ? s : null;
         }, 60);
-        System.out.printf("cold start: JVM start -> review window with first 1080p frame shown: %d ms%n",
+        System.out.printf("cold start: JVM start -> review window with its first frame shown: %d ms%n",
                 System.currentTimeMillis() - started);
         System.out.println("(" + screen.model().project().shots().size() + " shots, project " + projectDir + ")");
         Platform.exit();

@@ -770,10 +770,10 @@ public final class ReviewViewModel {
         long offset = Math.floorMod(due - loop.start(), loop.length());
         long target = loop.start() + offset;
         long previous = currentFrame.get();
-        long skipped = Math.max(0, Math.abs(target - previous) - 1);
-        if (skipped >= loop.length() - 1) {
-            skipped = 0; // wrapped around the loop
-        }
+        // Frames passed over in the direction of play, counted around the loop (1048 -> 1001 skips nothing).
+        long distance = clock.speed() > 0 ? Math.floorMod(target - previous, loop.length())
+                : Math.floorMod(previous - target, loop.length());
+        long skipped = loop.contains(previous) ? Math.max(0, distance - Math.abs(clock.speed())) : 0;
         if (target != previous) {
             currentFrame.set(target);
         }
@@ -795,13 +795,18 @@ public final class ReviewViewModel {
         if (variant == null) {
             currentDecision.set(null);
             currentScore.set(null);
-            currentHistory.clear();
+            if (!currentHistory.isEmpty()) {
+                currentHistory.clear();
+            }
             return;
         }
         long frame = currentFrame.get();
         currentDecision.set(session.effectiveDecision(variant.shot(), variant.name(), frame).orElse(null));
         currentScore.set(session.score(variant.shot(), variant.name(), frame).orElse(null));
-        currentHistory.setAll(session.history(variant.shot(), variant.name(), frame));
+        List<HistoryEntry> history = session.history(variant.shot(), variant.name(), frame);
+        if (!history.equals(currentHistory)) {
+            currentHistory.setAll(history); // unchanged history (most steps) costs the panels nothing
+        }
     }
 
     private void updateLabels() {

@@ -121,6 +121,10 @@ public final class ViewerPane extends Pane {
         scoreExplanation.setWrapText(true);
         scoreExplanation.setMaxWidth(300);
         scoreInfo.getChildren().addAll(scoreHeadline, scoreComponents, scoreExplanation);
+        for (Label line : new Label[] {scoreComponents, scoreExplanation}) {
+            line.managedProperty().bind(line.textProperty().isNotEmpty());
+            line.visibleProperty().bind(line.textProperty().isNotEmpty());
+        }
         scoreInfo.getStyleClass().addAll("overlay", "score-overlay");
         scoreInfo.setAlignment(Pos.TOP_RIGHT);
         decisionInfo.setId("decisionOverlay");
@@ -443,7 +447,7 @@ public final class ViewerPane extends Pane {
         });
         FrameScore score = model.currentScoreProperty().get();
         if (score == null) {
-            scoreHeadline.setText("not scored");
+            scoreHeadline.setText(model.session().canScore() ? "not scored yet" : "no score");
             scoreHeadline.setStyle("-fx-text-fill: #7d8590;");
             scoreComponents.setText("");
             scoreExplanation.setText("");

@@ -226,12 +226,14 @@ class ReviewViewModelTest {
         long second = 1_000_000_000L;
         model.togglePlay(0);
         assertTrue(model.playingProperty().get());
-        model.playbackTick(second / 24 + 1); // just past one frame at 24 fps
+        assertEquals(0, model.playbackTick(second / 24 + 1)); // just past one frame at 24 fps
         assertEquals(1002, model.currentFrameProperty().get());
         long skipped = model.playbackTick(4 * second / 24 + 1);
         assertEquals(1005, model.currentFrameProperty().get());
         assertEquals(2, skipped, "1003 and 1004 were never shown");
-        model.playbackTick(12 * second / 24 + 1);
+        assertEquals(6, model.playbackTick(11 * second / 24 + 1), "1006-1011 passed over");
+        assertEquals(1012, model.currentFrameProperty().get());
+        assertEquals(0, model.playbackTick(12 * second / 24 + 1), "1012 -> 1001 around the loop skips nothing");
         assertEquals(1001, model.currentFrameProperty().get(), "12 frames later it looped over 1001-1012");
         model.togglePlay(0);
         assertFalse(model.playingProperty().get());
