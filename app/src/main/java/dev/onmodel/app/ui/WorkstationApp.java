@@ -19,6 +19,9 @@ import dev.onmodel.app.ui.tasks.BackgroundTasks;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Role;
 import dev.onmodel.core.project.ProjectLayout;
+import dev.onmodel.core.store.ImportOptions;
+import dev.onmodel.core.store.ImportReport;
+import dev.onmodel.core.store.MediaImporter;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
@@ -282,11 +285,37 @@ public final class WorkstationApp extends Application {
             openProject(folder);
             event.setDropCompleted(true);
         } else {
-            ErrorDialogs.show(stage, "The dropped folder is not an OnModel project.",
-                    new IOException(dropped + " has no shots/ or characters/ folder, nor has its parent"));
-            event.setDropCompleted(false);
+            // Not a project: say what the folder holds (sequences, movies, problems) and where it must go.
+            Path scanned = folder;
+            Task<ImportReport> scan = new Task<>() {
+                @Override
+                protected ImportReport call() throws IOException {
+                    return MediaImporter.scanFolder(scanned, ImportOptions.metadataOnly());
+                }
+            };
+            BackgroundTasks.start(scan, report -> showScan(scanned, report), error -> ErrorDialogs.show(stage,
+                    "The dropped folder could not be read.", error));
+            event.setDropCompleted(true);
         }
         event.consume();
+    }
+
+    private void showScan(Path folder, ImportReport report) {
+        StringBuilder text = new StringBuilder();
+        report.media().forEach(m -> text.append(m.name()).append(": ").append(m.description()).append('\n'));
+        report.problems().forEach(p -> text.append("problem: ").append(p).append('\n'));
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("Dropped folder");
+        alert.setHeaderText(folder.getFileName() + " is not an OnModel project: it holds " + report.media().size()
+                + " sequence(s) or movie(s), " + report.frames() + " frames" + (report.hasProblems()
+                ? ", " + report.problems().size() + " problem(s)" : "") + ".");
+        alert.setContentText("To review them, place each under PROJECT/shots/<shot>/<variant>/ and open the project"
+                + " (or drop the project folder here).");
+        javafx.scene.control.TextArea details = new javafx.scene.control.TextArea(text.toString());
+        details.setEditable(false);
+        alert.getDialogPane().setExpandableContent(details);
+        alert.show();
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------------
