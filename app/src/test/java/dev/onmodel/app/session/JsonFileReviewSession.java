@@ -27,7 +27,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -236,50 +235,18 @@ public final class JsonFileReviewSession implements ReviewSession {
 
     @Override
     public ScoringJob startScoring(Collection<Variant> variants) {
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CompletableFuture<ScoringProgress> done = new CompletableFuture<>();
-        List<FrameKey> frames = new ArrayList<>();
-        for (Variant v : variants) {
-            for (long f : v.media().frameNumbers()) {
-                frames.add(new FrameKey(v.shot(), v.name(), f));
-            }
-        }
-        Thread thread = new Thread(() -> {
-            long started = System.nanoTime();
-            long count = 0;
-            for (FrameKey key : frames) {
-                if (cancelled.get()) {
-                    break;
-                }
-                sleep(scoreDelay);
-                scorer.apply(key).ifPresent(score -> {
-                    scores.put(score);
-                    listeners.forEach(l -> l.scoreArrived(score));
-                });
-                count++;
-                long elapsed = System.nanoTime() - started;
-                Optional<Duration> eta = Optional.of(Duration.ofNanos(elapsed / count * (frames.size() - count)));
-                ScoringProgress progress = new ScoringProgress(count, frames.size(), 0, eta, false, false);
-                listeners.forEach(l -> l.scoringProgress(progress));
-            }
-            ScoringProgress last = new ScoringProgress(count, frames.size(), 0, Optional.of(Duration.ZERO), true,
-                    cancelled.get());
-            listeners.forEach(l -> l.scoringProgress(last));
-            done.complete(last);
-        }, "test-scoring");
-        thread.setDaemon(true);
-        thread.start();
-        return new ScoringJob() {
+        return new ScriptedFrameScoring(scorer, scoreDelay).start(List.copyOf(variants), new FrameScoring.Sink() {
             @Override
-            public void cancel() {
-                cancelled.set(true);
+            public void scored(FrameScore score) {
+                scores.put(score);
+                listeners.forEach(l -> l.scoreArrived(score));
             }
 
             @Override
-            public CompletableFuture<ScoringProgress> completion() {
-                return done;
+            public void progress(ScoringProgress progress) {
+                listeners.forEach(l -> l.scoringProgress(progress));
             }
-        };
+        });
     }
 
     @Override

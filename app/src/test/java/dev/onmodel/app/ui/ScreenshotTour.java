@@ -1,7 +1,12 @@
 package dev.onmodel.app.ui;
 
 import dev.onmodel.app.session.DecisionDraft;
-import dev.onmodel.app.session.JsonFileReviewSession;
+import dev.onmodel.app.session.ScriptedFrameScoring;
+import dev.onmodel.app.session.StoreReviewSession;
+import dev.onmodel.app.session.StoreSessions;
+import dev.onmodel.core.media.MovieProbe;
+import dev.onmodel.core.model.Project;
+import dev.onmodel.core.project.ProjectReader;
 import dev.onmodel.app.session.Reviewer;
 import dev.onmodel.app.settings.Preferences;
 import dev.onmodel.app.settings.PreferencesStore;
@@ -35,8 +40,9 @@ import java.util.function.Supplier;
 
 /**
  * Takes the docs' screenshots from the running workstation (run it under Xvfb, see docs/user-guide.md): generates the
- * demo project, records an animator's decisions, opens the app as a director and snapshots each mode. The review
- * session is the JSON test double with scores from the demo's known defects, until the store and engine are bound.
+ * demo project, records an animator's decisions in the project's SQLite review store, opens the app as a director
+ * and snapshots each mode. Scores come from the demo's known defects ({@link ScriptedFrameScoring}) until the
+ * consistency engine is bound.
  *
  * <p>Usage: {@code ScreenshotTour <output folder> <work folder>}
  */
@@ -56,11 +62,13 @@ public final class ScreenshotTour {
         if (!ProjectLayout.looksLikeProject(project)) {
             DemoProjects.create(project, WIDTH, HEIGHT, FRAMES);
         }
-        Path store = project.resolve("review-store.json");
-        Files.deleteIfExists(store);
-        // An animator's earlier pass, for the history and overrule views.
-        try (JsonFileReviewSession animator = new JsonFileReviewSession(store, new Reviewer("Ali Navarro",
-                Role.ANIMATOR), "animation pass 1", k -> java.util.Optional.empty())) {
+        // A fresh SQLite review store, then an animator's earlier pass for the history and overrule views.
+        Files.deleteIfExists(project.resolve("onmodel.db"));
+        Files.deleteIfExists(project.resolve("onmodel.db-wal"));
+        Files.deleteIfExists(project.resolve("onmodel.db-shm"));
+        Project read = new ProjectReader(MovieProbe.unavailable("tour")).read(project).project();
+        try (StoreReviewSession animator = StoreReviewSession.open(read, new Reviewer("Ali Navarro", Role.ANIMATOR),
+                "animation pass 1", java.util.Optional.empty())) {
             animator.record(new DecisionDraft("sh020", "v002", FrameRange.ofInclusive(1001, 1012), Verdict.APPROVE,
                     "")).join();
             animator.record(new DecisionDraft("sh020", "v002", FrameRange.ofInclusive(1013, 1030), Verdict.APPROVE,
@@ -75,12 +83,9 @@ public final class ScreenshotTour {
         new PreferencesStore(home.resolve("preferences.json")).save(Preferences.defaults()
                 .withReviewer("Dana Ruiz", "director").withPass("director approval")
                 .withWindow(new dev.onmodel.app.settings.WindowLayout(0, 0, 1600, 1000, false, 0.13, 0.79, 0.70)));
-        WorkstationApp.sessionFactory = (p, reviewer, pass) -> {
-            JsonFileReviewSession session = new JsonFileReviewSession(store, reviewer, pass,
-                    DemoProjects.scorer(project, WIDTH, HEIGHT, FRAMES));
-            session.setScoreDelay(Duration.ofMillis(2));
-            return session;
-        };
+        // The real store binding; scores from the demo's planted defects stand in for the engine.
+        WorkstationApp.sessionFactory = new StoreSessions(p -> java.util.Optional.of(new ScriptedFrameScoring(
+                DemoProjects.scorer(project, WIDTH, HEIGHT, FRAMES), Duration.ofMillis(2))));
         WorkstationApp.requestedProject = project;
         Thread app = new Thread(() -> javafx.application.Application.launch(WorkstationApp.class), "app");
         app.start();

@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decodes frames off the FX thread and keeps the most recent ones, bounded by an estimate of their memory.
@@ -24,10 +27,17 @@ import java.util.concurrent.Executors;
  * shows in fit mode, so painting is a 1:1 copy instead of scaling a 1080p/4K frame on every repaint (the decisive
  * cost on software rendering) and the cache holds several times more frames. Requests for the same file and size
  * share one decode; prefetching uses the same path, so a warm cache makes stepping a lookup.
+ *
+ * <p>Decodes are scheduled by urgency, newest first: a frame the viewer needs now ({@link #load}) goes before any
+ * prefetch, and a recent prefetch (near where the playhead is) before an old one (near where it was), so jumping
+ * across a shot never waits behind prefetches of frames nobody looks at any more. A pending prefetch that becomes
+ * needed is promoted.
  */
 public final class FrameImageCache {
 
-    private final ExecutorService decoders;
+    private final ThreadPoolExecutor decoders;
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<Key, DecodeTask> pending = new ConcurrentHashMap<>();
     private final long budgetBytes;
     private final Map<Key, CompletableFuture<Image>> entries = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<Path, ImageHeader> headers = new ConcurrentHashMap<>();
@@ -43,7 +53,8 @@ public final class FrameImageCache {
      */
     public FrameImageCache(long budgetBytes, int threads) {
         this.budgetBytes = budgetBytes;
-        this.decoders = Executors.newFixedThreadPool(threads, BackgroundTasks.named("onmodel-decode"));
+        this.decoders = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new PriorityBlockingQueue<>(), BackgroundTasks.named("onmodel-decode"));
     }
 
     /** The full-resolution frame, from the cache or decoded in the background. */
@@ -53,18 +64,68 @@ public final class FrameImageCache {
 
     /**
      * The frame fitted into {@code maxWidth} x {@code maxHeight} (aspect kept, never enlarged), or full resolution
-     * when both are 0.
+     * when both are 0; decoded before any prefetch.
      */
-    public synchronized CompletableFuture<Image> load(Path file, int maxWidth, int maxHeight) {
-        Key key = new Key(file, Math.max(0, maxWidth), Math.max(0, maxHeight));
+    public CompletableFuture<Image> load(Path file, int maxWidth, int maxHeight) {
+        return request(new Key(file, Math.max(0, maxWidth), Math.max(0, maxHeight)), true);
+    }
+
+    private synchronized CompletableFuture<Image> request(Key key, boolean urgent) {
         CompletableFuture<Image> cached = entries.get(key);
         if (cached != null && !cached.isCompletedExceptionally()) {
+            DecodeTask waiting = pending.get(key);
+            if (urgent && waiting != null && !waiting.urgent) {
+                // Needed now: queue the same decode again at the front; whichever copy runs first does it.
+                decoders.execute(new DecodeTask(waiting.key, waiting.future, true, sequence.incrementAndGet(),
+                        waiting.started));
+            }
             return cached;
         }
-        CompletableFuture<Image> future = CompletableFuture.supplyAsync(() -> decode(key), decoders);
+        CompletableFuture<Image> future = new CompletableFuture<>();
+        DecodeTask task = new DecodeTask(key, future, urgent, sequence.incrementAndGet(), new AtomicBoolean());
         entries.put(key, future);
+        pending.put(key, task);
         future.thenAccept(image -> account(key, image));
+        decoders.execute(task);
         return future;
+    }
+
+    /** One decode in the queue: urgent before prefetch, then newest first. Runs at most once per future. */
+    private final class DecodeTask implements Runnable, Comparable<DecodeTask> {
+        private final Key key;
+        private final CompletableFuture<Image> future;
+        private final boolean urgent;
+        private final long order;
+        private final AtomicBoolean started;
+
+        DecodeTask(Key key, CompletableFuture<Image> future, boolean urgent, long order, AtomicBoolean started) {
+            this.key = key;
+            this.future = future;
+            this.urgent = urgent;
+            this.order = order;
+            this.started = started;
+        }
+
+        @Override
+        public void run() {
+            if (!started.compareAndSet(false, true)) {
+                return;
+            }
+            pending.remove(key);
+            try {
+                future.complete(decode(key));
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }
+
+        @Override
+        public int compareTo(DecodeTask other) {
+            if (urgent != other.urgent) {
+                return urgent ? -1 : 1;
+            }
+            return Long.compare(other.order, order);
+        }
     }
 
     /** The full-resolution frame if it is already decoded, else null; never blocks. */
@@ -78,14 +139,14 @@ public final class FrameImageCache {
         return cached != null && cached.isDone() && !cached.isCompletedExceptionally() ? cached.join() : null;
     }
 
-    /** Starts decoding {@code file} at full resolution if it is not cached yet. */
+    /** Queues {@code file} at full resolution behind every urgent decode, if it is not cached yet. */
     public void prefetch(Path file) {
-        load(file);
+        prefetch(file, 0, 0);
     }
 
-    /** Starts decoding {@code file} fitted into the box if it is not cached yet. */
+    /** Queues {@code file} fitted into the box behind every urgent decode, if it is not cached yet. */
     public void prefetch(Path file, int maxWidth, int maxHeight) {
-        load(file, maxWidth, maxHeight);
+        request(new Key(file, Math.max(0, maxWidth), Math.max(0, maxHeight)), false);
     }
 
     /** The frame's size as stored in the file, once any decode of it ran (overlays map image pixels with it). */
