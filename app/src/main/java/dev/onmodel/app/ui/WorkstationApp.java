@@ -223,7 +223,28 @@ public final class WorkstationApp extends Application {
             updatePreferences(chosen);
             openProject(currentProject);
         }));
-        sessionMenu.getItems().add(change);
+        MenuItem closePass = new MenuItem("Close pass \u201c" + session.pass() + "\u201d");
+        closePass.setOnAction(e -> session.closePass(session.pass()).whenComplete((info, error) ->
+                Platform.runLater(() -> {
+                    if (error != null) {
+                        ErrorDialogs.show(stage, "The pass could not be closed.", error);
+                    } else {
+                        ErrorDialogs.inform(stage, "Pass \u201c" + info.name() + "\u201d is closed.",
+                                "It refuses new decisions until someone opens it again (Session \u25b8 Change"
+                                        + " reviewer or pass, with the same pass name).");
+                    }
+                })));
+        Menu passes = new Menu("Passes");
+        for (var info : session.passes()) {
+            MenuItem item = new MenuItem(info.name() + (info.isOpen() ? "   (open)" : "   (closed)"));
+            item.setOnAction(e -> {
+                updatePreferences(preferences.withPass(info.name()));
+                openProject(currentProject);
+            });
+            passes.getItems().add(item);
+        }
+        passes.setDisable(passes.getItems().isEmpty());
+        sessionMenu.getItems().addAll(change, passes, new SeparatorMenuItem(), closePass);
         MenuBar bar = new MenuBar(file);
         bar.getMenus().addAll(screen.menus());
         bar.getMenus().add(bar.getMenus().size() - 1, sessionMenu);

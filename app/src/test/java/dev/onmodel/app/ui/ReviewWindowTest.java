@@ -234,6 +234,22 @@ class ReviewWindowTest {
         assertEquals("A  approve", badge(robot));
     }
 
+    @Test
+    void questionMarkOpensTheCheatSheetWithTheCurrentKeys(FxRobot robot) throws Exception {
+        robot.clickOn("#viewer").press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
+        waitFor(() -> robot.lookup("#cheatSheet").tryQuery().isPresent());
+        assertTrue(robot.lookup(".keycap").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("I")));
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void menuItemsRunTheSameActionsAsKeys(FxRobot robot) throws Exception {
+        Platform.runLater(() -> screen.menus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-step-forward".equals(i.getId())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(counter(robot).startsWith("1002 "), counter(robot));
+    }
+
     private static Image waitForImage(ImageView view, Image notThis) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.getImage() != null && view.getImage() != notThis);
         Image image = view.getImage();
