@@ -10,6 +10,8 @@ import dev.onmodel.app.settings.PreferencesStore;
 import dev.onmodel.app.settings.WindowLayout;
 import dev.onmodel.app.ui.images.DifferenceImages;
 import dev.onmodel.app.ui.images.FrameImageCache;
+import dev.onmodel.app.ui.images.FrameProxies;
+import dev.onmodel.app.settings.UserDirectories;
 import dev.onmodel.app.ui.keys.KeyMap;
 import dev.onmodel.app.ui.preferences.PreferencesDialog;
 import dev.onmodel.app.ui.preferences.ReviewerDialog;
@@ -86,7 +88,8 @@ public final class WorkstationApp extends Application {
         this.stage = primaryStage;
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         cache = new FrameImageCache((long) preferences.frameCacheMegabytes() << 20,
-                Math.max(2, Runtime.getRuntime().availableProcessors()));
+                Math.max(2, Runtime.getRuntime().availableProcessors()),
+                new FrameProxies(UserDirectories.dataHome().resolve("proxies")));
         differences = new DifferenceImages();
         stage.setTitle("OnModel");
         WindowLayout layout = preferences.window();

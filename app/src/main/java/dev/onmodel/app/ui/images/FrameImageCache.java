@@ -47,11 +47,21 @@ public final class FrameImageCache {
     private record Key(Path file, int maxWidth, int maxHeight) {
     }
 
+    private final FrameProxies proxies;
+
     /**
      * @param budgetBytes memory the decoded frames may use (4 bytes a pixel)
      * @param threads     decoder threads
      */
     public FrameImageCache(long budgetBytes, int threads) {
+        this(budgetBytes, threads, null);
+    }
+
+    /**
+     * @param proxies where display proxies of frames above 1080p are kept; null for none
+     */
+    public FrameImageCache(long budgetBytes, int threads, FrameProxies proxies) {
+        this.proxies = proxies;
         this.budgetBytes = budgetBytes;
         this.decoders = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new PriorityBlockingQueue<>(), BackgroundTasks.named("onmodel-decode"));
@@ -180,7 +190,17 @@ public final class FrameImageCache {
             headers.put(file, header);
             boolean fit = key.maxWidth() > 0 && key.maxHeight() > 0
                     && (header.width() > key.maxWidth() || header.height() > key.maxHeight());
-            try (InputStream in = Files.newInputStream(file)) {
+            Path source = file;
+            if (fit && proxies != null && FrameProxies.worthAProxy(header)
+                    && key.maxWidth() <= FrameProxies.MAX_WIDTH && key.maxHeight() <= FrameProxies.MAX_HEIGHT) {
+                Optional<Path> proxy = proxies.find(file);
+                if (proxy.isPresent()) {
+                    source = proxy.get();
+                } else {
+                    proxies.makeLater(file);
+                }
+            }
+            try (InputStream in = Files.newInputStream(source)) {
                 Image image = fit ? new Image(in, key.maxWidth(), key.maxHeight(), true, true) : new Image(in);
                 if (image.isError()) {
                     throw new IOException("cannot decode image: " + image.getException());
@@ -203,5 +223,8 @@ public final class FrameImageCache {
 
     public void shutdown() {
         decoders.shutdownNow();
+        if (proxies != null) {
+            proxies.shutdown();
+        }
     }
 }
