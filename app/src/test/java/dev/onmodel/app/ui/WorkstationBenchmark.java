@@ -68,6 +68,7 @@ public final class WorkstationBenchmark {
             DemoProjects.create(projectDir, 1920, 1080, FRAMES);
         }
         switch (args[0]) {
+            case "timeline" -> timeline();
             case "keys", "pulses" -> runInWindow(args[0], projectDir);
             case "coldstart" -> coldStart(projectDir, work);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
@@ -292,6 +293,107 @@ public final class WorkstationBenchmark {
     private static double pct(List<Double> sorted, double p) {
         int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    // ---- timeline ----------------------------------------------------------------------------------------------
+
+    /** Paint cost of the timeline for a 2,000-frame shot with 4 variants, every frame decided and scored. */
+    private static void timeline() throws Exception {
+        Thread fx = new Thread(() -> Application.launch(Host.class), "fx-launch");
+        fx.setDaemon(true);
+        fx.start();
+        Stage stage = Host.STAGE.get(60, TimeUnit.SECONDS);
+        List<Shot> shots = new ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            String shotName = String.format("sh%03d", (s + 1) * 10);
+            int length = s == 0 ? 2000 : 48 + s * 7;
+            List<Variant> variants = new ArrayList<>();
+            for (int v = 1; v <= (s == 0 ? 4 : 2); v++) {
+                java.util.TreeMap<Long, Path> files = new java.util.TreeMap<>();
+                for (long f = 1001; f < 1001 + length; f++) {
+                    files.put(f, Path.of("/nonexistent", shotName, "v00" + v, shotName + "." + f + ".png"));
+                }
+                variants.add(new Variant(shotName, "v00" + v, new ImageSequence(Path.of("/nonexistent"), shotName,
+                        ".", 4, "png", files)));
+            }
+            shots.add(new Shot(shotName, dev.onmodel.core.time.FrameRate.FPS_24, length, List.of(), variants));
+        }
+        Project project = new Project("timeline bench", Path.of("/nonexistent"), dev.onmodel.core.time.FrameRate.FPS_24,
+                List.of(), shots);
+        java.util.Random random = new java.util.Random(7);
+        JsonFileReviewSession session = new JsonFileReviewSession(null, new Reviewer("bench", Role.ANIMATOR), "bench",
+                key -> {
+                    int score = 40 + random.nextInt(60);
+                    return Optional.of(new dev.onmodel.app.session.FrameScore(key.shot(), key.variant(), key.frame(),
+                            score, dev.onmodel.app.session.ScoreBand.of(score, 80, 60), List.of(), Optional.empty(),
+                            Optional.empty(), Optional.empty(), ""));
+                });
+        for (int i = 0; i < 400; i++) {
+            long first = 1001 + random.nextInt(1990);
+            session.record(new dev.onmodel.app.session.DecisionDraft("sh010", "v00" + (1 + random.nextInt(4)),
+                    dev.onmodel.core.time.FrameRange.ofInclusive(first, Math.min(3000, first + random.nextInt(40))),
+                    dev.onmodel.core.model.Verdict.values()[random.nextInt(3)], "")).join();
+        }
+        ReviewScreen[] screen = new ReviewScreen[1];
+        FrameImageCache cache = new FrameImageCache(64L << 20, 1);
+        ScreenshotTour.fx(() -> {
+            screen[0] = new ReviewScreen(new ReviewViewModel(project, session, Platform::runLater), cache,
+                    new DifferenceImages(), KeyMap.defaults());
+            Scene scene = new Scene(screen[0], 1600, 1000);
+            scene.getStylesheets().add(WorkstationApp.class.getResource("onmodel.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            screen[0].model().startScoring();
+        });
+        ScreenshotTour.waitFor(() -> ScreenshotTour.onFx(() -> screen[0].model().scoringProperty().get() ? null
+                : Boolean.TRUE), 120);
+        Thread.sleep(500);
+        TimelineViewAccess timeline = new TimelineViewAccess(screen[0]);
+        for (double zoom : new double[] {0, 4, 20}) {
+            ScreenshotTour.fx(() -> {
+                screen[0].timeline().fit();
+                if (zoom > 0) {
+                    // From fit (about 0.75 px a frame at this width) to the asked pixels per frame.
+                    screen[0].timeline().zoom(zoom / (1500.0 / 2000));
+                }
+            });
+            List<Double> paints = new ArrayList<>();
+            for (int i = 0; i < 90; i++) {
+                long before = timeline.paints();
+                ScreenshotTour.fx(() -> screen[0].timeline().invalidate());
+                ScreenshotTour.waitFor(() -> timeline.paints() > before ? Boolean.TRUE : null, 10);
+                if (i >= 30) { // the first 30 warm the JIT up
+                    paints.add(timeline.lastPaintMillis());
+                }
+            }
+            System.out.printf("timeline paint, 2,000-frame shot x 4 lanes + 19 shots, %s: %s%n",
+                    zoom == 0 ? "fit (~0.75 px/frame)" : zoom + " px/frame", summary(paints));
+        }
+        List<Double> steps = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long before = timeline.paints();
+            long started = System.nanoTime();
+            ScreenshotTour.fx(() -> screen[0].model().step(1));
+            steps.add((System.nanoTime() - started) / 1e6);
+            if (timeline.paints() != before) {
+                steps.set(steps.size() - 1, steps.get(steps.size() - 1) + timeline.lastPaintMillis());
+            }
+        }
+        System.out.printf("step one frame at 20 px/frame (round trip to the FX thread incl. any repaint): %s%n",
+                summary(steps));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Reads the timeline's paint counters on the FX thread. */
+    private record TimelineViewAccess(ReviewScreen screen) {
+        long paints() {
+            return ScreenshotTour.onFx(() -> screen.timeline().paintCount());
+        }
+
+        double lastPaintMillis() {
+            return ScreenshotTour.onFx(() -> screen.timeline().lastPaintNanos()) / 1e6;
+        }
     }
 
     // ---- cold start --------------------------------------------------------------------------------------------

@@ -65,6 +65,9 @@ public final class TimelineView extends Region {
     private double firstVisibleFrame;
     private boolean redrawQueued;
     private long paints;
+    private long lastPaintNanos;
+    private Shot framesOf;
+    private FrameRange cachedFrames;
 
     public TimelineView(ReviewViewModel model) {
         this.model = model;
@@ -123,6 +126,11 @@ public final class TimelineView extends Region {
     /** How many times the canvas was painted (for benchmarks). */
     public long paintCount() {
         return paints;
+    }
+
+    /** How long the last full paint of the lanes took on the FX thread, in nanoseconds (for benchmarks). */
+    public long lastPaintNanos() {
+        return lastPaintNanos;
     }
 
     @Override
@@ -269,9 +277,17 @@ public final class TimelineView extends Region {
         return Math.max(1, Math.max(shot.cutLength(), longest));
     }
 
-    /** The frames all variants of the selected shot span (the lanes' axis). */
+    /** The frames all variants of the selected shot span (the lanes' axis); cached per shot. */
     FrameRange shotFrames() {
         Shot shot = model.selectedShotProperty().get();
+        if (shot != framesOf || cachedFrames == null) {
+            framesOf = shot;
+            cachedFrames = computeShotFrames(shot);
+        }
+        return cachedFrames;
+    }
+
+    private static FrameRange computeShotFrames(Shot shot) {
         if (shot == null || shot.variants().isEmpty()) {
             return FrameRange.ofLength(1001, 1);
         }
@@ -359,10 +375,17 @@ public final class TimelineView extends Region {
     // ---- painting ----------------------------------------------------------------------------------------------
 
     private void paint() {
+        long started = System.nanoTime();
+        paintLanes();
+        lastPaintNanos = System.nanoTime() - started;
         paints++;
+    }
+
+    private void paintLanes() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h); // a full clear also drops the canvas's queued commands
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, w, h);
         if (w < LABEL_WIDTH + 20) {
@@ -534,8 +557,15 @@ public final class TimelineView extends Region {
             }
         } else {
             // Zoomed out: one pixel column covers several frames; show the worst decision and the lowest score.
+            // Neighbouring columns that look alike are drawn as one rectangle, so a 2,000-frame lane costs a few
+            // hundred drawing commands rather than thousands.
             int startX = (int) Math.max(LABEL_WIDTH, Math.floor(frameToX(range.start())));
             int endX = (int) Math.min(right, Math.ceil(frameToX(range.endExclusive())));
+            g.setFill(DecisionColours.UNSCORED);
+            g.fillRect(startX, heatTop, Math.max(0, endX - startX), HEAT_HEIGHT);
+            Run decisionRun = new Run();
+            Run heatRun = new Run();
+            Run dimRun = new Run();
             for (int x = startX; x < endX; x++) {
                 long from = (long) Math.floor(xToFrame(x));
                 long to = (long) Math.floor(xToFrame(x + 1));
@@ -555,14 +585,23 @@ public final class TimelineView extends Region {
                     }
                     anyMatch |= model.matchesFilter(decisions[i], scores[i]);
                 }
-                g.setFill(DecisionColours.of(worst == null ? null : worst.verdict()));
-                g.fillRect(x, decisionTop, 1, DECISION_HEIGHT);
-                paintHeat(g, x, 1, heatTop, lowest);
+                Color decisionColour = DecisionColours.of(worst == null ? null : worst.verdict());
+                decisionRun.extend(g, x, decisionColour, decisionTop, DECISION_HEIGHT);
+                if (lowest >= 0) {
+                    double bar = Math.max(2, Math.round(HEAT_HEIGHT * (100 - lowest) / 100.0));
+                    heatRun.extend(g, x, DecisionColours.of(model.band(lowest)), heatTop + HEAT_HEIGHT - bar, bar);
+                } else {
+                    heatRun.flush(g);
+                }
                 if (!anyMatch) {
-                    g.setFill(DIM);
-                    g.fillRect(x, decisionTop, 1, DECISION_HEIGHT + HEAT_HEIGHT + 1);
+                    dimRun.extend(g, x, DIM, decisionTop, DECISION_HEIGHT + HEAT_HEIGHT + 1);
+                } else {
+                    dimRun.flush(g);
                 }
             }
+            decisionRun.flush(g);
+            heatRun.flush(g);
+            dimRun.flush(g);
         }
         if (isHero) {
             double hx = frameToX(hero.approved().start());
@@ -571,6 +610,36 @@ public final class TimelineView extends Region {
             g.fillRect(hx, y + LANE_HEIGHT - 3, hw, 2);
         }
         g.restore();
+    }
+
+    /** A run of equal one-pixel columns, drawn as one rectangle when it ends. */
+    private static final class Run {
+        private int startX = -1;
+        private int endX;
+        private Color colour;
+        private double top;
+        private double height;
+
+        void extend(GraphicsContext g, int x, Color c, double t, double h) {
+            if (startX >= 0 && x == endX && c.equals(colour) && t == top && h == height) {
+                endX = x + 1;
+                return;
+            }
+            flush(g);
+            startX = x;
+            endX = x + 1;
+            colour = c;
+            top = t;
+            height = h;
+        }
+
+        void flush(GraphicsContext g) {
+            if (startX >= 0) {
+                g.setFill(colour);
+                g.fillRect(startX, top, endX - startX, height);
+                startX = -1;
+            }
+        }
     }
 
     private void paintHeat(GraphicsContext g, double x, double width, double top, int score) {
