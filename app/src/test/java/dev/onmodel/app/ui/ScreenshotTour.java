@@ -174,7 +174,13 @@ public final class ScreenshotTour {
         Window sheet = onFx(() -> Window.getWindows().stream().filter(w -> w != stage).findFirst().orElse(null));
         if (sheet != null) {
             snap(sheet.getScene().getRoot(), out.resolve("keyboard-cheat-sheet.png"));
+            fx(() -> ((Stage) sheet).close());
         }
+        Preferences shown = Preferences.defaults().withReviewer("Dana Ruiz", "director").withPass("director approval");
+        snapDialog(stage, () -> new dev.onmodel.app.ui.preferences.PreferencesDialog(stage, shown),
+                out.resolve("preferences.png"));
+        snapDialog(stage, () -> new dev.onmodel.app.ui.preferences.ReviewerDialog(stage, Preferences.defaults()),
+                out.resolve("reviewer-at-start.png"));
         System.out.println("screenshots written to " + out);
         Platform.exit();
         app.join(20_000);
@@ -187,6 +193,22 @@ public final class ScreenshotTour {
             ReviewScreen screen = (ReviewScreen) stage.getScene().getRoot().lookup(".review-screen");
             screen.run(ReviewAction.CHEAT_SHEET);
         }
+    }
+
+    /** Shows a dialog without waiting, snapshots it, closes it. */
+    private static void snapDialog(Stage owner, Supplier<javafx.scene.control.Dialog<?>> dialog, Path file)
+            throws Exception {
+        javafx.scene.control.Dialog<?>[] shown = new javafx.scene.control.Dialog<?>[1];
+        fx(() -> {
+            shown[0] = dialog.get();
+            shown[0].show();
+        });
+        settle();
+        snap(shown[0].getDialogPane(), file);
+        fx(() -> {
+            shown[0].setResult(null);
+            shown[0].close();
+        });
     }
 
     private static ReviewScreen findScreen() {

@@ -37,6 +37,7 @@ public final class PreferencesDialog extends Dialog<Preferences> {
         TextField name = new TextField(current.reviewer());
         name.setId("prefReviewer");
         ChoiceBox<Role> role = new ChoiceBox<>(FXCollections.observableArrayList(Role.values()));
+        role.setConverter(ReviewerDialog.ROLE_NAMES);
         role.setValue(ReviewerDialog.parseRole(current.role()));
         TextField pass = new TextField(current.pass());
         Spinner<Integer> check = new Spinner<>(1, 100, current.checkBelow());

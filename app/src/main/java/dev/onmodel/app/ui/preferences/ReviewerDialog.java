@@ -19,6 +19,19 @@ import java.util.Optional;
 /** Who reviews: asked at first start (and from Session ▸ Change reviewer), then remembered in the preferences. */
 public final class ReviewerDialog extends Dialog<Preferences> {
 
+    /** Roles as people write them: "director", not "DIRECTOR". */
+    static final javafx.util.StringConverter<Role> ROLE_NAMES = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Role role) {
+            return role == null ? "" : role.word();
+        }
+
+        @Override
+        public Role fromString(String text) {
+            return Role.parse(text);
+        }
+    };
+
     public ReviewerDialog(Window owner, Preferences current) {
         initOwner(owner);
         setTitle("Reviewer");
@@ -28,6 +41,7 @@ public final class ReviewerDialog extends Dialog<Preferences> {
         name.setPromptText("Your name");
         ChoiceBox<Role> role = new ChoiceBox<>(FXCollections.observableArrayList(Role.values()));
         role.setId("reviewerRole");
+        role.setConverter(ReviewerDialog.ROLE_NAMES);
         role.setValue(parseRole(current.role()));
         TextField pass = new TextField(current.pass());
         pass.setId("reviewerPass");
