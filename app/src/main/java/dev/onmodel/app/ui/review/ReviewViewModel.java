@@ -439,11 +439,14 @@ public final class ReviewViewModel {
         return future.whenComplete((decision, error) -> uiThread.execute(() -> {
             pendingWrites.set(pendingWrites.get() - 1);
             if (error != null) {
+                boolean firstFailure = !lastWriteFailed.get();
                 unsaved.add(draft);
                 lastWriteFailed.set(true);
                 saveStatus.set("NOT saved: " + draft.describe() + " \u2014 " + reason(error)
                         + ". Kept for retry (Review \u25b8 Retry unsaved).");
-                errorSink.accept(error);
+                if (firstFailure) {
+                    errorSink.accept(error); // one dialog per run of failures; the status line shows each one
+                }
             } else {
                 unsaved.remove(draft);
                 lastWriteFailed.set(!unsaved.isEmpty());
