@@ -105,7 +105,7 @@ class ReviewWindowTest {
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -251,7 +251,7 @@ class ReviewWindowTest {
     }
 
     private static Image waitForImage(ImageView view, Image notThis) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.getImage() != null && view.getImage() != notThis);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.getImage() != null && view.getImage() != notThis);
         Image image = view.getImage();
         assertNotNull(image);
         return image;

@@ -62,7 +62,7 @@ class ReviewViewModelTest {
     private void scoreEverything() throws Exception {
         model.startScoring();
         // The double's job runs on its own thread; wait for its last progress report.
-        long deadline = System.currentTimeMillis() + 5000;
+        long deadline = System.currentTimeMillis() + 15000;
         while (model.scoringProperty().get() && System.currentTimeMillis() < deadline) {
             Thread.sleep(5);
         }
@@ -129,7 +129,7 @@ class ReviewViewModelTest {
         assertNull(model.currentDecisionProperty().get(), "nothing shown as decided");
 
         model.retryUnsaved();
-        long deadline = System.currentTimeMillis() + 5000;
+        long deadline = System.currentTimeMillis() + 15000;
         while (model.pendingWritesProperty().get() > 0 && System.currentTimeMillis() < deadline) {
             Thread.onSpinWait();
         }
