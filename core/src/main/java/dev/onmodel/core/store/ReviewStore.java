@@ -193,6 +193,16 @@ public final class ReviewStore implements AutoCloseable {
         }
         // A read-only folder cannot hold the -shm file WAL readers need; "immutable" tells SQLite nobody writes.
         String url = Files.isWritable(root) ? "jdbc:sqlite:" + db : "jdbc:sqlite:file:" + db + "?immutable=1";
+        Path wal = root.resolve(ProjectLayout.DATABASE_FILE + "-wal");
+        try {
+            if (!Files.isWritable(root) && Files.exists(wal) && Files.size(wal) > 0) {
+                // An immutable open cannot read a WAL left by a process that did not close: say so, never hide it.
+                reason = reason + "; the last changes, still in onmodel.db-wal from an OnModel that did not close,"
+                        + " are not shown until the project is opened from a writable folder";
+            }
+        } catch (IOException e) {
+            reason = reason + "; onmodel.db-wal cannot be read";
+        }
         int version = checkExisting(root, db, url);
         if (version < SCHEMA_VERSION) {
             throw new StoreException(StoreException.Kind.READ_ONLY, db + ": written by an older OnModel (schema "
