@@ -31,8 +31,14 @@ public record CharacterAnalysis(String character, boolean found, Box box, List<V
      *                        sensitive to proportions (a costume part recoloured)
      * @param fatnessLogRatio |log| of (found area / height squared) over the view's: stretch or squash
      * @param spreadLogRatio  |log| of (horizontal / vertical spread) over the view's
+     * @param partStretch     signed log of the median change of the colour parts' horizontal/vertical spread ratio
+     *                        ({@link PartMoments}); NaN when too few parts compare
+     * @param corePrecision   colour precision over the densest window of the character's colours only (an
+     *                        occluding object beside the character mostly falls outside it)
+     * @param coreRecall      colour recall over that window
      */
     public record ViewSignals(String view, double colourPrecision, double colourRecall, double colourOverlap,
-                              double fatnessLogRatio, double spreadLogRatio) {
+                              double fatnessLogRatio, double spreadLogRatio, double partStretch,
+                              double corePrecision, double coreRecall) {
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * of the back-projection [2], the window maximising {@code S^2 / area} (S = summed likelihood) is kept: the product
  * of the share of the character's evidence it holds and its density, which neither grows into the background nor
  * shrinks to one colour patch.</li>
- * <li><b>Figure/ground</b>: around the window, a colour counts as figure when it is at least twice as frequent inside
+ * <li><b>Figure/ground</b>: around the window, a colour counts as figure when it is at least four times as frequent inside
  * the region as in the ring of background around it. This does not depend on the sheet, so a recoloured figure is
  * still cut out and its foreign colours are seen. The box is the trimmed extent of the figure pixels.</li>
  * <li><b>Signals</b> per view: colour precision and recall with a CIELAB tolerance, coarse histogram intersection,
@@ -33,7 +33,11 @@ final class FrameAnalyzer {
     /** Colour tolerance of precision and recall, in CIELAB units (a just-noticeable difference is about 2.3). */
     private static final double SIGMA_DELTA_E = 10;
     /** A colour is figure when its density inside exceeds this multiple of its density in the surrounding ring. */
-    private static final double FIGURE_CONTRAST = 2;
+    private static final double FIGURE_CONTRAST = 4;
+    /** The figure is looked for this much (share of the window size) around the window, on each side. */
+    private static final double REGION = 0.3;
+    /** The background ring reaches this far around the window. */
+    private static final double RING = 0.9;
 
     private FrameAnalyzer() {
     }
@@ -105,8 +109,8 @@ final class FrameAnalyzer {
         int w = pixels.width();
         int h = pixels.height();
         short[] bins = pixels.bins();
-        int[] region = expand(window, 0.3, w, h);
-        int[] outer = expand(window, 0.9, w, h);
+        int[] region = expand(window, REGION, w, h);
+        int[] outer = expand(window, RING, w, h);
         int[] inside = new int[ColourSpace.BINS];
         int[] ring = new int[ColourSpace.BINS];
         int insideArea = 0;
@@ -144,6 +148,7 @@ final class FrameAnalyzer {
         double[] found = new double[ColourSpace.BINS];
         double total = 0;
         long area = 0;
+        PartMoments parts = new PartMoments();
         double sx = 0;
         double sy = 0;
         double sxx = 0;
@@ -158,6 +163,7 @@ final class FrameAnalyzer {
                 }
                 if (weight >= 0.5f) {
                     area++;
+                    parts.add(bin, x, y);
                     sx += x;
                     sy += y;
                     sxx += (double) x * x;
@@ -176,6 +182,21 @@ final class FrameAnalyzer {
         double varY = syy / area - (sy / area) * (sy / area);
         double spread = Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9));
         int[] foundPalette = ViewModel.paletteOf(found);
+        double[] core = new double[ColourSpace.BINS];
+        double coreTotal = 0;
+        for (int y = window[1]; y < window[1] + window[3]; y++) {
+            for (int x = window[0]; x < window[0] + window[2]; x++) {
+                int bin = bins[y * w + x];
+                if (figure[bin] > 0) {
+                    core[bin] += figure[bin];
+                    coreTotal += figure[bin];
+                }
+            }
+        }
+        for (int c = 0; c < core.length; c++) {
+            core[c] = coreTotal > 0 ? core[c] / coreTotal : 0;
+        }
+        int[] corePalette = ViewModel.paletteOf(core);
         List<CharacterAnalysis.ViewSignals> signals = new ArrayList<>();
         for (int v = 0; v < model.views().size(); v++) {
             ViewModel view = model.views().get(v);
@@ -184,7 +205,10 @@ final class FrameAnalyzer {
                     recall(view, foundPalette),
                     overlap(found, view.histogram()),
                     Math.abs(Math.log(fatness / view.fatness())),
-                    Math.abs(Math.log(spread / view.spread()))));
+                    Math.abs(Math.log(spread / view.spread())),
+                    parts.stretchAgainst(view.parts()),
+                    precision(core, model.paletteDistance().get(v)),
+                    recall(view, corePalette)));
         }
         Box frameBox = new Box(box[0] * step, box[1] * step, box[2] * step, box[3] * step);
         return new CharacterAnalysis(model.name(), true, frameBox, signals, coarseSignature(found),
@@ -193,7 +217,7 @@ final class FrameAnalyzer {
 
     private static CharacterAnalysis notFound(CharacterModel model, int w, int h, int step) {
         List<CharacterAnalysis.ViewSignals> signals = model.views().stream()
-                .map(v -> new CharacterAnalysis.ViewSignals(v.name(), 0, 0, 0, 0, 0)).toList();
+                .map(v -> new CharacterAnalysis.ViewSignals(v.name(), 0, 0, 0, 0, 0, Double.NaN, 0, 0)).toList();
         return new CharacterAnalysis(model.name(), false, new Box(0, 0, w * step, h * step), signals, new float[64], 1);
     }
 

@@ -17,7 +17,7 @@ final class ScoreModel {
         for (CharacterAnalysis.ViewSignals v : analysis.views()) {
             double colour = colourComponent(v);
             double shape = shapeComponent(v);
-            double combined = colour * shape;
+            double combined = colour * (0.9 + 0.1 * shape / 100);
             if (combined > bestCombined) {
                 bestCombined = combined;
                 bestColour = colour;
@@ -31,7 +31,9 @@ final class ScoreModel {
             double after = next == null ? -1 : similarity(analysis, next);
             temporal = 100 * Math.max(before, after);
         }
-        double staticScore = Math.min(bestColour, bestShape);
+        // Proportions vary legitimately with pose and viewing direction, so shape only nudges the score (see
+        // docs/consistency-scoring.md for the measured trade-off).
+        double staticScore = bestColour * (0.9 + 0.1 * bestShape / 100);
         double score = staticScore;
         if (!Double.isNaN(temporal)) {
             score = Math.max(0, staticScore - Math.max(0, 60 - temporal));
@@ -43,14 +45,18 @@ final class ScoreModel {
                 explain(analysis, band, bestView, bestColour, bestShape, temporal));
     }
 
+    /**
+     * Recall (the sheet's colours are all there) dominates; precision (no foreign colour) enters with a small
+     * exponent because an occluding object also brings foreign colours, and occlusion must not be flagged.
+     */
     static double colourComponent(CharacterAnalysis.ViewSignals v) {
-        return 100 * v.colourPrecision() * v.colourRecall();
+        return 100 * Math.pow(v.colourPrecision(), 0.25) * v.colourRecall();
     }
 
+    /** Gaussian in the log change of area over height squared; a 1.65x stretch scores about 60. */
     static double shapeComponent(CharacterAnalysis.ViewSignals v) {
-        double f = v.fatnessLogRatio() / 0.3;
-        double s = v.spreadLogRatio() / 0.3;
-        return 100 * Math.exp(-0.5 * (f * f + s * s));
+        double f = v.fatnessLogRatio() / 0.5;
+        return 100 * Math.exp(-0.5 * f * f);
     }
 
     /** Histogram intersection of the coarse colour signatures, lowered by a jump in size. */

@@ -13,8 +13,10 @@ import dev.onmodel.core.consistency.decode.Raster;
  *                    scaling do not
  * @param spread      horizontal over vertical standard deviation of the silhouette's pixels
  * @param aspect      silhouette bounding box width over height
+ * @param parts       per coarse colour ({@link PartMoments#coarse}), the spatial moments of the pixels of that colour
  */
-record ViewModel(String name, double[] histogram, int[] palette, double fatness, double spread, double aspect) {
+record ViewModel(String name, double[] histogram, int[] palette, double fatness, double spread, double aspect,
+                 PartMoments parts) {
 
     /** A colour must cover this share of a view to count as one of its palette colours. */
     static final double PALETTE_MIN_SHARE = 0.002;
@@ -28,6 +30,7 @@ record ViewModel(String name, double[] histogram, int[] palette, double fatness,
     static ViewModel of(String name, Raster image) {
         boolean[] mask = SheetMask.characterPixels(image);
         double[] histogram = new double[ColourSpace.BINS];
+        PartMoments parts = new PartMoments();
         int w = image.width();
         int h = image.height();
         int count = 0;
@@ -42,7 +45,9 @@ record ViewModel(String name, double[] histogram, int[] palette, double fatness,
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 if (mask[y * w + x]) {
-                    histogram[ColourSpace.bin(image.argb()[y * w + x])]++;
+                    int bin = ColourSpace.bin(image.argb()[y * w + x]);
+                    histogram[bin]++;
+                    parts.add(bin, x, y);
                     count++;
                     minY = Math.min(minY, y);
                     maxY = Math.max(maxY, y);
@@ -66,7 +71,7 @@ record ViewModel(String name, double[] histogram, int[] palette, double fatness,
         double varX = sxx / count - (sx / count) * (sx / count);
         double varY = syy / count - (sy / count) * (sy / count);
         return new ViewModel(name, histogram, paletteOf(histogram), count / (height * height),
-                Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9)), (maxX - minX + 1) / height);
+                Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9)), (maxX - minX + 1) / height, parts);
     }
 
     static int[] paletteOf(double[] histogram) {
