@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
                 "With no command, opens the workstation on the sample project (generated on first run)."},
         subcommands = {
                 OpenCommand.class,
+                ScoreCommand.class,
                 EvalCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scored, progress is reported per frame, and a {@link Cancellation} stops the batch between frames.
  *
  * <p>Frames are analysed in parallel (decoding dominates), then scored in input order so that each frame is compared
- * with its neighbours in the same folder (the temporal component). Analyses go through the {@link AnalysisCache}, so
+ * with its neighbours in the same image sequence (the temporal component). Analyses go through the {@link AnalysisCache}, so
  * an unchanged file is not decoded again.
  */
 public final class BatchScorer {
@@ -161,15 +161,29 @@ public final class BatchScorer {
         return new Result(frames, problemList, !complete || cancellation.isCancelled(), cached.get());
     }
 
-    /** The analysed frame next to {@code i} in the same folder, or null. */
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("^(.*?)[._](\\d+)\\.([^.]+)$");
+
+    /**
+     * The analysed frame before or after {@code i} in the same image sequence (same folder and name prefix,
+     * frame number one apart), or null: unrelated stills are never compared with each other.
+     */
     private static FrameAnalysis neighbour(List<Input> inputs, FrameAnalysis[] analyses, int i, int direction) {
         int j = i + direction;
         if (j < 0 || j >= inputs.size() || analyses[j] == null) {
             return null;
         }
-        Path here = inputs.get(i).file().toAbsolutePath().getParent();
-        Path there = inputs.get(j).file().toAbsolutePath().getParent();
-        return Objects.equals(here, there) ? analyses[j] : null;
+        Path here = inputs.get(i).file().toAbsolutePath();
+        Path there = inputs.get(j).file().toAbsolutePath();
+        if (!Objects.equals(here.getParent(), there.getParent())) {
+            return null;
+        }
+        java.util.regex.Matcher a = NUMBERED.matcher(here.getFileName().toString());
+        java.util.regex.Matcher b = NUMBERED.matcher(there.getFileName().toString());
+        if (!a.matches() || !b.matches() || !a.group(1).equals(b.group(1)) || !a.group(3).equals(b.group(3))) {
+            return null;
+        }
+        long gap = Long.parseLong(b.group(2)) - Long.parseLong(a.group(2));
+        return gap == direction ? analyses[j] : null;
     }
 
     private AnalysisCache.Key keyOf(Path file, String version) throws IOException {
