@@ -33,6 +33,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: available processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--working-size", paramLabel = "PIXELS",
+            description = "Longest side frames are analysed at (default: ${DEFAULT-VALUE}).")
+    int workingSize = ScoringSettings.defaults().workingSize();
+
     @Option(names = "--scores", paramLabel = "FILE", description = "Also write OnModel's scores as CSV for score-dev.py.")
     Path scoresFile;
 
@@ -46,7 +50,8 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = System.out;
         long start = System.nanoTime();
-        DevSetEvaluation.Report report = DevSetEvaluation.run(devSet, ScoringSettings.defaults(), threads, done -> {
+        DevSetEvaluation.Report report = DevSetEvaluation.run(devSet, new ScoringSettings(ScoringSettings.defaults().okThreshold(),
+                ScoringSettings.defaults().offModelThreshold(), workingSize, ScoringSettings.defaults().maxPixels()), threads, done -> {
             if (done % 50 == 0) {
                 System.err.print("\rscored " + done + " frames");
             }

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
                 OpenCommand.class,
                 ScoreCommand.class,
                 EvalCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class OnModelCommand implements Callable<Integer> {

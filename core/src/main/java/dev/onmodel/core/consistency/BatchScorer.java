@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BatchScorer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A prepared reader: reading cached analyses back is on the re-scoring path, which must stay cheap. */
+    private static final com.fasterxml.jackson.databind.ObjectReader ANALYSIS_READER = JSON.readerFor(FrameAnalysis.class);
 
     private final ConsistencyEngine engine;
     private final AnalysisCache cache;
@@ -199,7 +201,7 @@ public final class BatchScorer {
 
     private static FrameAnalysis parse(String json) {
         try {
-            return JSON.readValue(json, FrameAnalysis.class);
+            return ANALYSIS_READER.readValue(json);
         } catch (JsonProcessingException e) {
             // A damaged cache entry only costs a fresh analysis.
             return null;

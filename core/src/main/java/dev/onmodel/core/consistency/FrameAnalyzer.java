@@ -73,23 +73,58 @@ final class FrameAnalyzer {
         return measure(pixels, step, model, likelihood, window);
     }
 
+    /** Side of the blocks the coarse search runs on: 4 x 4 working pixels. */
+    private static final int BLOCK = 4;
+
+    /**
+     * Coarse-to-fine: the full search runs on 4 x 4 blocks (16 times fewer windows), then the best window is
+     * refined in working pixels around it.
+     */
     private static int[] searchWindow(double[] integral, int w, int h) {
+        int cw = w / BLOCK;
+        int ch = h / BLOCK;
+        if (cw < 8 || ch < 8) {
+            return search(integral, w, h, 1, 0, 0, w, h, null);
+        }
+        int[] coarse = search(integral, w, h, BLOCK, 0, 0, w, h, null);
+        if (coarse == null) {
+            return null;
+        }
+        return search(integral, w, h, 1, coarse[0] - 2 * BLOCK, coarse[1] - 2 * BLOCK, coarse[0] + coarse[2] + 2 * BLOCK,
+                coarse[1] + coarse[3] + 2 * BLOCK, coarse);
+    }
+
+    /**
+     * Finds the window maximising S^2 / area whose corners lie on multiples of {@code unit} pixels. With a
+     * {@code seed} window, only sizes within about 20% of it and positions inside the given bounds are tried.
+     */
+    private static int[] search(double[] integral, int w, int h, int unit, int boundX0, int boundY0, int boundX1,
+                                int boundY1, int[] seed) {
         double bestObjective = 0;
         int[] best = null;
         int stride1 = w + 1;
-        for (double wh = Math.max(8, MIN_WINDOW_HEIGHT * h); wh <= h + 0.5; wh *= SIZE_STEP) {
-            int hh = Math.min(h, (int) Math.round(wh));
-            for (double aspect : ASPECTS) {
-                int ww = (int) Math.round(aspect * hh);
-                if (ww > w || ww < 4) {
+        int x0 = Math.max(0, boundX0);
+        int y0 = Math.max(0, boundY0);
+        int x1 = Math.min(w, boundX1);
+        int y1 = Math.min(h, boundY1);
+        double minHeight = seed == null ? Math.max(2 * unit, MIN_WINDOW_HEIGHT * h) : seed[3] / 1.25;
+        double maxHeight = seed == null ? h + 0.5 : seed[3] * 1.25;
+        double[] aspects = seed == null ? ASPECTS : new double[] {
+            seed[2] / (double) seed[3] / 1.15, seed[2] / (double) seed[3], seed[2] / (double) seed[3] * 1.15};
+        double sizeStep = seed == null ? SIZE_STEP : 1.06;
+        for (double wh = minHeight; wh <= maxHeight; wh *= sizeStep) {
+            int hh = Math.min(y1 - y0, (int) Math.round(wh / unit) * unit);
+            for (double aspect : aspects) {
+                int ww = (int) Math.round(aspect * hh / unit) * unit;
+                if (ww > x1 - x0 || ww < 2 || hh < 2) {
                     continue;
                 }
-                int stride = Math.max(1, Math.min(ww, hh) / 8);
+                int stride = seed == null ? Math.max(unit, Math.min(ww, hh) / 6 / unit * unit) : 1;
                 double area = (double) ww * hh;
-                for (int y = 0; y + hh <= h; y += stride) {
+                for (int y = y0; y + hh <= y1; y += stride) {
                     int top = y * stride1;
                     int bottom = (y + hh) * stride1;
-                    for (int x = 0; x + ww <= w; x += stride) {
+                    for (int x = x0; x + ww <= x1; x += stride) {
                         double s = integral[bottom + x + ww] - integral[bottom + x] - integral[top + x + ww]
                                 + integral[top + x];
                         double objective = s * s / area;
