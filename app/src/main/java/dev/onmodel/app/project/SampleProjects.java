@@ -1,6 +1,9 @@
 package dev.onmodel.app.project;
 
+import dev.onmodel.core.sample.SampleProjectGenerator;
+
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
@@ -10,8 +13,21 @@ final class SampleProjects {
     private SampleProjects() {
     }
 
+    /**
+     * Generates the sample into {@code folder}. Cancelling interrupts the generator, which leaves nothing behind.
+     */
     static void generate(Path folder, ProjectOpener.Progress progress, BooleanSupplier cancelled) throws IOException {
-        throw new IOException("the sample project generator is not part of this build yet; open a project folder with "
-                + "'onmodel open DIR'");
+        progress.update("Generating the sample project (first run)\u2026", 0, 1);
+        try {
+            SampleProjectGenerator.generate(folder, (done, total) -> {
+                if (cancelled.getAsBoolean()) {
+                    Thread.currentThread().interrupt();
+                }
+                progress.update("Generating the sample project (first run): frame " + done + " of " + total, done, total);
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("sample generation cancelled");
+        }
     }
 }

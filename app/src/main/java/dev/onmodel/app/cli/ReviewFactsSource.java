@@ -1,0 +1,46 @@
+package dev.onmodel.app.cli;
+
+import dev.onmodel.core.editorial.JsonReviewFacts;
+import dev.onmodel.core.editorial.ReviewFacts;
+import dev.onmodel.core.model.Project;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where {@code onmodel export} gets the review facts (hero marks, decisions, scores) of a project. A source
+ * answers empty when it has nothing for the project, so sources can be chained.
+ */
+@FunctionalInterface
+public interface ReviewFactsSource {
+
+    /**
+     * The facts of {@code project}, or empty when this source has none.
+     *
+     * @throws IOException naming the file or store that exists but cannot be read
+     */
+    Optional<ReviewFacts> open(Project project) throws IOException;
+
+    /** {@code review-facts.json} in the project folder ({@link JsonReviewFacts}), when present. */
+    static ReviewFactsSource projectFile() {
+        return project -> {
+            Path file = project.root().resolve(JsonReviewFacts.FILE_NAME);
+            return Files.isRegularFile(file) ? Optional.of(JsonReviewFacts.read(file)) : Optional.empty();
+        };
+    }
+
+    /** The first source that has facts for the project. */
+    static ReviewFactsSource firstOf(ReviewFactsSource... sources) {
+        return project -> {
+            for (ReviewFactsSource source : sources) {
+                Optional<ReviewFacts> facts = source.open(project);
+                if (facts.isPresent()) {
+                    return facts;
+                }
+            }
+            return Optional.empty();
+        };
+    }
+}
