@@ -16,14 +16,11 @@ import java.util.concurrent.Callable;
                 "With no command, opens the workstation on the sample project (generated on first run)."},
         subcommands = {
                 OpenCommand.class,
-<<<<<<< HEAD
+                SampleCommand.class,
+                ExportCommand.class,
                 ScoreCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,
-=======
-                SampleCommand.class,
-                ExportCommand.class,
->>>>>>> main
                 CommandLine.HelpCommand.class
         })
 public final class OnModelCommand implements Callable<Integer> {
