@@ -36,9 +36,13 @@ public record CharacterAnalysis(String character, boolean found, Box box, List<V
      * @param corePrecision   colour precision over the densest window of the character's colours only (an
      *                        occluding object beside the character mostly falls outside it)
      * @param coreRecall      colour recall over that window
+     * @param bandPrecision   colour precision per third of the figure (top, middle, bottom) against the same third
+     *                        of the view, averaged: where the colours are, not only which
+     * @param bandRecall      colour recall per third, averaged
      */
     public record ViewSignals(String view, double colourPrecision, double colourRecall, double colourOverlap,
                               double fatnessLogRatio, double spreadLogRatio, double partStretch,
-                              double corePrecision, double coreRecall) {
+                              double corePrecision, double coreRecall, double bandPrecision,
+                              double bandRecall) {
     }
 }

@@ -41,20 +41,8 @@ record CharacterModel(String name, List<ViewModel> views, double[] colourModel, 
                 }
             }
         }
-        List<float[]> distances = views.stream().map(CharacterModel::distanceToPalette).toList();
+        List<float[]> distances = views.stream().map(v -> ViewModel.distanceToPalette(v.palette())).toList();
         return new CharacterModel(name, List.copyOf(views), blurred, distances);
     }
 
-    private static float[] distanceToPalette(ViewModel view) {
-        float[] d = new float[ColourSpace.BINS];
-        int[] palette = view.palette();
-        for (int bin = 0; bin < d.length; bin++) {
-            float best = Float.MAX_VALUE;
-            for (int p : palette) {
-                best = Math.min(best, ColourSpace.distanceSquared(bin, p));
-            }
-            d[bin] = best;
-        }
-        return d;
-    }
 }

@@ -62,7 +62,10 @@ final class FrameAnalyzer {
             int out = (y + 1) * (w + 1);
             int above = y * (w + 1);
             for (int x = 0; x < w; x++) {
-                rowSum += likelihood[bins[rowBase + x]];
+                // Squared: a colour the character only sometimes wears but the background is full of (skin vs sand)
+                // must not pull the window over the whole background.
+                float l = likelihood[bins[rowBase + x]];
+                rowSum += l * l;
                 integral[out + x + 1] = integral[above + x + 1] + rowSum;
             }
         }
@@ -181,6 +184,8 @@ final class FrameAnalyzer {
             return notFound(model, w, h, step);
         }
         double[] found = new double[ColourSpace.BINS];
+        double[][] bandFound = new double[ViewModel.BANDS][ColourSpace.BINS];
+        double[] bandTotal = new double[ViewModel.BANDS];
         double total = 0;
         long area = 0;
         PartMoments parts = new PartMoments();
@@ -195,6 +200,9 @@ final class FrameAnalyzer {
                 if (weight > 0) {
                     found[bin] += weight;
                     total += weight;
+                    int band = Math.min(ViewModel.BANDS - 1, (y - box[1]) * ViewModel.BANDS / box[3]);
+                    bandFound[band][bin] += weight;
+                    bandTotal[band] += weight;
                 }
                 if (weight >= 0.5f) {
                     area++;
@@ -217,6 +225,13 @@ final class FrameAnalyzer {
         double varY = syy / area - (sy / area) * (sy / area);
         double spread = Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9));
         int[] foundPalette = ViewModel.paletteOf(found);
+        int[][] bandPalettes = new int[ViewModel.BANDS][];
+        for (int b = 0; b < ViewModel.BANDS; b++) {
+            for (int c = 0; c < ColourSpace.BINS; c++) {
+                bandFound[b][c] = bandTotal[b] > 0 ? bandFound[b][c] / bandTotal[b] : 0;
+            }
+            bandPalettes[b] = ViewModel.paletteOf(bandFound[b]);
+        }
         double[] core = new double[ColourSpace.BINS];
         double coreTotal = 0;
         for (int y = window[1]; y < window[1] + window[3]; y++) {
@@ -237,13 +252,15 @@ final class FrameAnalyzer {
             ViewModel view = model.views().get(v);
             signals.add(new CharacterAnalysis.ViewSignals(view.name(),
                     precision(found, model.paletteDistance().get(v)),
-                    recall(view, foundPalette),
+                    recall(view.histogram(), view.palette(), foundPalette),
                     overlap(found, view.histogram()),
                     Math.abs(Math.log(fatness / view.fatness())),
                     Math.abs(Math.log(spread / view.spread())),
                     parts.stretchAgainst(view.parts()),
                     precision(core, model.paletteDistance().get(v)),
-                    recall(view, corePalette)));
+                    recall(view.histogram(), view.palette(), corePalette),
+                    bandPrecision(bandFound, view),
+                    bandRecall(bandPalettes, view)));
         }
         Box frameBox = new Box(box[0] * step, box[1] * step, box[2] * step, box[3] * step);
         return new CharacterAnalysis(model.name(), true, frameBox, signals, coarseSignature(found),
@@ -252,7 +269,7 @@ final class FrameAnalyzer {
 
     private static CharacterAnalysis notFound(CharacterModel model, int w, int h, int step) {
         List<CharacterAnalysis.ViewSignals> signals = model.views().stream()
-                .map(v -> new CharacterAnalysis.ViewSignals(v.name(), 0, 0, 0, 0, 0, Double.NaN, 0, 0)).toList();
+                .map(v -> new CharacterAnalysis.ViewSignals(v.name(), 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0)).toList();
         return new CharacterAnalysis(model.name(), false, new Box(0, 0, w * step, h * step), signals, new float[64], 1);
     }
 
@@ -315,16 +332,33 @@ final class FrameAnalyzer {
         return sum;
     }
 
-    private static double recall(ViewModel view, int[] foundPalette) {
+    private static double bandPrecision(double[][] bandFound, ViewModel view) {
+        double sum = 0;
+        for (int b = 0; b < ViewModel.BANDS; b++) {
+            sum += precision(bandFound[b], view.bandDistance()[b]);
+        }
+        return sum / ViewModel.BANDS;
+    }
+
+    private static double bandRecall(int[][] bandPalettes, ViewModel view) {
+        double sum = 0;
+        for (int b = 0; b < ViewModel.BANDS; b++) {
+            double[] histogram = view.bands()[b];
+            sum += recall(histogram, ViewModel.paletteOf(histogram), bandPalettes[b]);
+        }
+        return sum / ViewModel.BANDS;
+    }
+
+    private static double recall(double[] histogram, int[] palette, int[] foundPalette) {
         double k = -1 / (2 * SIGMA_DELTA_E * SIGMA_DELTA_E);
         double sum = 0;
         double mass = 0;
-        for (int s : view.palette()) {
+        for (int s : palette) {
             float best = Float.MAX_VALUE;
             for (int f : foundPalette) {
                 best = Math.min(best, ColourSpace.distanceSquared(s, f));
             }
-            double share = view.histogram()[s];
+            double share = histogram[s];
             mass += share;
             sum += share * (foundPalette.length == 0 ? 0 : Math.exp(best * k));
         }

@@ -13,15 +13,17 @@ final class ScoreModel {
         String bestView = analysis.views().get(0).view();
         double bestColour = -1;
         double bestShape = 0;
+        double bestFatness = 0;
         double bestCombined = -1;
         for (CharacterAnalysis.ViewSignals v : analysis.views()) {
             double colour = colourComponent(v);
             double shape = shapeComponent(v);
-            double combined = colour * (0.9 + 0.1 * shape / 100);
+            double combined = colour * shapeFactor(v.fatnessLogRatio());
             if (combined > bestCombined) {
                 bestCombined = combined;
                 bestColour = colour;
                 bestShape = shape;
+                bestFatness = v.fatnessLogRatio();
                 bestView = v.view();
             }
         }
@@ -33,7 +35,7 @@ final class ScoreModel {
         }
         // Proportions vary legitimately with pose and viewing direction, so shape only nudges the score (see
         // docs/consistency-scoring.md for the measured trade-off).
-        double staticScore = bestColour * (0.9 + 0.1 * bestShape / 100);
+        double staticScore = bestColour * shapeFactor(bestFatness);
         double score = staticScore;
         if (!Double.isNaN(temporal)) {
             score = Math.max(0, staticScore - Math.max(0, 60 - temporal));
@@ -57,6 +59,15 @@ final class ScoreModel {
     static double shapeComponent(CharacterAnalysis.ViewSignals v) {
         double f = v.fatnessLogRatio() / 0.5;
         return 100 * Math.exp(-0.5 * f * f);
+    }
+
+    /**
+     * Proportions vary legitimately with pose, viewing direction and occlusion (on the development set the
+     * 95th percentile of on-model frames is a change of 0.58 in log area-over-height-squared), so they lower the
+     * score only beyond a change of 0.7 (about 2x), down to half the score at 1.4 (4x).
+     */
+    static double shapeFactor(double fatnessLogRatio) {
+        return 1 - 0.5 * Math.max(0, Math.min(1, (fatnessLogRatio - 0.7) / 0.7));
     }
 
     /** Histogram intersection of the coarse colour signatures, lowered by a jump in size. */

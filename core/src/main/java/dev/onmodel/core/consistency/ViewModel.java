@@ -14,9 +14,14 @@ import dev.onmodel.core.consistency.decode.Raster;
  * @param spread      horizontal over vertical standard deviation of the silhouette's pixels
  * @param aspect      silhouette bounding box width over height
  * @param parts       per coarse colour ({@link PartMoments#coarse}), the spatial moments of the pixels of that colour
+ * @param bands       the colour histograms of the top, middle and bottom thirds of the silhouette (each sums to 1)
+ * @param bandDistance per third, each bin's squared CIELAB distance to that third's nearest palette colour
  */
 record ViewModel(String name, double[] histogram, int[] palette, double fatness, double spread, double aspect,
-                 PartMoments parts) {
+                 PartMoments parts, double[][] bands, float[][] bandDistance) {
+
+    /** Horizontal bands the silhouette is cut into for the colour layout (head, body, legs in a standing figure). */
+    static final int BANDS = 3;
 
     /** A colour must cover this share of a view to count as one of its palette colours. */
     static final double PALETTE_MIN_SHARE = 0.002;
@@ -68,10 +73,41 @@ record ViewModel(String name, double[] histogram, int[] palette, double fatness,
             histogram[i] /= count;
         }
         double height = maxY - minY + 1;
+        double[][] bands = new double[BANDS][ColourSpace.BINS];
+        int[] bandCounts = new int[BANDS];
+        for (int y = minY; y <= maxY; y++) {
+            int band = Math.min(BANDS - 1, (int) ((y - minY) * BANDS / height));
+            for (int x = minX; x <= maxX; x++) {
+                if (mask[y * w + x]) {
+                    bands[band][ColourSpace.bin(image.argb()[y * w + x])]++;
+                    bandCounts[band]++;
+                }
+            }
+        }
+        float[][] bandDistance = new float[BANDS][];
+        for (int b = 0; b < BANDS; b++) {
+            for (int i = 0; i < ColourSpace.BINS; i++) {
+                bands[b][i] /= Math.max(1, bandCounts[b]);
+            }
+            bandDistance[b] = distanceToPalette(paletteOf(bands[b]));
+        }
         double varX = sxx / count - (sx / count) * (sx / count);
         double varY = syy / count - (sy / count) * (sy / count);
         return new ViewModel(name, histogram, paletteOf(histogram), count / (height * height),
-                Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9)), (maxX - minX + 1) / height, parts);
+                Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9)), (maxX - minX + 1) / height, parts, bands, bandDistance);
+    }
+
+    /** Each bin's squared CIELAB distance to the nearest colour of {@code palette}. */
+    static float[] distanceToPalette(int[] palette) {
+        float[] d = new float[ColourSpace.BINS];
+        for (int bin = 0; bin < d.length; bin++) {
+            float best = palette.length == 0 ? 1e6f : Float.MAX_VALUE;
+            for (int p : palette) {
+                best = Math.min(best, ColourSpace.distanceSquared(bin, p));
+            }
+            d[bin] = best;
+        }
+        return d;
     }
 
     static int[] paletteOf(double[] histogram) {
