@@ -1,0 +1,106 @@
+package dev.onmodel.core.consistency;
+
+/**
+ * Turns measured signals into the 0-100 components, the score, its band and the explanation.
+ */
+final class ScoreModel {
+
+    private ScoreModel() {
+    }
+
+    static CharacterScore score(CharacterAnalysis analysis, CharacterAnalysis previous, CharacterAnalysis next,
+                                ScoringSettings settings) {
+        String bestView = analysis.views().get(0).view();
+        double bestColour = -1;
+        double bestShape = 0;
+        double bestFatness = 0;
+        double bestCombined = -1;
+        for (CharacterAnalysis.ViewSignals v : analysis.views()) {
+            double colour = colourComponent(v);
+            double shape = shapeComponent(v);
+            double combined = colour * shapeFactor(v.fatnessLogRatio());
+            if (combined > bestCombined) {
+                bestCombined = combined;
+                bestColour = colour;
+                bestShape = shape;
+                bestFatness = v.fatnessLogRatio();
+                bestView = v.view();
+            }
+        }
+        double temporal = Double.NaN;
+        if (previous != null || next != null) {
+            double before = previous == null ? -1 : similarity(analysis, previous);
+            double after = next == null ? -1 : similarity(analysis, next);
+            temporal = 100 * Math.max(before, after);
+        }
+        // Proportions vary legitimately with pose and viewing direction, so shape only nudges the score (see
+        // docs/consistency-scoring.md for the measured trade-off).
+        double staticScore = bestColour * shapeFactor(bestFatness);
+        double score = staticScore;
+        if (!Double.isNaN(temporal)) {
+            score = Math.max(0, staticScore - Math.max(0, 60 - temporal));
+        }
+        score = Math.max(0, Math.min(100, score));
+        Band band = settings.band(score);
+        return new CharacterScore(analysis.character(), round(score), band, round(bestColour), round(bestShape),
+                Double.isNaN(temporal) ? Double.NaN : round(temporal), bestView, analysis.box(),
+                explain(analysis, band, bestView, bestColour, bestShape, temporal));
+    }
+
+    /**
+     * Recall (the sheet's colours are all there) dominates; precision (no foreign colour) enters with a small
+     * exponent because an occluding object also brings foreign colours, and occlusion must not be flagged.
+     */
+    static double colourComponent(CharacterAnalysis.ViewSignals v) {
+        return 100 * Math.pow(v.colourPrecision(), 0.25) * v.colourRecall();
+    }
+
+    /** Gaussian in the log change of area over height squared; a 1.65x stretch scores about 60. */
+    static double shapeComponent(CharacterAnalysis.ViewSignals v) {
+        double f = v.fatnessLogRatio() / 0.5;
+        return 100 * Math.exp(-0.5 * f * f);
+    }
+
+    /**
+     * Proportions vary legitimately with pose, viewing direction and occlusion (on the development set the
+     * 95th percentile of on-model frames is a change of 0.58 in log area-over-height-squared), so they lower the
+     * score only beyond a change of 0.7 (about 2x), down to half the score at 1.4 (4x).
+     */
+    static double shapeFactor(double fatnessLogRatio) {
+        return 1 - 0.5 * Math.max(0, Math.min(1, (fatnessLogRatio - 0.7) / 0.7));
+    }
+
+    /** Histogram intersection of the coarse colour signatures, lowered by a jump in size. */
+    static double similarity(CharacterAnalysis a, CharacterAnalysis b) {
+        if (!a.found() || !b.found()) {
+            return a.found() == b.found() ? 1 : 0;
+        }
+        double sum = 0;
+        for (int i = 0; i < a.signature().length; i++) {
+            sum += Math.min(a.signature()[i], b.signature()[i]);
+        }
+        double sizeJump = Math.abs(Math.log(a.relativeHeight() / b.relativeHeight()));
+        return sum * Math.exp(-sizeJump);
+    }
+
+    private static String explain(CharacterAnalysis analysis, Band band, String view, double colour, double shape,
+                                  double temporal) {
+        if (!analysis.found()) {
+            return "character not found: no colours of its sheets in the frame";
+        }
+        if (band == Band.OK) {
+            return "on model (closest view '" + view + "')";
+        }
+        if (!Double.isNaN(temporal) && temporal < 60 && temporal < Math.min(colour, shape)) {
+            return "sudden change against the neighbouring frames";
+        }
+        if (colour <= shape) {
+            return "colours differ from the '" + view + "' view";
+        }
+        return "proportions differ from the '" + view + "' view (stretched or squashed)";
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}
