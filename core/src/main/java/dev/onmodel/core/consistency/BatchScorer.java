@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scored, progress is reported per frame, and a {@link Cancellation} stops the batch between frames.
  *
  * <p>Frames are analysed in parallel (decoding dominates), then scored in input order so that each frame is compared
- * with its neighbours in the same image sequence (the temporal component). Analyses go through the {@link AnalysisCache}, so
+ * with its neighbours in the same image sequence, and its proportions with the batch's typical ones (so score a
+ * shot's frames in one batch) (the temporal component). Analyses go through the {@link AnalysisCache}, so
  * an unchanged file is not decoded again.
  */
 public final class BatchScorer {
@@ -148,6 +150,8 @@ public final class BatchScorer {
         }
         List<ScoredFrame> frames = new ArrayList<>();
         List<MediaProblem> problemList = new ArrayList<>();
+        Map<String, Double> typical = ConsistencyEngine.typicalProportions(
+                java.util.Arrays.stream(analyses).filter(Objects::nonNull).toList());
         boolean complete = true;
         for (int i = 0; i < total; i++) {
             if (problems[i] != null) {
@@ -157,7 +161,7 @@ public final class BatchScorer {
             } else {
                 FrameAnalysis previous = neighbour(inputs, analyses, i, -1);
                 FrameAnalysis next = neighbour(inputs, analyses, i, +1);
-                frames.add(new ScoredFrame(inputs.get(i), engine.score(analyses[i], previous, next)));
+                frames.add(new ScoredFrame(inputs.get(i), engine.score(analyses[i], previous, next, typical)));
             }
         }
         return new Result(frames, problemList, !complete || cancellation.isCancelled(), cached.get());

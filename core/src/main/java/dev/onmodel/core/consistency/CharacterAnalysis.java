@@ -13,9 +13,11 @@ import java.util.List;
  * @param signature      the found pixels' colours on 64 coarse bins (2 bits per channel, sums to 1): compared
  *                       between neighbouring frames for the temporal component
  * @param relativeHeight the box height over the frame height
+ * @param fatness        the found figure's area over its height squared (NaN when not found): compared with the
+ *                       typical value over the batch (the shot) to catch a run of stretched or squashed frames
  */
 public record CharacterAnalysis(String character, boolean found, Box box, List<ViewSignals> views, float[] signature,
-                                double relativeHeight) {
+                                double relativeHeight, double fatness) {
 
     public CharacterAnalysis {
         views = List.copyOf(views);

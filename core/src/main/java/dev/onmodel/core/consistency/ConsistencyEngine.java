@@ -31,7 +31,7 @@ import java.util.Objects;
 public final class ConsistencyEngine {
 
     /** Changes whenever analysis results would differ: part of every cache key. */
-    public static final String ENGINE_VERSION = "1";
+    public static final String ENGINE_VERSION = "5";
 
     private final Map<String, CharacterModel> models;
     private final ScoringSettings settings;
@@ -163,13 +163,49 @@ public final class ConsistencyEngine {
      *                 from both, so the frame after a pop is not blamed for it
      */
     public FrameScore score(FrameAnalysis current, FrameAnalysis previous, FrameAnalysis next) {
+        return score(current, previous, next, Map.of());
+    }
+
+    /**
+     * Scores a measured frame within its shot.
+     *
+     * @param typicalProportions per character, the median of log {@link CharacterAnalysis#fatness()} over the shot's frames
+     *                       ({@link #typicalProportions}): frames whose proportions differ from the shot's typical ones
+     *                       lose shape points even when they still resemble some sheet view
+     */
+    public FrameScore score(FrameAnalysis current, FrameAnalysis previous, FrameAnalysis next,
+                            Map<String, Double> typicalProportions) {
         List<CharacterScore> scores = new ArrayList<>();
         for (CharacterAnalysis analysis : current.characters()) {
             CharacterAnalysis before = previous == null ? null : previous.character(analysis.character());
             CharacterAnalysis after = next == null ? null : next.character(analysis.character());
-            scores.add(ScoreModel.score(analysis, before, after, settings));
+            scores.add(ScoreModel.score(analysis, before, after,
+                    typicalProportions.getOrDefault(analysis.character(), Double.NaN), settings));
         }
         return new FrameScore(scores);
+    }
+
+    /**
+     * Per character, the median log proportions over {@code frames} (at least 8 frames where it was found; fewer give
+     * no reference).
+     */
+    public static Map<String, Double> typicalProportions(List<FrameAnalysis> frames) {
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (FrameAnalysis frame : frames) {
+            for (CharacterAnalysis c : frame.characters()) {
+                if (c.found() && c.fatness() > 0) {
+                    values.computeIfAbsent(c.character(), k -> new ArrayList<>()).add(Math.log(c.fatness()));
+                }
+            }
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        values.forEach((character, list) -> {
+            if (list.size() >= 8) {
+                List<Double> sorted = list.stream().sorted().toList();
+                medians.put(character, sorted.get(sorted.size() / 2));
+            }
+        });
+        return medians;
     }
 
     private static Raster subsample(Raster frame, int step) {

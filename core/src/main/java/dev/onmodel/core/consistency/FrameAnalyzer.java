@@ -264,13 +264,14 @@ final class FrameAnalyzer {
         }
         Box frameBox = new Box(box[0] * step, box[1] * step, box[2] * step, box[3] * step);
         return new CharacterAnalysis(model.name(), true, frameBox, signals, coarseSignature(found),
-                box[3] / (double) h);
+                box[3] / (double) h, fatness);
     }
 
     private static CharacterAnalysis notFound(CharacterModel model, int w, int h, int step) {
         List<CharacterAnalysis.ViewSignals> signals = model.views().stream()
                 .map(v -> new CharacterAnalysis.ViewSignals(v.name(), 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0)).toList();
-        return new CharacterAnalysis(model.name(), false, new Box(0, 0, w * step, h * step), signals, new float[64], 1);
+        return new CharacterAnalysis(model.name(), false, new Box(0, 0, w * step, h * step), signals, new float[64], 1,
+                Double.NaN);
     }
 
     /** Trimmed extent (1st to 99th percentile in x and y) of the figure pixels in {@code region}. */
@@ -291,12 +292,59 @@ final class FrameAnalyzer {
         if (count < 8) {
             return null;
         }
+        int[] side = largerSideOfGap(columns, count);
+        if (side != null) {
+            // Two figures side by side (two characters sharing colours, or the same character twice): keep one.
+            int[] narrowed = {region[0] + side[0], region[1], side[1] - side[0] + 1, region[3]};
+            return figureExtent(bins, w, narrowed, figure);
+        }
         int trim = count / 100;
         int x0 = lowerCut(columns, trim);
         int x1 = upperCut(columns, trim);
         int y0 = lowerCut(rows, trim);
         int y1 = upperCut(rows, trim);
         return new int[] {region[0] + x0, region[1] + y0, x1 - x0 + 1, y1 - y0 + 1};
+    }
+
+    /**
+     * The column range [first, last] of the side holding more figure pixels when a gap of nearly empty columns (under
+     * an eighth of the fullest column: a fence or shadow may cross it; at least
+     * 4% of the width, each side holding at least 20% of the pixels) splits them; null when there is no such gap.
+     */
+    private static int[] largerSideOfGap(int[] columns, int count) {
+        int max = 0;
+        for (int c : columns) {
+            max = Math.max(max, c);
+        }
+        int empty = Math.max(0, max / 8);
+        int minGap = Math.max(2, columns.length / 25);
+        int bestStart = -1;
+        int bestLength = 0;
+        int runStart = -1;
+        for (int i = 0; i <= columns.length; i++) {
+            boolean isEmpty = i < columns.length && columns[i] <= empty;
+            if (isEmpty && runStart < 0) {
+                runStart = i;
+            } else if (!isEmpty && runStart >= 0) {
+                if (runStart > 0 && i < columns.length && i - runStart > bestLength) {
+                    bestStart = runStart;
+                    bestLength = i - runStart;
+                }
+                runStart = -1;
+            }
+        }
+        if (bestLength < minGap) {
+            return null;
+        }
+        int left = 0;
+        for (int i = 0; i < bestStart; i++) {
+            left += columns[i];
+        }
+        int right = count - left;
+        if (left < count / 5 || right < count / 5) {
+            return null;
+        }
+        return left >= right ? new int[] {0, bestStart - 1} : new int[] {bestStart + bestLength, columns.length - 1};
     }
 
     private static int lowerCut(int[] counts, int trim) {

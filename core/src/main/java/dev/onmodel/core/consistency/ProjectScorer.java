@@ -66,40 +66,37 @@ public final class ProjectScorer {
             }
             List<String> cast = castOf(shot, project, sink, threads, cancellation);
             casts.put(shot.name(), cast);
+            // All variants of a shot go into one batch: their typical proportions are the shot's reference.
+            List<BatchScorer.Input> inputs = new ArrayList<>();
+            Map<Path, Variant> variantOf = new LinkedHashMap<>();
+            Map<Path, Long> frameOf = new LinkedHashMap<>();
             for (Variant variant : shot.variants()) {
-                if (cancellation.isCancelled()) {
-                    break;
-                }
                 if (!(variant.media() instanceof ImageSequence sequence)) {
                     sink.problem(new MediaProblem(variant.media().location(), "movie variants are not scored; "
                             + "render the variant as an image sequence to score it"));
                     problems++;
                     continue;
                 }
-                List<BatchScorer.Input> inputs = new ArrayList<>();
-                List<Long> numbers = new ArrayList<>();
                 sequence.files().forEach((frame, file) -> {
                     inputs.add(BatchScorer.Input.of(file));
-                    numbers.add(frame);
+                    variantOf.put(file, variant);
+                    frameOf.put(file, frame);
                 });
-                int base = offset[0];
-                BatchScorer.Result result = batch.score(inputs, cast, threads,
-                        (done, n) -> progress.update(base + done, total), cancellation);
-                offset[0] += inputs.size();
-                Map<Path, Long> frameOf = new LinkedHashMap<>();
-                for (int i = 0; i < inputs.size(); i++) {
-                    frameOf.put(inputs.get(i).file(), numbers.get(i));
-                }
-                for (BatchScorer.ScoredFrame f : result.frames()) {
-                    sink.frame(variant, frameOf.get(f.input().file()), f.input().file(), f.score());
-                }
-                for (MediaProblem p : result.problems()) {
-                    sink.problem(p);
-                }
-                scored += result.frames().size();
-                cached += result.cachedCount();
-                problems += result.problems().size();
             }
+            int base = offset[0];
+            BatchScorer.Result result = batch.score(inputs, cast, threads,
+                    (done, n) -> progress.update(base + done, total), cancellation);
+            offset[0] += inputs.size();
+            for (BatchScorer.ScoredFrame f : result.frames()) {
+                Path file = f.input().file();
+                sink.frame(variantOf.get(file), frameOf.get(file), file, f.score());
+            }
+            for (MediaProblem p : result.problems()) {
+                sink.problem(p);
+            }
+            scored += result.frames().size();
+            cached += result.cachedCount();
+            problems += result.problems().size();
         }
         sink.finish();
         return new Summary(scored, cached, problems, cancellation.isCancelled(), casts);

@@ -8,24 +8,36 @@ final class ScoreModel {
     private ScoreModel() {
     }
 
+    /** Tolerance of the change of proportions against the shot's typical proportions, in log units. */
+    private static final double SEQUENCE_TOLERANCE = 0.25;
+
+    /**
+     * @param typicalProportions the median log {@link CharacterAnalysis#fatness()} of this character over the batch
+     *                           (the shot), or NaN
+     */
     static CharacterScore score(CharacterAnalysis analysis, CharacterAnalysis previous, CharacterAnalysis next,
-                                ScoringSettings settings) {
-        String bestView = analysis.views().get(0).view();
-        double bestColour = -1;
-        double bestShape = 0;
-        double bestFatness = 0;
-        double bestCombined = -1;
+                                double typicalProportions, ScoringSettings settings) {
+        // The view is chosen by where the colours are (per third of the figure: a back view has hair where a front
+        // view has a face), and the proportions are compared with that view only: comparing with every view would
+        // let a figure squashed thin pass as the narrower side view.
+        CharacterAnalysis.ViewSignals chosen = analysis.views().get(0);
+        double bestColour = 0;
         for (CharacterAnalysis.ViewSignals v : analysis.views()) {
-            double colour = colourComponent(v);
-            double shape = shapeComponent(v);
-            double combined = colour * shapeFactor(v.fatnessLogRatio());
-            if (combined > bestCombined) {
-                bestCombined = combined;
-                bestColour = colour;
-                bestShape = shape;
-                bestFatness = v.fatnessLogRatio();
-                bestView = v.view();
+            bestColour = Math.max(bestColour, colourComponent(v));
+            if (layout(v) > layout(chosen)) {
+                chosen = v;
             }
+        }
+        String bestView = chosen.view();
+        double bestShape = shapeComponent(chosen);
+        double bestFatness = chosen.fatnessLogRatio();
+        if (analysis.found() && !Double.isNaN(typicalProportions) && analysis.fatness() > 0) {
+            // Within a shot the character keeps its proportions whatever its pose against the sheet, so a change
+            // against the shot's typical figure is a much tighter test than a change against the sheet.
+            double change = Math.abs(Math.log(analysis.fatness()) - typicalProportions);
+            double f = Math.max(0, change - SEQUENCE_TOLERANCE) / SEQUENCE_TOLERANCE;
+            bestShape = Math.min(bestShape, 100 * Math.exp(-0.5 * f * f));
+            bestFatness = Math.max(bestFatness, 0.7 + 2 * Math.max(0, change - SEQUENCE_TOLERANCE));
         }
         double temporal = Double.NaN;
         if (previous != null || next != null) {
@@ -33,9 +45,7 @@ final class ScoreModel {
             double after = next == null ? -1 : similarity(analysis, next);
             temporal = 100 * Math.max(before, after);
         }
-        // Proportions vary legitimately with pose and viewing direction, so shape only nudges the score (see
-        // docs/consistency-scoring.md for the measured trade-off).
-        double staticScore = bestColour * shapeFactor(bestFatness);
+        double staticScore = staticScore(bestColour, bestShape, bestFatness);
         double score = staticScore;
         if (!Double.isNaN(temporal)) {
             score = Math.max(0, staticScore - Math.max(0, 60 - temporal));
@@ -55,10 +65,24 @@ final class ScoreModel {
         return 100 * Math.pow(v.colourPrecision(), 0.25) * v.colourRecall();
     }
 
+    /** How well the colours of each third of the figure match the same third of the view. */
+    static double layout(CharacterAnalysis.ViewSignals v) {
+        return Math.pow(v.bandPrecision(), 0.25) * v.bandRecall();
+    }
+
     /** Gaussian in the log change of area over height squared; a 1.65x stretch scores about 60. */
     static double shapeComponent(CharacterAnalysis.ViewSignals v) {
         double f = v.fatnessLogRatio() / 0.5;
         return 100 * Math.exp(-0.5 * f * f);
+    }
+
+    /**
+     * Colour leads. Proportions vary legitimately with pose and viewing direction, so the shape component only
+     * nudges the score (up to 10%) until the change is large (see {@link #shapeFactor}); docs/consistency-scoring.md
+     * has the measured trade-off.
+     */
+    static double staticScore(double colour, double shape, double fatnessLogRatio) {
+        return colour * (0.9 + 0.1 * shape / 100) * shapeFactor(fatnessLogRatio);
     }
 
     /**
