@@ -61,12 +61,12 @@ import java.util.concurrent.TimeUnit;
 public final class ReviewStore implements AutoCloseable {
 
     /** Schema version this build writes; {@code PRAGMA user_version} of an up-to-date database. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** project_meta key of the importer's structure digest (an unchanged rescan writes nothing). */
     static final String STRUCTURE_FINGERPRINT = "structure_fingerprint";
 
-    private static final List<String> MIGRATION_FILES = List.of("V001__initial.sql");
+    private static final List<String> MIGRATION_FILES = List.of("V001__initial.sql", "V002__frame_scores.sql");
     private static final int MAX_IDLE_READERS = 4;
 
     private final Path root;
@@ -828,6 +828,93 @@ public final class ReviewStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Every cached analysis made by {@code engineVersion}, by path, in one query: a scorer loads these up front
+     * instead of asking once per file, which keeps re-scoring an unchanged project cheap.
+     */
+    public Map<String, CachedAnalysis> cachedAnalyses(String engineVersion) throws StoreException {
+        return read("read cached analyses", c -> {
+            Map<String, CachedAnalysis> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT path, size, mtime_ms, digest, payload"
+                    + " FROM analysis_cache WHERE engine_version = ?")) {
+                ps.setString(1, engineVersion);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        FileIdentity identity = new FileIdentity(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                                rs.getString(4));
+                        out.put(identity.relativePath(), new CachedAnalysis(identity, engineVersion, rs.getString(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------- scores
+
+    /**
+     * Stores consistency scores in one transaction. Every frame named replaces all its earlier rows (so a frame
+     * re-scored with another cast keeps no stale character); frames not named are left as they are.
+     *
+     * @throws StoreException READ_ONLY, DISK_FULL, BUSY, IO; nothing of the batch is stored then
+     */
+    public int putScores(Collection<StoredScore> scores) throws StoreException {
+        List<StoredScore> copy = List.copyOf(scores);
+        if (copy.isEmpty()) {
+            return 0;
+        }
+        return await(write("store " + copy.size() + " scores", c -> ScoreTables.put(c, copy)));
+    }
+
+    /** The stored scores of one variant, by frame number, each frame's characters in the order stored. */
+    public NavigableMap<Long, List<StoredScore>> scores(String shot, String variant) throws StoreException {
+        Objects.requireNonNull(shot, "shot");
+        Objects.requireNonNull(variant, "variant");
+        return read("read scores of " + shot + "/" + variant, c -> ScoreTables.read(c, shot, variant)
+                .getOrDefault(new VariantKey(shot, variant), new TreeMap<>()));
+    }
+
+    /** {@link #scores(String, String)} of every variant, in one query. */
+    public Map<VariantKey, NavigableMap<Long, List<StoredScore>>> allScores() throws StoreException {
+        return read("read all scores", c -> ScoreTables.read(c, null, null));
+    }
+
+    /**
+     * Drops the scores of frames whose file (path relative to the media root) changed or disappeared; the media
+     * importer does this itself on rescan. Returns rows removed.
+     */
+    public int invalidateScores(Collection<String> relativePaths) throws StoreException {
+        if (isReadOnly() || relativePaths.isEmpty()) {
+            return 0;
+        }
+        List<String> copy = List.copyOf(relativePaths);
+        return await(write("drop scores of changed frames", c -> ScoreTables.deleteByPath(c, copy)));
+    }
+
+    /** Number of stored score rows (frame x character). */
+    public long scoreCount() throws StoreException {
+        return read("count scores", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM frame_score")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Records the cast {@code cast.shot()} was scored against (replacing the earlier one). */
+    public void putCast(ShotCast cast) throws StoreException {
+        Objects.requireNonNull(cast, "cast");
+        await(write("store the cast of " + cast.shot(), c -> {
+            ScoreTables.putCast(c, cast);
+            return null;
+        }));
+    }
+
+    /** The cast each scored shot was last scored against, by shot name. */
+    public Map<String, ShotCast> casts() throws StoreException {
+        return read("read shot casts", ScoreTables::casts);
+    }
+
     // ---------------------------------------------------------------------------------------------- structure
 
     /** True when an import has recorded the project structure. */
@@ -879,7 +966,7 @@ public final class ReviewStore implements AutoCloseable {
 
     /**
      * Replaces the recorded structure with {@code project} and {@code frames} in one transaction, and drops the
-     * cached analyses of {@code invalidatedPaths}. Used by the media importer.
+     * cached analyses and stored scores of {@code invalidatedPaths}. Used by the media importer.
      */
     void replaceStructure(Project project, Map<VariantKey, NavigableMap<Long, StoredFrame>> frames,
                           Map<String, FileIdentity> sheetIdentities, Collection<String> invalidatedPaths,

@@ -160,7 +160,7 @@ final class StructureTables {
                 characters, shots));
     }
 
-    /** Replaces every structure row with {@code project} and {@code frames}; drops the cache rows of {@code invalidatedPaths}. */
+    /** Replaces every structure row with {@code project} and {@code frames}; drops the cache and score rows of {@code invalidatedPaths}. */
     static void replace(Connection c, Path root, Project project, Map<VariantKey, NavigableMap<Long, StoredFrame>> frames,
                         Map<String, FileIdentity> sheetIdentities, Collection<String> invalidatedPaths, Path mediaRoot,
                         String fingerprint) throws SQLException {
@@ -268,5 +268,6 @@ final class StructureTables {
             }
         }
         ReviewStore.deleteAnalyses(c, invalidatedPaths);
+        ScoreTables.deleteByPath(c, invalidatedPaths);
     }
 }
