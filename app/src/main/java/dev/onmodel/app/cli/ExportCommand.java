@@ -82,11 +82,11 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     /**
-     * Where the CLI finds review facts: {@code review-facts.json} in the project folder. The decision store and
-     * consistency scores are chained in front of it once they exist.
+     * Where the CLI finds review facts: the project's review store (decisions, hero choices, persisted scores) when
+     * it holds any decision, otherwise {@code review-facts.json} in the project folder.
      */
     public static ReviewFactsSource defaultFactsSource() {
-        return ReviewFactsSource.projectFile();
+        return ReviewFactsSource.firstOf(ReviewFactsSource.store(), ReviewFactsSource.projectFile());
     }
 
     @Override

@@ -4,17 +4,18 @@ import dev.onmodel.core.consistency.BatchScorer;
 import dev.onmodel.core.consistency.Cancellation;
 import dev.onmodel.core.consistency.CharacterScore;
 import dev.onmodel.core.consistency.ConsistencyEngine;
-import dev.onmodel.core.consistency.JsonFileAnalysisCache;
-import dev.onmodel.core.consistency.JsonFileProjectScoreSink;
 import dev.onmodel.core.consistency.ProjectScorer;
+import dev.onmodel.core.consistency.ScoringProgress;
 import dev.onmodel.core.consistency.ScoringSettings;
 import dev.onmodel.core.consistency.SheetFolders;
 import dev.onmodel.core.media.MediaProblem;
-import dev.onmodel.core.media.MovieProbe;
+import dev.onmodel.core.media.FfmpegTools;
 import dev.onmodel.core.media.SequenceScanner;
 import dev.onmodel.core.model.CharacterSheet;
 import dev.onmodel.core.project.ProjectLayout;
-import dev.onmodel.core.project.ProjectReader;
+import dev.onmodel.core.store.ImportOptions;
+import dev.onmodel.core.store.StoreException;
+import dev.onmodel.core.workflow.ProjectWorkspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,19 +38,16 @@ import java.util.stream.Stream;
 /**
  * {@code onmodel score}: scores frames against character sheets. With {@code --sheet DIR... INPUT...} it writes a CSV
  * (stdout or {@code --csv FILE}); with {@code --project DIR} it scores every variant of a project against each shot's
- * cast, with a progress line, into the project's scores file and analysis cache.
+ * cast, with a progress line, into the project's review store (scores, casts and the analysis cache, so a second run
+ * decodes only frames that changed). A project never imported is imported first.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Score frames for character consistency against approved sheets.",
                 "  onmodel score --sheet DIR [--sheet DIR ...] INPUT... [--csv FILE] [--threads N]",
-                "  onmodel score --project DIR [--threads N]",
+                "  onmodel score --project DIR [--rescan] [--threads N]",
                 "INPUT: image files or folders (searched recursively, sorted by name).",
                 "Exit 0 when every input was scored, 1 when some could not be read (listed on stderr), 2 on usage errors."})
 public final class ScoreCommand implements Callable<Integer> {
-
-    /** Where {@code --project} writes, relative to the project folder. */
-    static final String SCORES_FILE = "onmodel-scores.json";
-    static final String CACHE_FILE = ".onmodel/analysis-cache.jsonl";
 
     @Option(names = "--sheet", paramLabel = "DIR", description = "A character's sheet folder (its name is the character's).")
     List<Path> sheets = new ArrayList<>();
@@ -69,11 +67,15 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--off-model", paramLabel = "SCORE", description = "Scores below this are off-model (default: ${DEFAULT-VALUE}).")
     double offModelThreshold = ScoringSettings.defaults().offModelThreshold();
 
+    @Option(names = "--rescan", description = "With --project: rescan the media into the store before scoring"
+            + " (new, removed and changed frames); without it the store's last import is scored.")
+    boolean rescan;
+
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Image files or folders.")
     List<Path> inputs = new ArrayList<>();
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, StoreException {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1");
         }
@@ -84,6 +86,9 @@ public final class ScoreCommand implements Callable<Integer> {
                         + "do not combine it with --sheet, --csv or INPUT");
             }
             return scoreProject(settings);
+        }
+        if (rescan) {
+            throw new IllegalArgumentException("--rescan goes with --project DIR");
         }
         if (sheets.isEmpty()) {
             throw new IllegalArgumentException("give at least one --sheet DIR (or --project DIR)");
@@ -104,33 +109,61 @@ public final class ScoreCommand implements Callable<Integer> {
         return problems.isEmpty() ? 0 : 1;
     }
 
-    private int scoreProject(ScoringSettings settings) throws IOException {
+    private int scoreProject(ScoringSettings settings) throws IOException, StoreException {
         if (!Files.isDirectory(project) || !ProjectLayout.looksLikeProject(project)) {
             throw new IllegalArgumentException(project + " is not an OnModel project (no shots/ or characters/ folder)");
         }
-        ProjectReader.ReadResult read = new ProjectReader(MovieProbe.unavailable("install ffmpeg")).read(project);
-        read.problems().forEach(p -> System.err.println("onmodel score: " + p));
-        ConsistencyEngine engine = ConsistencyEngine.load(read.project().characters(), settings);
-        engine.warnings().forEach(w -> System.err.println("onmodel score: " + w));
-        Path root = read.project().root();
-        JsonFileAnalysisCache cache = JsonFileAnalysisCache.open(root.resolve(CACHE_FILE));
-        JsonFileProjectScoreSink sink = new JsonFileProjectScoreSink(root.resolve(SCORES_FILE), root);
-        long start = System.nanoTime();
-        ProjectScorer.Summary summary = new ProjectScorer(engine, cache).score(read.project(), sink, threads,
-                (done, total) -> {
-                    if (done == total || done % 25 == 0) {
-                        System.err.printf(Locale.ROOT, "\rscoring %d/%d frames", done, total);
-                    }
-                }, new Cancellation());
-        System.err.println();
-        cache.save();
-        long problems = sink.entries().isEmpty() && summary.frames() > 0 ? 0 : summary.problems();
-        long flagged = sink.entries().stream().filter(e -> !e.band().equals("ok")).count();
-        System.out.printf(Locale.ROOT, "%s: %d frames scored (%d from cache) in %.1f s; %d character scores outside the "
-                        + "ok band; %d problems; casts %s; scores in %s%n", read.project().name(), summary.frames(),
-                summary.cached(), (System.nanoTime() - start) / 1e9, flagged, problems, summary.casts(),
-                root.resolve(SCORES_FILE));
-        return problems == 0 ? 0 : 1;
+        ProjectWorkspace.Options options = ProjectWorkspace.Options.defaults().withRescan(rescan)
+                .withImporting(ImportOptions.defaults().withMovieProbe(FfmpegTools.probeOrExplain()));
+        try (ProjectWorkspace workspace = ProjectWorkspace.open(project, options)) {
+            workspace.importReport().ifPresent(report -> System.err.println("onmodel score: imported "
+                    + report.frames() + " frames" + (report.hasProblems() ? " (" + report.problems().size()
+                    + " import problems: see 'onmodel import --project " + project + "')" : "")));
+            if (workspace.store().isReadOnly()) {
+                throw new StoreException(StoreException.Kind.READ_ONLY, workspace.store().projectRoot()
+                        + ": cannot store scores: " + workspace.store().readOnlyReason().orElse("read-only"));
+            }
+            ConsistencyEngine engine = workspace.engine(settings);
+            engine.warnings().forEach(w -> System.err.println("onmodel score: " + w));
+            ProgressLine line = new ProgressLine(System.err);
+            ProjectWorkspace.ScoreRun run = workspace.score(engine, threads, line, new Cancellation());
+            line.end();
+            run.problems().forEach(p -> System.err.println("onmodel score: " + p.path() + ": " + p.reason()));
+            ProjectScorer.Summary summary = run.summary();
+            System.out.printf(Locale.ROOT, "%s: %d frames scored (%d from cache, %d files digested) in %.1f s; "
+                            + "%d frames outside the ok band; %d problems; casts %s; scores in %s%n",
+                    workspace.project().name(), summary.frames(), summary.cached(), run.digestedFiles(),
+                    run.seconds(), run.flaggedFrames(), run.problems().size(), summary.casts(),
+                    workspace.store().databaseFile());
+            return run.problems().isEmpty() ? 0 : 1;
+        }
+    }
+
+    /** The progress line on standard error: rewritten in place, at most a few times a second. */
+    private static final class ProgressLine implements ScoringProgress {
+        private final java.io.PrintStream out;
+        private long lastNanos;
+        private boolean shown;
+
+        ProgressLine(java.io.PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void update(int done, int total) {
+            long now = System.nanoTime();
+            if (done == total || now - lastNanos > 200_000_000L) {
+                lastNanos = now;
+                shown = true;
+                out.printf(Locale.ROOT, "\rscoring %d/%d frames", done, total);
+            }
+        }
+
+        synchronized void end() {
+            if (shown) {
+                out.println();
+            }
+        }
     }
 
     private static List<BatchScorer.Input> expand(List<Path> inputs, List<MediaProblem> problems) throws IOException {
