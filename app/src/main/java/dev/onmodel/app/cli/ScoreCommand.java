@@ -130,10 +130,10 @@ public final class ScoreCommand implements Callable<Integer> {
             line.end();
             run.problems().forEach(p -> System.err.println("onmodel score: " + p.path() + ": " + p.reason()));
             ProjectScorer.Summary summary = run.summary();
-            System.out.printf(Locale.ROOT, "%s: %d frames scored (%d from cache, %d files digested) in %.1f s; "
+            System.out.printf(Locale.ROOT, "%s: %d frames scored (%d from cache, %d files digested, %d unchanged) in %.1f s; "
                             + "%d frames outside the ok band; %d problems; casts %s; scores in %s%n",
                     workspace.project().name(), summary.frames(), summary.cached(), run.digestedFiles(),
-                    run.seconds(), run.flaggedFrames(), run.problems().size(), summary.casts(),
+                    run.unchangedFrames(), run.seconds(), run.flaggedFrames(), run.problems().size(), summary.casts(),
                     workspace.store().databaseFile());
             return run.problems().isEmpty() ? 0 : 1;
         }

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WorkflowEndToEndTest {
 
-    private static final Pattern SCORED = Pattern.compile("(\\d+) frames scored \\((\\d+) from cache, (\\d+) files digested\\)");
+    private static final Pattern SCORED = Pattern.compile("(\\d+) frames scored \\((\\d+) from cache, (\\d+) files digested, (\\d+) unchanged\\)");
 
     @TempDir
     Path dir;
@@ -75,6 +75,7 @@ class WorkflowEndToEndTest {
         assertEquals(frames, Integer.parseInt(m2.group(1)));
         assertEquals(frames, Integer.parseInt(m2.group(2)), "re-score must hit the cache for every frame");
         assertEquals(0, Integer.parseInt(m2.group(3)), "unchanged imported frames must not be digested");
+        assertEquals(frames, Integer.parseInt(m2.group(4)), "the same scores are not written again");
         try (ReviewStore store = ReviewStore.open(project)) {
             Map<VariantKey, NavigableMap<Long, List<StoredScore>>> again = store.allScores();
             scores.forEach((variant, byFrame) -> byFrame.forEach((frame, rows) -> assertEquals(

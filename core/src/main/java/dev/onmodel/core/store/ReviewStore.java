@@ -866,7 +866,7 @@ public final class ReviewStore implements AutoCloseable {
         return await(write("store " + copy.size() + " scores", c -> ScoreTables.put(c, copy)));
     }
 
-    /** The stored scores of one variant, by frame number, each frame's characters in the order stored. */
+    /** The stored scores of one variant, by frame number, each frame's characters by name. */
     public NavigableMap<Long, List<StoredScore>> scores(String shot, String variant) throws StoreException {
         Objects.requireNonNull(shot, "shot");
         Objects.requireNonNull(variant, "variant");

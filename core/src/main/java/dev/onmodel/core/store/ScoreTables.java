@@ -67,7 +67,7 @@ final class ScoreTables {
     static Map<VariantKey, NavigableMap<Long, List<StoredScore>>> read(Connection c, String shot, String variant)
             throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM frame_score"
-                + (shot == null ? "" : " WHERE shot = ? AND variant = ?") + " ORDER BY shot, variant, frame";
+                + (shot == null ? "" : " WHERE shot = ? AND variant = ?") + " ORDER BY shot, variant, frame, character";
         Map<VariantKey, NavigableMap<Long, List<StoredScore>>> out = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (shot != null) {

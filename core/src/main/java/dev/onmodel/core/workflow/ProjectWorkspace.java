@@ -67,10 +67,11 @@ public final class ProjectWorkspace implements AutoCloseable {
      * @param problems      files or variants that could not be scored, with the reason
      * @param flaggedFrames frames whose worst character is outside the ok band
      * @param digestedFiles files digested to prove their identity (changed since import, or never imported)
+     * @param unchangedFrames frames whose stored scores were already the same (nothing written for them)
      * @param seconds       wall-clock time of the run
      */
     public record ScoreRun(ProjectScorer.Summary summary, List<MediaProblem> problems, int flaggedFrames,
-                           int digestedFiles, double seconds) {
+                           int digestedFiles, int unchangedFrames, double seconds) {
         public ScoreRun {
             problems = List.copyOf(problems);
         }
@@ -142,7 +143,8 @@ public final class ProjectWorkspace implements AutoCloseable {
 
     /**
      * Scores every variant of the project into the store: analyses through {@link StoreAnalysisCache} (an
-     * unchanged frame is neither digested nor decoded), scores and casts through {@link StoreScoreSink}.
+     * unchanged frame is neither digested nor decoded), scores and casts through {@link StoreScoreSink} (frames
+     * whose stored scores are already the same are not written again).
      *
      * @param progress called from worker threads with frames done and the project's total
      * @throws IOException when the scores cannot be stored (the store's message)
@@ -151,7 +153,8 @@ public final class ProjectWorkspace implements AutoCloseable {
             throws IOException, StoreException {
         long start = System.nanoTime();
         StoreAnalysisCache cache = StoreAnalysisCache.open(store, project.root());
-        StoreScoreSink sink = new StoreScoreSink(store, store.mediaRoot(), engine.fingerprint());
+        StoreScoreSink sink = new StoreScoreSink(store, store.mediaRoot(), engine.fingerprint(), store.allScores(),
+                store.casts());
         ProjectScorer.Summary summary;
         try {
             summary = new ProjectScorer(engine, cache).score(project, sink, threads, progress, cancellation);
@@ -160,7 +163,7 @@ public final class ProjectWorkspace implements AutoCloseable {
             cache.flush();
         }
         return new ScoreRun(summary, sink.problems(), sink.flaggedFrames(), cache.digestedFiles(),
-                (System.nanoTime() - start) / 1e9);
+                sink.unchangedFrames(), (System.nanoTime() - start) / 1e9);
     }
 
     /** The review facts the editorial export reads, from the store as it is now. */

@@ -11,12 +11,15 @@ import dev.onmodel.core.store.ReviewStore;
 import dev.onmodel.core.store.ShotCast;
 import dev.onmodel.core.store.StoreException;
 import dev.onmodel.core.store.StoredScore;
+import dev.onmodel.core.store.VariantKey;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 
 /**
  * Writes a project's scores and casts into its review store as {@link dev.onmodel.core.consistency.ProjectScorer}
@@ -36,7 +39,10 @@ public final class StoreScoreSink implements ProjectScoreSink {
     private final String engineVersion;
     private final List<StoredScore> buffer = new ArrayList<>();
     private final List<MediaProblem> problems = new ArrayList<>();
+    private final Map<VariantKey, NavigableMap<Long, List<StoredScore>>> previous;
+    private final Map<String, ShotCast> previousCasts;
     private int bufferedFrames;
+    private int unchanged;
     private int frames;
     private int flagged;
 
@@ -45,13 +51,34 @@ public final class StoreScoreSink implements ProjectScoreSink {
      * @param engineVersion recorded with every score (the engine's fingerprint)
      */
     public StoreScoreSink(ReviewStore store, Path mediaRoot, String engineVersion) {
+        this(store, mediaRoot, engineVersion, Map.of(), Map.of());
+    }
+
+    /**
+     * A sink that skips writing frames whose scores equal {@code previous} ones (same engine, path, characters,
+     * scores and explanation) and casts equal to {@code previousCasts}: re-scoring an unchanged project then
+     * writes nothing, as an unchanged rescan does (and closing the store takes no backup copy for it).
+     *
+     * @param previous      the scores already stored ({@link ReviewStore#allScores()})
+     * @param previousCasts the casts already stored ({@link ReviewStore#casts()})
+     */
+    public StoreScoreSink(ReviewStore store, Path mediaRoot, String engineVersion,
+                          Map<VariantKey, NavigableMap<Long, List<StoredScore>>> previous,
+                          Map<String, ShotCast> previousCasts) {
         this.store = store;
         this.mediaRoot = mediaRoot.toAbsolutePath().normalize();
         this.engineVersion = engineVersion;
+        this.previous = previous;
+        this.previousCasts = previousCasts;
     }
 
     @Override
     public void cast(String shot, List<String> cast, boolean proposed) throws IOException {
+        ShotCast before = previousCasts.get(shot);
+        if (before != null && before.characters().equals(cast) && before.proposed() == proposed
+                && before.engineVersion().equals(engineVersion)) {
+            return;
+        }
         try {
             store.putCast(new ShotCast(shot, cast, proposed, engineVersion, Instant.now()));
         } catch (StoreException e) {
@@ -63,13 +90,20 @@ public final class StoreScoreSink implements ProjectScoreSink {
     public void frame(Variant variant, long frame, Path file, FrameScore score) throws IOException {
         String relative = FileIdentity.relativize(mediaRoot, file);
         Instant now = Instant.now();
+        List<StoredScore> rows = new ArrayList<>();
         for (CharacterScore c : score.characters()) {
-            buffer.add(ScorePayload.toStored(variant.shot(), variant.name(), frame, relative, engineVersion, c, now));
+            rows.add(ScorePayload.toStored(variant.shot(), variant.name(), frame, relative, engineVersion, c, now));
         }
         frames++;
         if (score.worst().map(w -> w.band() != Band.OK).orElse(false)) {
             flagged++;
         }
+        NavigableMap<Long, List<StoredScore>> before = previous.get(new VariantKey(variant.shot(), variant.name()));
+        if (before != null && sameScores(before.get(frame), rows)) {
+            unchanged++;
+            return;
+        }
+        buffer.addAll(rows);
         if (++bufferedFrames >= BATCH) {
             flush();
         }
@@ -95,9 +129,32 @@ public final class StoreScoreSink implements ProjectScoreSink {
         return frames;
     }
 
+    /** Frames whose stored scores were already the same, so nothing was written for them. */
+    public int unchangedFrames() {
+        return unchanged;
+    }
+
     /** Frames whose worst character score is outside the ok band. */
     public int flaggedFrames() {
         return flagged;
+    }
+
+    /** Equal except for when they were made; the store returns a frame's characters by name, so order is ignored. */
+    private static boolean sameScores(List<StoredScore> stored, List<StoredScore> made) {
+        if (stored == null || stored.size() != made.size()) {
+            return false;
+        }
+        Map<String, StoredScore> byCharacter = new java.util.HashMap<>();
+        stored.forEach(s -> byCharacter.put(s.character(), s));
+        for (StoredScore b : made) {
+            StoredScore a = byCharacter.get(b.character());
+            if (a == null || !a.engineVersion().equals(b.engineVersion())
+                    || Double.compare(a.score(), b.score()) != 0 || !a.band().equals(b.band())
+                    || !a.view().equals(b.view()) || !a.payload().equals(b.payload()) || !a.path().equals(b.path())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void flush() throws IOException {

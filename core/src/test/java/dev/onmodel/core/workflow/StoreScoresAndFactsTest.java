@@ -137,4 +137,39 @@ class StoreScoresAndFactsTest {
             assertTrue(StoreReviewFacts.load(store).isEmpty());
         }
     }
+
+    @Test
+    void reScoringWithTheSameResultsWritesNothingButAChangedFrameIsReplaced() throws Exception {
+        try (ReviewStore store = ReviewStore.open(project)) {
+            FrameScore same = new FrameScore(List.of(character("mira", 91.5, Band.OK, 97, "on model")));
+            StoreScoreSink first = new StoreScoreSink(store, project, "5-abc");
+            first.cast("sh010", List.of("mira"), false);
+            for (long f = 1001; f <= 1003; f++) {
+                first.frame(variant("sh010", "v001"), f, file("sh010", "v001", f), same);
+            }
+            first.finish();
+            var storedBefore = store.scores("sh010", "v001");
+
+            StoreScoreSink again = new StoreScoreSink(store, project, "5-abc", store.allScores(), store.casts());
+            again.cast("sh010", List.of("mira"), false);
+            FrameScore changed = new FrameScore(List.of(character("mira", 60, Band.CHECK, 97, "proportions differ")));
+            again.frame(variant("sh010", "v001"), 1001, file("sh010", "v001", 1001), same);
+            again.frame(variant("sh010", "v001"), 1002, file("sh010", "v001", 1002), changed);
+            again.frame(variant("sh010", "v001"), 1003, file("sh010", "v001", 1003), same);
+            again.finish();
+            assertEquals(2, again.unchangedFrames());
+            var storedAfter = store.scores("sh010", "v001");
+            assertEquals(storedBefore.get(1001L), storedAfter.get(1001L), "unchanged rows keep their time");
+            assertEquals(List.of(changed.characters().get(0)),
+                    storedAfter.get(1002L).stream().map(ScorePayload::toCharacterScore).toList());
+
+            StoreScoreSink otherEngine = new StoreScoreSink(store, project, "6-def", store.allScores(), store.casts());
+            otherEngine.cast("sh010", List.of("mira"), false);
+            otherEngine.frame(variant("sh010", "v001"), 1001, file("sh010", "v001", 1001), same);
+            otherEngine.finish();
+            assertEquals(0, otherEngine.unchangedFrames());
+            assertEquals("6-def", store.casts().get("sh010").engineVersion());
+            assertEquals("6-def", store.scores("sh010", "v001").get(1001L).get(0).engineVersion());
+        }
+    }
 }
