@@ -1,24 +1,37 @@
 package dev.onmodel.core.workflow;
 
 import dev.onmodel.core.consistency.Cancellation;
+import dev.onmodel.core.consistency.FrameScore;
+import dev.onmodel.core.consistency.ProjectScoreSink;
 import dev.onmodel.core.consistency.ConsistencyEngine;
 import dev.onmodel.core.consistency.ProjectScorer;
 import dev.onmodel.core.consistency.ScoringProgress;
 import dev.onmodel.core.consistency.ScoringSettings;
 import dev.onmodel.core.media.MediaProblem;
+import dev.onmodel.core.model.ImageSequence;
 import dev.onmodel.core.model.Project;
+import dev.onmodel.core.model.Shot;
+import dev.onmodel.core.model.Variant;
 import dev.onmodel.core.store.ImportOptions;
 import dev.onmodel.core.store.ImportReport;
 import dev.onmodel.core.store.MediaImporter;
 import dev.onmodel.core.store.ReviewStore;
+import dev.onmodel.core.store.ShotCast;
 import dev.onmodel.core.store.StoreException;
 import dev.onmodel.core.store.StoreOptions;
+import dev.onmodel.core.store.StoredScore;
+import dev.onmodel.core.store.VariantKey;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One open project as the CLI commands and the window work with it: its review store, the project structure as
@@ -144,7 +157,8 @@ public final class ProjectWorkspace implements AutoCloseable {
     /**
      * Scores every variant of the project into the store: analyses through {@link StoreAnalysisCache} (an
      * unchanged frame is neither digested nor decoded), scores and casts through {@link StoreScoreSink} (frames
-     * whose stored scores are already the same are not written again).
+     * whose stored scores are already the same are not written again). A cast proposed by an earlier run is reused
+     * while it still holds (see {@link #proposedCastsToReuse}).
      *
      * @param progress called from worker threads with frames done and the project's total
      * @throws IOException when the scores cannot be stored (the store's message)
@@ -153,17 +167,97 @@ public final class ProjectWorkspace implements AutoCloseable {
             throws IOException, StoreException {
         long start = System.nanoTime();
         StoreAnalysisCache cache = StoreAnalysisCache.open(store, project.root());
-        StoreScoreSink sink = new StoreScoreSink(store, store.mediaRoot(), engine.fingerprint(), store.allScores(),
-                store.casts());
+        Map<VariantKey, NavigableMap<Long, List<StoredScore>>> previous = store.allScores();
+        Map<String, ShotCast> casts = store.casts();
+        Map<String, List<String>> reused = proposedCastsToReuse(project, casts, previous, engine.fingerprint(),
+                engine.characters());
+        StoreScoreSink sink = new StoreScoreSink(store, store.mediaRoot(), engine.fingerprint(), previous, casts);
         ProjectScorer.Summary summary;
         try {
-            summary = new ProjectScorer(engine, cache).score(project, sink, threads, progress, cancellation);
+            summary = new ProjectScorer(engine, cache).score(withCasts(project, reused),
+                    new ReusedCastSink(sink, reused.keySet()), threads, progress, cancellation);
         } finally {
             // Analyses made before a failure or cancellation are still worth keeping.
             cache.flush();
         }
         return new ScoreRun(summary, sink.problems(), sink.flaggedFrames(), cache.digestedFiles(),
                 sink.unchangedFrames(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Shots without a cast in project.json whose earlier proposed cast still holds: proposed by the same engine
+     * (fingerprint: version, settings, sheets), naming characters the engine knows, and every frame of every
+     * sequence variant of the shot still has its scores from that engine. A rescan drops the scores of changed
+     * frames, so a changed shot proposes again. Reusing the proposal spares decoding its sample frames, which the
+     * proposal does outside the analysis cache; without it an unchanged project would not be free to re-score.
+     */
+    static Map<String, List<String>> proposedCastsToReuse(Project project, Map<String, ShotCast> casts,
+                                                         Map<VariantKey, NavigableMap<Long, List<StoredScore>>> scores,
+                                                         String fingerprint, List<String> known) {
+        Map<String, List<String>> reuse = new LinkedHashMap<>();
+        for (Shot shot : project.shots()) {
+            ShotCast cast = casts.get(shot.name());
+            if (!shot.cast().isEmpty() || cast == null || !cast.proposed() || cast.characters().isEmpty()
+                    || !cast.engineVersion().equals(fingerprint) || !known.containsAll(cast.characters())) {
+                continue;
+            }
+            boolean allScored = true;
+            for (Variant variant : shot.variants()) {
+                if (!(variant.media() instanceof ImageSequence sequence)) {
+                    continue;
+                }
+                NavigableMap<Long, List<StoredScore>> stored = scores.get(new VariantKey(shot.name(), variant.name()));
+                for (Long frame : sequence.files().keySet()) {
+                    List<StoredScore> rows = stored == null ? null : stored.get(frame);
+                    if (rows == null || rows.isEmpty() || !rows.get(0).engineVersion().equals(fingerprint)) {
+                        allScored = false;
+                        break;
+                    }
+                }
+                if (!allScored) {
+                    break;
+                }
+            }
+            if (allScored) {
+                reuse.put(shot.name(), cast.characters());
+            }
+        }
+        return reuse;
+    }
+
+    private static Project withCasts(Project project, Map<String, List<String>> casts) {
+        if (casts.isEmpty()) {
+            return project;
+        }
+        List<Shot> shots = new ArrayList<>();
+        for (Shot shot : project.shots()) {
+            List<String> cast = casts.get(shot.name());
+            shots.add(cast == null ? shot : new Shot(shot.name(), shot.rate(), shot.cutLength(), cast, shot.variants()));
+        }
+        return new Project(project.name(), project.root(), project.rate(), project.characters(), shots);
+    }
+
+    /** Records a reused proposal as still proposed (the scorer sees it as a cast given in the project). */
+    private record ReusedCastSink(ProjectScoreSink sink, Set<String> reused) implements ProjectScoreSink {
+        @Override
+        public void cast(String shot, List<String> cast, boolean proposed) throws IOException {
+            sink.cast(shot, cast, proposed || reused.contains(shot));
+        }
+
+        @Override
+        public void frame(Variant variant, long frame, Path file, FrameScore score) throws IOException {
+            sink.frame(variant, frame, file, score);
+        }
+
+        @Override
+        public void problem(MediaProblem problem) throws IOException {
+            sink.problem(problem);
+        }
+
+        @Override
+        public void finish() throws IOException {
+            sink.finish();
+        }
     }
 
     /** The review facts the editorial export reads, from the store as it is now. */
