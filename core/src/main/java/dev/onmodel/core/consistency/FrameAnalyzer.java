@@ -55,6 +55,16 @@ final class FrameAnalyzer {
             double frameShare = pixels.histogram()[c];
             likelihood[c] = frameShare == 0 ? 0 : (float) Math.min(1.0, model.colourModel()[c] / frameShare);
         }
+        // Evidence at the frame's average level is what a background sharing the character's colours (a purple
+        // sunset behind a purple coat) gives everywhere: only evidence above it may pull the window.
+        double average = 0;
+        for (int c = 0; c < likelihood.length; c++) {
+            average += pixels.histogram()[c] * likelihood[c] * likelihood[c];
+        }
+        float[] evidence = new float[ColourSpace.BINS];
+        for (int c = 0; c < evidence.length; c++) {
+            evidence[c] = (float) Math.max(0, likelihood[c] * likelihood[c] - average);
+        }
         double[] integral = new double[(w + 1) * (h + 1)];
         for (int y = 0; y < h; y++) {
             double rowSum = 0;
@@ -64,8 +74,7 @@ final class FrameAnalyzer {
             for (int x = 0; x < w; x++) {
                 // Squared: a colour the character only sometimes wears but the background is full of (skin vs sand)
                 // must not pull the window over the whole background.
-                float l = likelihood[bins[rowBase + x]];
-                rowSum += l * l;
+                rowSum += evidence[bins[rowBase + x]];
                 integral[out + x + 1] = integral[above + x + 1] + rowSum;
             }
         }

@@ -47,7 +47,7 @@ class SampleGroundTruthTest {
     }
 
     @BeforeAll
-    static void scoreTheSample() throws IOException {
+    static void scoreTheSample() throws IOException, InterruptedException {
         Path root = dir.resolve("sample");
         SampleProjectGenerator.generate(root, SAMPLE, ProgressListener.NONE);
         truth = GroundTruth.read(root.resolve(ProjectLayout.GROUND_TRUTH_FILE));
