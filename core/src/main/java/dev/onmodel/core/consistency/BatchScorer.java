@@ -116,7 +116,7 @@ public final class BatchScorer {
                     }
                     Input input = inputs.get(index);
                     try {
-                        AnalysisCache.Key key = keyOf(input.file(), version);
+                        AnalysisCache.Key key = cache == AnalysisCache.none() ? null : keyOf(input.file(), version);
                         FrameAnalysis analysis = key == null ? null : cache.get(key).map(BatchScorer::parse).orElse(null);
                         if (analysis != null) {
                             cached.incrementAndGet();
