@@ -17,7 +17,7 @@ import dev.onmodel.core.editorial.report.DecisionCsvExporter;
 import dev.onmodel.core.editorial.report.HtmlReviewReportExporter;
 import dev.onmodel.core.editorial.report.ReviewSummary;
 import dev.onmodel.core.media.MediaProblem;
-import dev.onmodel.core.media.MovieProbe;
+import dev.onmodel.core.media.FfmpegTools;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.project.ProjectReader;
 import dev.onmodel.core.time.FrameRate;
@@ -104,8 +104,7 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("onmodel export: " + project + ": not a project folder; nothing exported");
             return 1;
         }
-        ProjectReader.ReadResult read = new ProjectReader(MovieProbe.unavailable(
-                "install ffmpeg (Debian/Ubuntu: apt-get install ffmpeg; macOS: brew install ffmpeg)")).read(project);
+        ProjectReader.ReadResult read = new ProjectReader(FfmpegTools.probeOrExplain()).read(project);
         for (MediaProblem problem : read.problems()) {
             err.println("warning: " + problem.path() + ": " + problem.reason());
         }

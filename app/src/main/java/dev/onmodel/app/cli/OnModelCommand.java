@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
                 OpenCommand.class,
                 SampleCommand.class,
                 ExportCommand.class,
+                ImportCommand.class, DecideCommand.class, DecisionsCommand.class, BackupCommand.class, RestoreCommand.class,
                 ScoreCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,

@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
  * 2 on a usage error.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = {"Write the sample project into DIR: 3 characters with sheets, 6 shots at 1280x720/24 fps with "
-                + "2-3 variants each, injected defects and their ground truth (ground-truth.json).",
+        description = {"Write the sample project (with injected defects and their ground truth) into DIR.",
+                "3 characters with sheets, 6 shots at 1280x720/24 fps with 2-3 variants each; the defects are listed "
+                        + "in DIR/ground-truth.json.",
                 "DIR must be new, empty or a previous sample (its generated files are replaced, onmodel.db is kept)."})
 public final class SampleCommand implements Callable<Integer> {
 

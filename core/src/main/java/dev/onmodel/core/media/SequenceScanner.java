@@ -4,14 +4,16 @@ import dev.onmodel.core.model.ImageSequence;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -57,7 +59,9 @@ public final class SequenceScanner {
 
     /** Scans {@code folder}; problems (unreadable folder, stray files, gaps, duplicates) are returned, not thrown. */
     public static FolderContents scan(Path folder) {
-        List<Path> files = new ArrayList<>();
+        // Names are taken once per entry: sorting 10,000 paths by getFileName().toString() in the comparator
+        // rebuilt a string per comparison and dominated a scan.
+        List<Map.Entry<String, Path>> named = new ArrayList<>();
         List<MediaProblem> problems = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
@@ -66,15 +70,43 @@ public final class SequenceScanner {
                     continue; // hidden files (.DS_Store, editor temp files) are not media
                 }
                 if (Files.isRegularFile(entry)) {
-                    files.add(entry);
+                    named.add(Map.entry(name, entry));
+                } else if (Files.isSymbolicLink(entry)) {
+                    linkProblem(entry).ifPresent(problems::add);
                 }
             }
         } catch (IOException e) {
-            problems.add(new MediaProblem(folder, "cannot list folder: " + e.getMessage()));
+            problems.add(new MediaProblem(folder, "cannot list folder: " + e.getMessage(), MediaProblem.Kind.LAYOUT));
             return new FolderContents(List.of(), List.of(), problems);
         }
-        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        named.sort(Map.Entry.comparingByKey());
+        List<Path> files = new ArrayList<>(named.size());
+        named.forEach(e -> files.add(e.getValue()));
         return group(folder, files, problems);
+    }
+
+    /**
+     * Why a symbolic link that is not a regular file cannot be followed: a loop ({@code a -> b -> a}) or a missing
+     * target. A link to a folder is not a problem (empty).
+     */
+    public static Optional<MediaProblem> linkProblem(Path link) {
+        try {
+            link.toRealPath();
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.of(new MediaProblem(link, "symbolic link to a missing file; ignored",
+                    MediaProblem.Kind.BROKEN_LINK));
+        } catch (FileSystemException e) {
+            String reason = e.getReason() == null ? "" : e.getReason();
+            if (reason.toLowerCase(Locale.ROOT).contains("levels of symbolic links") || reason.contains("ELOOP")) {
+                return Optional.of(new MediaProblem(link, "symbolic link loop; ignored", MediaProblem.Kind.SYMLINK_LOOP));
+            }
+            return Optional.of(new MediaProblem(link, "cannot follow symbolic link: " + reason + "; ignored",
+                    MediaProblem.Kind.UNREADABLE));
+        } catch (IOException e) {
+            return Optional.of(new MediaProblem(link, "cannot follow symbolic link: " + e.getMessage() + "; ignored",
+                    MediaProblem.Kind.UNREADABLE));
+        }
     }
 
     /** Groups already-listed files of one folder (sorted by name) into sequences and movies. */
@@ -84,18 +116,21 @@ public final class SequenceScanner {
         Map<String, Builder> builders = new LinkedHashMap<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
-            String ext = extensionOf(file);
+            int dot = name.lastIndexOf('.');
+            String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
             if (MOVIE_EXTENSIONS.contains(ext)) {
                 movies.add(file);
                 continue;
             }
             Matcher m = NUMBERED.matcher(name);
             if (!IMAGE_EXTENSIONS.contains(ext)) {
-                problems.add(new MediaProblem(file, "not an image or movie file (extension '." + ext + "'); ignored"));
+                problems.add(new MediaProblem(file, "not an image or movie file (extension '." + ext + "'); ignored",
+                        MediaProblem.Kind.LAYOUT));
                 continue;
             }
             if (!m.matches() || m.group(3).length() > 12) {
-                problems.add(new MediaProblem(file, "image has no frame number (expected name.####.ext or name_####.ext); ignored"));
+                problems.add(new MediaProblem(file, "image has no frame number (expected name.####.ext or name_####.ext); ignored",
+                        MediaProblem.Kind.LAYOUT));
                 continue;
             }
             String key = m.group(1) + "\u0000" + m.group(2) + "\u0000" + m.group(4).toLowerCase(Locale.ROOT);
@@ -103,7 +138,8 @@ public final class SequenceScanner {
             long frame = Long.parseLong(m.group(3));
             Path previous = b.files.putIfAbsent(frame, file);
             if (previous != null) {
-                problems.add(new MediaProblem(file, "duplicate frame " + frame + " (also " + previous.getFileName() + "); ignored"));
+                problems.add(new MediaProblem(file, "duplicate frame " + frame + " (also " + previous.getFileName() + "); ignored",
+                        MediaProblem.Kind.DUPLICATE));
             } else {
                 b.padding = Math.min(b.padding, m.group(3).length());
             }
@@ -114,7 +150,7 @@ public final class SequenceScanner {
             sequences.add(sequence);
             sequence.gaps().forEach(gap -> problems.add(new MediaProblem(
                     folder.resolve(sequence.hashPattern()),
-                    (gap.length() == 1 ? "frame " + gap.start() : "frames " + gap) + " missing")));
+                    (gap.length() == 1 ? "frame " + gap.start() : "frames " + gap) + " missing", MediaProblem.Kind.GAP)));
         }
         return new FolderContents(sequences, movies, problems);
     }

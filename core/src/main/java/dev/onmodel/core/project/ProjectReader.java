@@ -49,17 +49,32 @@ public final class ProjectReader {
      * @throws IOException when {@code root} is not a readable folder or its project.json is not valid JSON
      */
     public ReadResult read(Path root) throws IOException {
+        return read(root, root);
+    }
+
+    /**
+     * Reads the project whose settings live in {@code root} and whose {@code characters/} and {@code shots/}
+     * folders live under {@code mediaRoot} (the same folder, unless the media were moved to another disk and
+     * relinked).
+     *
+     * @throws IOException when a folder is not readable or project.json is not valid JSON
+     */
+    public ReadResult read(Path root, Path mediaRoot) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new NoSuchFileException(root.toString(), null, "not a project folder");
         }
+        if (!Files.isDirectory(mediaRoot)) {
+            throw new NoSuchFileException(mediaRoot.toString(), null, "media folder not found");
+        }
         Path absoluteRoot = root.toAbsolutePath().normalize();
+        Path absoluteMedia = mediaRoot.toAbsolutePath().normalize();
         List<MediaProblem> problems = new ArrayList<>();
         ProjectSettings settings = readSettings(absoluteRoot);
         FrameRate projectRate = settings.frameRate() == null ? FrameRate.FPS_24 : FrameRate.parse(settings.frameRate());
         String name = settings.name() == null ? absoluteRoot.getFileName().toString() : settings.name();
 
-        List<CharacterSheet> characters = readCharacters(ProjectLayout.charactersDir(absoluteRoot), problems);
-        List<Shot> shots = readShots(ProjectLayout.shotsDir(absoluteRoot), settings, projectRate, problems);
+        List<CharacterSheet> characters = readCharacters(ProjectLayout.charactersDir(absoluteMedia), problems);
+        List<Shot> shots = readShots(ProjectLayout.shotsDir(absoluteMedia), settings, projectRate, problems);
         return new ReadResult(new Project(name, absoluteRoot, projectRate, characters, shots), problems);
     }
 
@@ -88,7 +103,7 @@ public final class ProjectReader {
                 }
             }
         } catch (IOException e) {
-            problems.add(new MediaProblem(dir, "cannot list folder: " + e.getMessage()));
+            problems.add(new MediaProblem(dir, "cannot list folder: " + e.getMessage(), MediaProblem.Kind.LAYOUT));
         }
         folders.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return folders;
@@ -107,15 +122,15 @@ public final class ProjectReader {
                     if (SequenceScanner.IMAGE_EXTENSIONS.contains(SequenceScanner.extensionOf(file))) {
                         views.add(new SheetView(fileName.substring(0, fileName.lastIndexOf('.')), file));
                     } else {
-                        problems.add(new MediaProblem(file, "not a sheet image; ignored"));
+                        problems.add(new MediaProblem(file, "not a sheet image; ignored", MediaProblem.Kind.LAYOUT));
                     }
                 }
             } catch (IOException e) {
-                problems.add(new MediaProblem(characterDir, "cannot list folder: " + e.getMessage()));
+                problems.add(new MediaProblem(characterDir, "cannot list folder: " + e.getMessage(), MediaProblem.Kind.LAYOUT));
             }
             views.sort(Comparator.comparing(SheetView::name));
             if (views.isEmpty()) {
-                problems.add(new MediaProblem(characterDir, "character has no sheet images; ignored"));
+                problems.add(new MediaProblem(characterDir, "character has no sheet images; ignored", MediaProblem.Kind.LAYOUT));
             } else {
                 characters.add(new CharacterSheet(characterDir.getFileName().toString(), views));
             }
@@ -136,7 +151,7 @@ public final class ProjectReader {
             if (onDisk.containsKey(listed.name())) {
                 order.add(listed);
             } else {
-                problems.add(new MediaProblem(dir.resolve(listed.name()), "shot is listed in project.json but has no folder"));
+                problems.add(new MediaProblem(dir.resolve(listed.name()), "shot is listed in project.json but has no folder", MediaProblem.Kind.LAYOUT));
             }
         }
         for (String name : onDisk.keySet()) {
@@ -168,19 +183,19 @@ public final class ProjectReader {
                 media = longest;
                 contents.sequences().stream().filter(q -> q != longest).forEach(q -> problems.add(new MediaProblem(
                         variantDir.resolve(q.hashPattern()), "second image sequence in variant folder; using "
-                        + longest.hashPattern())));
-                contents.movies().forEach(m -> problems.add(new MediaProblem(m, "movie beside an image sequence; ignored")));
+                        + longest.hashPattern(), MediaProblem.Kind.LAYOUT)));
+                contents.movies().forEach(m -> problems.add(new MediaProblem(m, "movie beside an image sequence; ignored", MediaProblem.Kind.LAYOUT)));
             } else if (!contents.movies().isEmpty()) {
                 Path movie = contents.movies().get(0);
                 contents.movies().stream().skip(1).forEach(m -> problems.add(new MediaProblem(m,
-                        "second movie in variant folder; using " + movie.getFileName())));
+                        "second movie in variant folder; using " + movie.getFileName(), MediaProblem.Kind.LAYOUT)));
                 try {
                     media = movieProbe.probe(movie);
                 } catch (IOException e) {
-                    problems.add(new MediaProblem(movie, e.getMessage()));
+                    problems.add(new MediaProblem(movie, e.getMessage(), MediaProblem.Kind.MOVIE));
                 }
             } else {
-                problems.add(new MediaProblem(variantDir, "variant folder holds no frames or movie"));
+                problems.add(new MediaProblem(variantDir, "variant folder holds no frames or movie", MediaProblem.Kind.LAYOUT));
             }
             if (media != null) {
                 variants.add(new Variant(shot, variantName, media));

@@ -8,6 +8,7 @@ import java.util.Objects;
  * swap between them cannot be caught by outline alone.
  *
  * @param relativeHeight height relative to the kid build, so a two-shot keeps the characters' sizes consistent
+ * @param summary        one line for the sample's README
  */
 record CharacterDesign(String name, Build build, Headwear headwear, Palette palette, double relativeHeight,
                        String summary) {

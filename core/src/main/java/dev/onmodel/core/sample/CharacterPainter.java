@@ -80,7 +80,7 @@ final class CharacterPainter {
     /** Leg angles and body drop for a walk phase; forward swing is a negative angle for a right-facing side view. */
     private record Gait(double nearAngle, double farAngle, double drop, double nearLift, double farLift) {
         static Gait of(Pose pose, Rig rig) {
-            double swing = Math.sin(2 * Math.PI * pose.walkPhase()) * 0.42 * pose.stride();
+            double swing = Math.sin(2 * Math.PI * pose.walkPhase()) * 0.5 * pose.stride();
             double full = rig.legLength() + 4;
             double drop = full * (1 - Math.cos(swing));
             double lift = Math.sin(2 * Math.PI * pose.walkPhase()) * 4.5 * pose.stride();
@@ -97,6 +97,7 @@ final class CharacterPainter {
         if (view == View.SIDE) {
             Graphics2D g = ink.g;
             double bob = gait.drop();
+            // Arms swing against the legs: the far arm goes with the near leg, the near arm with the far leg.
             armSide(ink, rig, gait.nearAngle() * 0.9, bob, true);
             legSide(ink, rig, gait.farAngle(), bob, true);
             legSide(ink, rig, gait.nearAngle(), bob, false);
@@ -577,7 +578,9 @@ final class CharacterPainter {
             }
             case BACK -> {
                 ink.fill(new Ellipse2D.Double(-rx, cy - ry, 2 * rx, 2 * ry), p.skin());
-                ink.fill(new RoundRectangle2D.Double(-rx - 1.5, cy - ry + 2, 2 * rx + 3, ry + 4, 2 * rx, 12), p.hair());
+                ink.fill(new RoundRectangle2D.Double(-rx - 1.5, cy - ry + 2, 2 * rx + 3, 2 * ry - 3, 2 * rx, 16), p.hair());
+                ink.line(new Line2D.Double(0, cy - ry + 4, 0, cy + ry - 3), darker(p.hair(), 0.3), 0.6f);
+                ink.flat(new Ellipse2D.Double(-rx + 2, cy - 4, 8, 2.5), new Color(255, 255, 255, 50));
                 wideHat(ink, cy, ry, false);
             }
             default -> {
@@ -709,18 +712,24 @@ final class CharacterPainter {
             this.palette = palette;
         }
 
-        /** A body part: light-to-base gradient, a cel-shadow crescent on the lower right, an outline. */
+        /**
+         * A body part: shadow tone, then the light-to-base gradient over all of it but a crescent on the lower
+         * right (the part shifted up-left, clipped to the part), then the outline. Clipping instead of
+         * {@link Area} arithmetic keeps a character at a few milliseconds; the clip's hard edge lies under the
+         * outline.
+         */
         void fill(Shape shape, Color base) {
             Rectangle2D b = shape.getBounds2D();
-            g.setPaint(new GradientPaint((float) b.getX(), (float) b.getY(), mix(base, Color.WHITE, 0.22),
-                    (float) (b.getX() + b.getWidth() * 0.5), (float) (b.getY() + b.getHeight() * 0.8), base));
+            g.setColor(darker(base, 0.3));
             g.fill(shape);
             double dx = Math.min(3.2, b.getWidth() * 0.22);
             double dy = Math.min(2.4, b.getHeight() * 0.12);
-            Area shadow = new Area(shape);
-            shadow.subtract(new Area(AffineTransform.getTranslateInstance(-dx, -dy).createTransformedShape(shape)));
-            g.setColor(darker(base, 0.3));
-            g.fill(shadow);
+            Shape clip = g.getClip();
+            g.clip(shape);
+            g.setPaint(new GradientPaint((float) b.getX(), (float) b.getY(), mix(base, Color.WHITE, 0.22),
+                    (float) (b.getX() + b.getWidth() * 0.5), (float) (b.getY() + b.getHeight() * 0.8), base));
+            g.fill(AffineTransform.getTranslateInstance(-dx, -dy).createTransformedShape(shape));
+            g.setClip(clip);
             g.setColor(OUTLINE);
             g.setStroke(outline);
             g.draw(shape);

@@ -4,9 +4,12 @@ import dev.onmodel.core.sample.BackdropPainter.Backdrop;
 import dev.onmodel.core.sample.ShotScript.Blocking;
 import dev.onmodel.core.sample.ShotScript.DefectPlan;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +27,8 @@ final class FrameRenderer {
     /** Hue turn of every colour in a flicker pop. */
     static final double POP_TURN = 0.5;
 
+    private static final Color SHADOW = new Color(40, 30, 60, 60);
+
     private final CharacterPainter painter = new CharacterPainter();
 
     /** A rendered frame and the ground truth of what is in it. */
@@ -36,14 +41,20 @@ final class FrameRenderer {
         int height = background.getHeight();
         // Byte-interleaved BGR: the JDK PNG writer encodes it about a quarter faster than packed int RGB.
         BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        // A plain array copy of the backdrop: several times cheaper than drawImage for a full frame.
+        byte[] backdropPixels = ((DataBufferByte) background.getRaster().getDataBuffer()).getData();
+        byte[] framePixels = ((DataBufferByte) frame.getRaster().getDataBuffer()).getData();
+        System.arraycopy(backdropPixels, 0, framePixels, 0, framePixels.length);
         Graphics2D g = frame.createGraphics();
         List<GroundTruth.Appearance> seen = new ArrayList<>();
         try {
-            g.drawImage(background, 0, 0, null);
             BackdropPainter.smooth(g);
             // Script positions are 1280x720 pixels; a smaller test frame scales them.
             double sx = width / (double) ShotScript.WIDTH;
             double sy = height / (double) ShotScript.HEIGHT;
+            for (Blocking b : blocking) {
+                contactShadow(g, b, sx, sy);
+            }
             for (Blocking b : blocking) {
                 CharacterDesign drawn = Cast.byName(b.character());
                 Palette palette = drawn.palette();
@@ -90,6 +101,18 @@ final class FrameRenderer {
             g.dispose();
         }
         return new Rendered(frame, seen);
+    }
+
+    /**
+     * A soft shadow on the ground under the feet, so characters stand on the set. It follows the blocking, not the
+     * drawing, so a defect never moves it (the ground truth box is the character alone).
+     */
+    private static void contactShadow(Graphics2D g, Blocking b, double sx, double sy) {
+        double size = b.heightPx() * Cast.byName(b.character()).relativeHeight() * sy;
+        double w = size * 0.42;
+        double h = size * 0.07;
+        g.setColor(SHADOW);
+        g.fill(new Ellipse2D.Double(b.footX() * sx - w / 2, b.footY() * sy - h * 0.6, w, h));
     }
 
     private static GroundTruth.Box clip(Rectangle2D r, int width, int height) {

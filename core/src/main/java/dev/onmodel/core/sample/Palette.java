@@ -24,8 +24,9 @@ record Palette(Color skin, Color hair, Color eyes, Color costume, Color trim, Co
     static Color shift(Color c, double turns) {
         float[] hsb = Color.RGBtoHSB(c.getRed(), c.getGreen(), c.getBlue(), null);
         float hue = (float) ((hsb[0] + turns) % 1.0);
-        // Low-saturation colours barely show a hue turn; lift saturation a little so the drift is a real defect.
-        float saturation = Math.max(hsb[1], 0.35f);
+        // A near-grey colour barely shows a hue turn, so its saturation grows with the turn (up to 0.35): the
+        // cream trim drifts gradually too instead of jumping on the first frame.
+        float saturation = Math.max(hsb[1], (float) Math.min(0.35, Math.abs(turns) * 1.2));
         return new Color(Color.HSBtoRGB(hue < 0 ? hue + 1 : hue, saturation, hsb[2]));
     }
 }

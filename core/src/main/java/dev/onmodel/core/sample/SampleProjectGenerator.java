@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -66,6 +68,8 @@ public final class SampleProjectGenerator {
     private static final int SHEET_WIDTH = 420;
     private static final int SHEET_HEIGHT = 560;
     private static final int SHEET_GROUND = 532;
+    /** Age after which a leftover work folder certainly belongs to no running generation. */
+    private static final Duration STALE_AFTER = Duration.ofHours(1);
 
     /** The target folder holds something that is not a sample project; nothing was written. */
     public static final class NotASampleFolderException extends IOException {
@@ -108,6 +112,7 @@ public final class SampleProjectGenerator {
             throw new NotASampleFolderException(target + ": cannot generate into a file system root");
         }
         Files.createDirectories(parent);
+        removeStaleWorkFolders(parent, target.getFileName().toString());
         Path work = Files.createTempDirectory(parent, "." + target.getFileName() + ".generating-");
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), renderThreads());
         try {
@@ -139,6 +144,25 @@ public final class SampleProjectGenerator {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Deletes work folders that a killed generation (power cut, kill -9) left beside the target. Only old ones:
+     * a folder touched in the last {@link #STALE_AFTER} may belong to a generation still running.
+     */
+    private static void removeStaleWorkFolders(Path parent, String targetName) throws IOException {
+        Instant cutoff = Instant.now().minus(STALE_AFTER);
+        List<Path> stale = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, "." + targetName + ".{generating,replaced}-*")) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry) && Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff)) {
+                    stale.add(entry);
+                }
+            }
+        }
+        for (Path folder : stale) {
+            SampleFiles.deleteRecursively(folder);
         }
     }
 

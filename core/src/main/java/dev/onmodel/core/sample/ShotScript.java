@@ -131,22 +131,26 @@ final class ShotScript {
         return count <= 1 ? 0 : index / (double) (count - 1);
     }
 
-    /** Walk-cycle phase: one cycle (two steps) every 16 frames at 24 fps, scaled to the rendered frame count. */
-    private static double walkPhase(int index, int count, Take take, double nominalFrames) {
-        return take.phase() + index * (nominalFrames / Math.max(1, count)) / 16.0 * take.speed();
+    /**
+     * Walk-cycle phase after {@code index} frames, for a cycle (two steps) of {@code cycleFrames} frames at full
+     * length; a scaled-down variant advances faster so it still covers the same motion. Distances walked in the
+     * choreographies below are matched to the steps so that feet barely slide.
+     */
+    private static double walkPhase(int index, int count, Take take, double nominalFrames, double cycleFrames) {
+        return take.phase() + index * (nominalFrames / Math.max(1, count)) / cycleFrames * take.speed();
     }
 
     private static List<Blocking> meadowWalk(int index, int count, Take take) {
         double t = progress(index, count);
         double height = 330;
         double y = 612 + take.offsetY();
-        double phase = walkPhase(index, count, take, 48);
+        double phase = walkPhase(index, count, take, 48, 12);
         if (!take.alternateAction()) {
-            double x = 170 + take.offsetX() + t * take.speed() * 900;
+            double x = 250 + take.offsetX() + t * take.speed() * 640;
             return List.of(new Blocking("mira", new Pose(View.SIDE, false, phase, 1, 0, Distortion.NONE), x, y, height));
         }
         double stopAt = 0.55;
-        double x = 170 + Math.min(t, stopAt) * 900;
+        double x = 250 + Math.min(t, stopAt) * 640;
         if (t < stopAt) {
             return List.of(new Blocking("mira", new Pose(View.SIDE, false, phase, 1, 0, Distortion.NONE), x, y, height));
         }
@@ -156,11 +160,11 @@ final class ShotScript {
 
     private static List<Blocking> forestWalk(int index, int count, Take take) {
         double t = progress(index, count);
-        double x = 880 + take.offsetX() - t * take.speed() * 420;
+        double x = 840 + take.offsetX() - t * take.speed() * 230;
         double y = 540 + take.offsetY() * 0.3 - t * 20;
         double height = 124 - t * 10;
         return List.of(new Blocking("mira",
-                new Pose(View.SIDE, true, walkPhase(index, count, take, 36), 1, 0, Distortion.NONE), x, y, height));
+                new Pose(View.SIDE, true, walkPhase(index, count, take, 36, 12), 1, 0, Distortion.NONE), x, y, height));
     }
 
     private static List<Blocking> fenceTalk(int index, int count, Take take) {
@@ -199,9 +203,9 @@ final class ShotScript {
 
     private static List<Blocking> canyonWalk(int index, int count, Take take) {
         double t = progress(index, count);
-        double x = 1140 + take.offsetX() - t * take.speed() * 980;
+        double x = 1180 + take.offsetX() - t * take.speed() * 760;
         return List.of(new Blocking("kess",
-                new Pose(View.SIDE, true, walkPhase(index, count, take, 40), 1, 0, Distortion.NONE),
+                new Pose(View.SIDE, true, walkPhase(index, count, take, 40, 11), 1, 0, Distortion.NONE),
                 x, 622 + take.offsetY(), 270));
     }
 
@@ -211,7 +215,7 @@ final class ShotScript {
         Pose mira = new Pose(t < 0.7 ? View.FRONT_SMILE : View.FRONT, false, wavePhase, 0, t < 0.7 ? 1 : 0,
                 Distortion.NONE);
         double away = Math.min(1, t * take.speed());
-        Pose kess = new Pose(View.BACK, false, walkPhase(index, count, take, 48), 1, 0, Distortion.NONE);
+        Pose kess = new Pose(View.BACK, false, walkPhase(index, count, take, 48, 14), 1, 0, Distortion.NONE);
         return List.of(
                 new Blocking("kess", kess, 760 + away * 110 + take.offsetX() * 0.5, 700 - away * 150, 320 - away * 185),
                 new Blocking("mira", mira, 300 + take.offsetX() * 0.3, 670, 300));

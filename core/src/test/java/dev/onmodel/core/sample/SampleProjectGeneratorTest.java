@@ -18,8 +18,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -223,12 +226,15 @@ class SampleProjectGeneratorTest {
         SampleProjectGenerator.generate(target, tiny, ProgressListener.NONE);
         Files.writeString(target.resolve(ProjectLayout.DATABASE_FILE), "decisions");
         Files.delete(target.resolve("shots/sh010/v001/sh010_v001.1001.png"));
+        Path killedRun = Files.createDirectories(temp.resolve(".regenerate.generating-12345/shots"));
+        Files.setLastModifiedTime(killedRun.getParent(), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
         SampleProjectGenerator.generate(target, tiny, ProgressListener.NONE);
         assertEquals("decisions", Files.readString(target.resolve(ProjectLayout.DATABASE_FILE)));
         assertTrue(Files.isRegularFile(target.resolve("shots/sh010/v001/sh010_v001.1001.png")));
         assertTrue(SampleProjectGenerator.isSampleProject(target));
         try (Stream<Path> siblings = Files.list(temp)) {
-            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary folders left");
+            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().startsWith(".")),
+                    "no temporary folders left, and the one a killed run left is removed");
         }
     }
 
