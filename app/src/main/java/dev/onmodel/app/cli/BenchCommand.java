@@ -99,12 +99,20 @@ public final class BenchCommand implements Callable<Integer> {
         List<BatchScorer.Input> inputs = files.stream().map(BatchScorer.Input::of).toList();
         BatchScorer cached = new BatchScorer(engine, cache, frames);
         cached.score(inputs, List.of(), 2, ScoringProgress.none(), new Cancellation());
-        long start = System.nanoTime();
-        BatchScorer.Result again = cached.score(inputs, List.of(), 2, ScoringProgress.none(), new Cancellation());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "re-scoring from the cache: %d of %d frames cached, %.2f ms/frame -> %.2f s per "
-                + "10,000 frames (target < 2 s)%n", again.cachedCount(), files.size(), 1000 * seconds / files.size(),
-                seconds / files.size() * 10_000);
+        // Several passes: the first ones run while the JIT is still compiling the JSON reading path.
+        double best = Double.MAX_VALUE;
+        double first = 0;
+        BatchScorer.Result again = null;
+        for (int pass = 0; pass < 6; pass++) {
+            long start = System.nanoTime();
+            again = cached.score(inputs, List.of(), 2, ScoringProgress.none(), new Cancellation());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            first = pass == 0 ? seconds : first;
+            best = Math.min(best, seconds);
+        }
+        System.out.printf(Locale.ROOT, "re-scoring from the cache: %d of %d frames cached; first pass %.2f ms/frame, "
+                + "best of 6 %.2f ms/frame -> %.2f s per 10,000 frames (target < 2 s)%n", again.cachedCount(),
+                files.size(), 1000 * first / files.size(), 1000 * best / files.size(), best / files.size() * 10_000);
 
         Path big = Files.createTempFile("onmodel-bench-4k", ".png");
         try {

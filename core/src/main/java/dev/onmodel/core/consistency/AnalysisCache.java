@@ -36,16 +36,6 @@ public interface AnalysisCache {
 
     /** A cache that remembers nothing. */
     static AnalysisCache none() {
-        return new AnalysisCache() {
-            @Override
-            public Optional<String> get(Key key) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void put(Key key, String analysisJson) {
-                // Nothing is remembered by design: callers that pass none() asked for a fresh analysis.
-            }
-        };
+        return NoAnalysisCache.INSTANCE;
     }
 }

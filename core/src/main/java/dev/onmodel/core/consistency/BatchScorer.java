@@ -116,7 +116,10 @@ public final class BatchScorer {
                     }
                     Input input = inputs.get(index);
                     try {
-                        AnalysisCache.Key key = keyOf(input.file(), version);
+                        if (!Files.isRegularFile(input.file())) {
+                            throw new IOException(Files.exists(input.file()) ? "not a regular file" : "file not found");
+                        }
+                        AnalysisCache.Key key = cache == AnalysisCache.none() ? null : keyOf(input.file(), version);
                         FrameAnalysis analysis = key == null ? null : cache.get(key).map(BatchScorer::parse).orElse(null);
                         if (analysis != null) {
                             cached.incrementAndGet();
@@ -193,9 +196,6 @@ public final class BatchScorer {
     }
 
     private AnalysisCache.Key keyOf(Path file, String version) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(Files.exists(file) ? "not a regular file" : "file not found");
-        }
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         Path absolute = file.toAbsolutePath().normalize();
         String relative = absolute.startsWith(cacheRoot) ? cacheRoot.relativize(absolute).toString() : absolute.toString();

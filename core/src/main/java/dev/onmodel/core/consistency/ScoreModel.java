@@ -2,6 +2,12 @@ package dev.onmodel.core.consistency;
 
 /**
  * Turns measured signals into the 0-100 components, the score, its band and the explanation.
+ *
+ * <p>Colour leads; the proportions against the sheet nudge the score by up to 10% only, because pose and viewing
+ * direction change them legitimately (on the development set 5% of on-model frames change by 0.58 in log
+ * area-over-height-squared) and so does occlusion. Inside a shot the proportions are compared with the shot's typical
+ * figure instead, with a tight tolerance ({@link #SEQUENCE_TOLERANCE}). A frame that differs from both neighbours in
+ * its sequence loses what its temporal component lacks below 60.
  */
 final class ScoreModel {
 
@@ -17,27 +23,34 @@ final class ScoreModel {
      */
     static CharacterScore score(CharacterAnalysis analysis, CharacterAnalysis previous, CharacterAnalysis next,
                                 double typicalProportions, ScoringSettings settings) {
-        // The view is chosen by where the colours are (per third of the figure: a back view has hair where a front
-        // view has a face), and the proportions are compared with that view only: comparing with every view would
-        // let a figure squashed thin pass as the narrower side view.
-        CharacterAnalysis.ViewSignals chosen = analysis.views().get(0);
+        // The score takes the view that matches best; the view named to the reviewer is the one whose colours are in
+        // the same places (per third of the figure: a back view has hair where a front view has a face).
+        CharacterAnalysis.ViewSignals named = analysis.views().get(0);
+        double bestStatic = -1;
         double bestColour = 0;
+        double bestShape = 0;
         for (CharacterAnalysis.ViewSignals v : analysis.views()) {
-            bestColour = Math.max(bestColour, colourComponent(v));
-            if (layout(v) > layout(chosen)) {
-                chosen = v;
+            double colour = colourComponent(v);
+            double shape = shapeComponent(v);
+            double candidate = colour * (0.9 + 0.1 * shape / 100);
+            if (candidate > bestStatic) {
+                bestStatic = candidate;
+                bestColour = colour;
+                bestShape = shape;
+            }
+            if (layout(v) > layout(named)) {
+                named = v;
             }
         }
-        String bestView = chosen.view();
-        double bestShape = shapeComponent(chosen);
-        double bestFatness = chosen.fatnessLogRatio();
+        String bestView = named.view();
+        double sequenceFactor = 1;
         if (analysis.found() && !Double.isNaN(typicalProportions) && analysis.fatness() > 0) {
             // Within a shot the character keeps its proportions whatever its pose against the sheet, so a change
             // against the shot's typical figure is a much tighter test than a change against the sheet.
             double change = Math.abs(Math.log(analysis.fatness()) - typicalProportions);
             double f = Math.max(0, change - SEQUENCE_TOLERANCE) / SEQUENCE_TOLERANCE;
             bestShape = Math.min(bestShape, 100 * Math.exp(-0.5 * f * f));
-            bestFatness = Math.max(bestFatness, 0.7 + 2 * Math.max(0, change - SEQUENCE_TOLERANCE));
+            sequenceFactor = 1 - 0.5 * Math.max(0, Math.min(1, (change - SEQUENCE_TOLERANCE) / 0.35));
         }
         double temporal = Double.NaN;
         if (previous != null || next != null) {
@@ -45,7 +58,7 @@ final class ScoreModel {
             double after = next == null ? -1 : similarity(analysis, next);
             temporal = 100 * Math.max(before, after);
         }
-        double staticScore = staticScore(bestColour, bestShape, bestFatness);
+        double staticScore = Math.max(0, bestStatic) * sequenceFactor;
         double score = staticScore;
         if (!Double.isNaN(temporal)) {
             score = Math.max(0, staticScore - Math.max(0, 60 - temporal));
@@ -74,24 +87,6 @@ final class ScoreModel {
     static double shapeComponent(CharacterAnalysis.ViewSignals v) {
         double f = v.fatnessLogRatio() / 0.5;
         return 100 * Math.exp(-0.5 * f * f);
-    }
-
-    /**
-     * Colour leads. Proportions vary legitimately with pose and viewing direction, so the shape component only
-     * nudges the score (up to 10%) until the change is large (see {@link #shapeFactor}); docs/consistency-scoring.md
-     * has the measured trade-off.
-     */
-    static double staticScore(double colour, double shape, double fatnessLogRatio) {
-        return colour * (0.9 + 0.1 * shape / 100) * shapeFactor(fatnessLogRatio);
-    }
-
-    /**
-     * Proportions vary legitimately with pose, viewing direction and occlusion (on the development set the
-     * 95th percentile of on-model frames is a change of 0.58 in log area-over-height-squared), so they lower the
-     * score only beyond a change of 0.7 (about 2x), down to half the score at 1.4 (4x).
-     */
-    static double shapeFactor(double fatnessLogRatio) {
-        return 1 - 0.5 * Math.max(0, Math.min(1, (fatnessLogRatio - 0.7) / 0.7));
     }
 
     /** Histogram intersection of the coarse colour signatures, lowered by a jump in size. */

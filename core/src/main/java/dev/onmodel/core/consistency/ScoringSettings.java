@@ -4,10 +4,10 @@ package dev.onmodel.core.consistency;
  * The knobs of the consistency engine. Defaults ({@link #defaults()}) were set on the development set described in
  * docs/consistency-scoring.md; projects may override the band thresholds.
  *
- * @param okThreshold       scores at or above this are {@link Band#OK}; default 80 (on the development set, about
+ * @param okThreshold       scores at or above this are {@link Band#OK}; default 85 (on the development set, about
  *                          5% of on-model frames score below it). Raise it to see more frames
  *                          in the check band.
- * @param offModelThreshold scores below this are {@link Band#OFF_MODEL}; default 60. Between the two thresholds a
+ * @param offModelThreshold scores below this are {@link Band#OFF_MODEL}; default 65. Between the two thresholds a
  *                          frame is {@link Band#CHECK}.
  * @param workingSize       the longest side, in pixels, frames are read at for analysis (subsampled while
  *                          decoding); default 640. Smaller is faster and coarser; 4K frames are subsampled 6:1.
@@ -30,7 +30,7 @@ public record ScoringSettings(double okThreshold, double offModelThreshold, int 
     }
 
     public static ScoringSettings defaults() {
-        return new ScoringSettings(80, 60, 640, 16384L * 16384L);
+        return new ScoringSettings(85, 65, 640, 16384L * 16384L);
     }
 
     public ScoringSettings withThresholds(double ok, double offModel) {
