@@ -1,27 +1,13 @@
 package dev.onmodel.app.cli;
 
-import dev.onmodel.core.editorial.ClipEvent;
-import dev.onmodel.core.editorial.EditList;
-import dev.onmodel.core.editorial.EditListBuilder;
-import dev.onmodel.core.editorial.EditListOptions;
-import dev.onmodel.core.editorial.GapEvent;
-import dev.onmodel.core.editorial.HeroRule;
-import dev.onmodel.core.editorial.MissingApprovalException;
+import dev.onmodel.core.editorial.EditorialExport;
 import dev.onmodel.core.editorial.MissingPolicy;
 import dev.onmodel.core.editorial.ReviewFacts;
-import dev.onmodel.core.editorial.TimelineExporter;
-import dev.onmodel.core.editorial.edl.Cmx3600EdlExporter;
-import dev.onmodel.core.editorial.fcpxml.Fcpxml110Exporter;
-import dev.onmodel.core.editorial.otio.OtioJsonExporter;
-import dev.onmodel.core.editorial.report.DecisionCsvExporter;
-import dev.onmodel.core.editorial.report.HtmlReviewReportExporter;
-import dev.onmodel.core.editorial.report.ReviewSummary;
 import dev.onmodel.core.media.MediaProblem;
-import dev.onmodel.core.media.MovieProbe;
+import dev.onmodel.core.media.FfmpegTools;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.project.ProjectReader;
 import dev.onmodel.core.time.FrameRate;
-import dev.onmodel.core.time.Timecode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -82,21 +67,18 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     /**
-     * Where the CLI finds review facts: {@code review-facts.json} in the project folder. The decision store and
-     * consistency scores are chained in front of it once they exist.
+     * Where the CLI finds review facts: the project's review store (decisions, hero choices, persisted scores) when
+     * it holds any decision, otherwise {@code review-facts.json} in the project folder.
      */
     public static ReviewFactsSource defaultFactsSource() {
-        return ReviewFactsSource.projectFile();
+        return ReviewFactsSource.firstOf(ReviewFactsSource.store(), ReviewFactsSource.projectFile());
     }
 
     @Override
     public Integer call() throws IOException {
         PrintStream err = System.err;
         // Usage errors first (exit 2), before any file is touched.
-        String chosenFormat = format.trim().toLowerCase(Locale.ROOT);
-        if (!FORMATS.contains(chosenFormat)) {
-            throw new IllegalArgumentException("unknown format '" + format + "' (use " + String.join(", ", FORMATS) + ")");
-        }
+        EditorialExport.Format chosenFormat = EditorialExport.Format.parse(format);
         MissingPolicy policy = MissingPolicy.parse(missing);
         FrameRate chosenRate = rate == null ? null : FrameRate.parse(rate);
 
@@ -104,64 +86,26 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("onmodel export: " + project + ": not a project folder; nothing exported");
             return 1;
         }
-        ProjectReader.ReadResult read = new ProjectReader(MovieProbe.unavailable(
-                "install ffmpeg (Debian/Ubuntu: apt-get install ffmpeg; macOS: brew install ffmpeg)")).read(project);
+        ProjectReader.ReadResult read = new ProjectReader(FfmpegTools.probeOrExplain()).read(project);
         for (MediaProblem problem : read.problems()) {
             err.println("warning: " + problem.path() + ": " + problem.reason());
         }
         Project p = read.project();
-        FrameRate editRate = chosenRate == null ? p.rate() : chosenRate;
-        Timecode startTc = start == null ? EditListOptions.defaultStart(editRate) : Timecode.parse(start, editRate);
-
         Optional<ReviewFacts> facts = factsSource.open(p);
         if (facts.isEmpty()) {
             err.println("onmodel export: no review decisions found for " + p.root() + " (no decision store and no "
                     + dev.onmodel.core.editorial.JsonReviewFacts.FILE_NAME + "); nothing exported");
             return 1;
         }
-        if (chosenFormat.equals("csv") || chosenFormat.equals("report")) {
-            ReviewSummary summary = ReviewSummary.of(p, facts.get(), editRate, startTc.dropFrame());
-            summary.warnings().forEach(w -> err.println("warning: " + w));
-            if (chosenFormat.equals("csv")) {
-                new DecisionCsvExporter().export(summary, out);
-                System.out.println("wrote " + facts.get().decisions().size() + " decisions to " + out);
-            } else {
-                new HtmlReviewReportExporter().export(summary, out);
-                System.out.println("wrote the review report of " + p.shots().size() + " shots to " + out);
-            }
-            return 0;
-        }
-        EditList edit;
         try {
-            edit = EditListBuilder.build(p, facts.get(), EditListOptions.defaults().withRate(editRate)
-                    .withStart(startTc).withMissingPolicy(policy));
-        } catch (MissingApprovalException e) {
+            EditorialExport.Outcome outcome = EditorialExport.run(p, facts.get(),
+                    new EditorialExport.Request(chosenFormat, out, chosenRate, start, policy));
+            outcome.warnings().forEach(w -> err.println("warning: " + w));
+            System.out.println(outcome.summary());
+            return 0;
+        } catch (EditorialExport.NothingExportedException e) {
             err.println("onmodel export: " + e.getMessage() + "; nothing exported");
             return 1;
         }
-        if (edit.events().isEmpty()) {
-            err.println("onmodel export: the project has no shots to export; nothing exported");
-            return 1;
-        }
-        edit.warnings().forEach(w -> err.println("warning: " + w));
-        TimelineExporter exporter = switch (chosenFormat) {
-            case "edl" -> new Cmx3600EdlExporter();
-            case "fcpxml" -> new Fcpxml110Exporter();
-            default -> new OtioJsonExporter();
-        };
-        exporter.export(edit, out);
-        System.out.println(describe(edit) + " to " + out);
-        return 0;
-    }
-
-    private static String describe(EditList edit) {
-        long marked = edit.clips().stream().filter(c -> c.rule() == HeroRule.MARKED_HERO).count();
-        long approved = edit.clips().stream().filter(c -> c.rule() == HeroRule.FULLY_APPROVED).count();
-        long best = edit.clips().stream().filter(c -> c.rule() == HeroRule.BEST_SCORE).count();
-        long gaps = edit.events().stream().filter(GapEvent.class::isInstance).count();
-        long markers = edit.clips().stream().mapToLong((ClipEvent c) -> c.markers().size()).sum();
-        return "wrote " + edit.events().size() + " events (" + marked + " marked hero, " + approved + " fully approved, "
-                + best + " best-score stand-ins, " + gaps + " gaps; " + markers + " markers) from "
-                + edit.timecode(edit.recordRange().start()) + " to " + edit.timecode(edit.recordRange().endExclusive());
     }
 }

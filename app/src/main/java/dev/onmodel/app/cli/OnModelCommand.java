@@ -19,6 +19,9 @@ import java.util.concurrent.Callable;
                 SampleCommand.class,
                 ExportCommand.class,
                 ImportCommand.class, DecideCommand.class, DecisionsCommand.class, BackupCommand.class, RestoreCommand.class,
+                ScoreCommand.class, BenchCacheCommand.class,
+                EvalCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class OnModelCommand implements Callable<Integer> {

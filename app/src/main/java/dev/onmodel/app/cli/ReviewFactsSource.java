@@ -3,6 +3,10 @@ package dev.onmodel.app.cli;
 import dev.onmodel.core.editorial.JsonReviewFacts;
 import dev.onmodel.core.editorial.ReviewFacts;
 import dev.onmodel.core.model.Project;
+import dev.onmodel.core.project.ProjectLayout;
+import dev.onmodel.core.store.ReviewStore;
+import dev.onmodel.core.store.StoreException;
+import dev.onmodel.core.workflow.StoreReviewFacts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +32,25 @@ public interface ReviewFactsSource {
         return project -> {
             Path file = project.root().resolve(JsonReviewFacts.FILE_NAME);
             return Files.isRegularFile(file) ? Optional.of(JsonReviewFacts.read(file)) : Optional.empty();
+        };
+    }
+
+    /**
+     * The project's review store ({@code onmodel.db}), when it exists and holds a decision or a hero choice: the
+     * decisions in force, hero choices and persisted scores ({@link StoreReviewFacts}), read in one go and the store
+     * closed again. An older store is upgraded by opening it (with the usual backup first).
+     */
+    static ReviewFactsSource store() {
+        return project -> {
+            if (!Files.isRegularFile(ProjectLayout.database(project.root()))) {
+                return Optional.empty();
+            }
+            try (ReviewStore store = ReviewStore.open(project.root())) {
+                StoreReviewFacts facts = StoreReviewFacts.load(store);
+                return facts.isEmpty() ? Optional.empty() : Optional.of(facts);
+            } catch (StoreException e) {
+                throw new IOException(e.getMessage(), e);
+            }
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.onmodel.app.project;
 
+import dev.onmodel.core.media.FfmpegTools;
 import dev.onmodel.core.media.MovieProbe;
 import dev.onmodel.core.project.ProjectLayout;
 import dev.onmodel.core.project.ProjectReader;
@@ -46,7 +47,8 @@ public final class ProjectOpener {
         return result;
     }
 
+    /** ffprobe when installed; otherwise every movie is reported with how to install it. */
     static MovieProbe movieProbe() {
-        return MovieProbe.unavailable("install ffmpeg (Debian/Ubuntu: apt-get install ffmpeg; macOS: brew install ffmpeg)");
+        return FfmpegTools.probeOrExplain();
     }
 }

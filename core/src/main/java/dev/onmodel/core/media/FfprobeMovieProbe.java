@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * Reads a movie's frame count, rate and size with ffprobe, without decoding pictures. The frame count is the
  * container's {@code nb_frames} when present, otherwise the number of video packets ffprobe counts by demuxing
- * (one packet per frame for the video codecs movies here use). A stream whose average rate differs from its base
+ * the whole file (one packet per frame for the video codecs movies here use). A stream whose average rate differs from its base
  * rate ({@code avg_frame_rate != r_frame_rate}) is reported as variable frame rate.
  */
 public final class FfprobeMovieProbe implements MovieProbe {
@@ -43,15 +43,7 @@ public final class FfprobeMovieProbe implements MovieProbe {
         if (Files.size(movie) == 0) {
             throw new MediaReadException(movie, MediaProblem.Kind.ZERO_BYTE, "zero-byte file");
         }
-        FfmpegTools.Result result = FfmpegTools.run(List.of(tools.ffprobe().toString(), "-v", "error",
-                "-select_streams", "v:0", "-count_packets", "-show_entries",
-                "stream=width,height,r_frame_rate,avg_frame_rate,nb_frames,nb_read_packets,codec_name",
-                "-of", "json", movie.toAbsolutePath().toString()), 120);
-        if (result.exitCode() != 0) {
-            throw new MediaReadException(movie, MediaProblem.Kind.MOVIE, "ffprobe cannot read this movie: "
-                    + firstLine(result.stderr()));
-        }
-        JsonNode streams = JSON.readTree(result.stdout()).path("streams");
+        JsonNode streams = streams(movie, false);
         if (!streams.isArray() || streams.isEmpty()) {
             throw new MediaReadException(movie, MediaProblem.Kind.MOVIE, "the movie has no video stream");
         }
@@ -66,7 +58,9 @@ public final class FfprobeMovieProbe implements MovieProbe {
         boolean variable = base != null && average != null && !base.equals(average);
         long count = stream.path("nb_frames").asLong(0);
         if (count <= 0) {
-            count = stream.path("nb_read_packets").asLong(0);
+            // The container does not store a frame count (MKV, WebM): count packets, which reads the whole file.
+            JsonNode counted = streams(movie, true);
+            count = counted.isArray() && !counted.isEmpty() ? counted.get(0).path("nb_read_packets").asLong(0) : 0;
         }
         if (count <= 0 || width <= 0 || height <= 0) {
             throw new MediaReadException(movie, MediaProblem.Kind.MOVIE, "ffprobe reports no frames (" + width + "x"
@@ -74,6 +68,23 @@ public final class FfprobeMovieProbe implements MovieProbe {
         }
         return new MovieMedia(movie, firstFrame, count, variable ? average : (base != null ? base : average),
                 width, height, variable);
+    }
+
+    private JsonNode streams(Path movie, boolean countPackets) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(tools.ffprobe().toString(), "-v", "error",
+                "-select_streams", "v:0"));
+        if (countPackets) {
+            command.add("-count_packets");
+        }
+        command.addAll(List.of("-show_entries",
+                "stream=width,height,r_frame_rate,avg_frame_rate,nb_frames,nb_read_packets,codec_name",
+                "-of", "json", movie.toAbsolutePath().toString()));
+        FfmpegTools.Result result = FfmpegTools.run(command, 300);
+        if (result.exitCode() != 0) {
+            throw new MediaReadException(movie, MediaProblem.Kind.MOVIE, "ffprobe cannot read this movie: "
+                    + firstLine(result.stderr()));
+        }
+        return JSON.readTree(result.stdout()).path("streams");
     }
 
     private static FrameRate rate(String text) {

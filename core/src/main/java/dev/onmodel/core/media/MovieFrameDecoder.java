@@ -47,7 +47,9 @@ public final class MovieFrameDecoder {
         List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-v", "error", "-nostdin"));
         if (movie.variableFrameRate()) {
             command.addAll(List.of("-i", movie.file().toAbsolutePath().toString(),
-                    "-vf", "select=eq(n\\," + index + ")", "-vsync", "passthrough"));
+                    // rawvideo output has no timestamps, so ffmpeg passes the one selected frame through as is
+                    // (no -vsync/-fps_mode: their names differ between ffmpeg 4 and 7).
+                    "-vf", "select=eq(n\\," + index + ")"));
         } else {
             if (index > 0) {
                 // (index - 1/2) frame durations, in seconds: denominator/numerator per frame.

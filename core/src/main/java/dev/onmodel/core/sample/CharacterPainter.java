@@ -97,6 +97,7 @@ final class CharacterPainter {
         if (view == View.SIDE) {
             Graphics2D g = ink.g;
             double bob = gait.drop();
+            // Arms swing against the legs: the far arm goes with the near leg, the near arm with the far leg.
             armSide(ink, rig, gait.nearAngle() * 0.9, bob, true);
             legSide(ink, rig, gait.farAngle(), bob, true);
             legSide(ink, rig, gait.nearAngle(), bob, false);

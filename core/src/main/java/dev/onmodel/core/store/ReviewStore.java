@@ -1,20 +1,11 @@
 package dev.onmodel.core.store;
 
 import dev.onmodel.core.media.FileIdentity;
-import dev.onmodel.core.model.CharacterSheet;
 import dev.onmodel.core.model.Decision;
-import dev.onmodel.core.model.ImageSequence;
-import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Role;
-import dev.onmodel.core.model.SheetView;
-import dev.onmodel.core.model.Shot;
-import dev.onmodel.core.model.Variant;
-import dev.onmodel.core.model.VariantMedia;
-import dev.onmodel.core.model.Verdict;
 import dev.onmodel.core.project.ProjectLayout;
 import dev.onmodel.core.time.FrameRange;
-import dev.onmodel.core.time.FrameRate;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -29,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,7 +31,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -72,12 +61,12 @@ import java.util.concurrent.TimeUnit;
 public final class ReviewStore implements AutoCloseable {
 
     /** Schema version this build writes; {@code PRAGMA user_version} of an up-to-date database. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** project_meta key of the importer's structure digest (an unchanged rescan writes nothing). */
     static final String STRUCTURE_FINGERPRINT = "structure_fingerprint";
 
-    private static final List<String> MIGRATION_FILES = List.of("V001__initial.sql");
+    private static final List<String> MIGRATION_FILES = List.of("V001__initial.sql", "V002__frame_scores.sql");
     private static final int MAX_IDLE_READERS = 4;
 
     private final Path root;
@@ -204,6 +193,16 @@ public final class ReviewStore implements AutoCloseable {
         }
         // A read-only folder cannot hold the -shm file WAL readers need; "immutable" tells SQLite nobody writes.
         String url = Files.isWritable(root) ? "jdbc:sqlite:" + db : "jdbc:sqlite:file:" + db + "?immutable=1";
+        Path wal = root.resolve(ProjectLayout.DATABASE_FILE + "-wal");
+        try {
+            if (!Files.isWritable(root) && Files.exists(wal) && Files.size(wal) > 0) {
+                // An immutable open cannot read a WAL left by a process that did not close: say so, never hide it.
+                reason = reason + "; the last changes, still in onmodel.db-wal from an OnModel that did not close,"
+                        + " are not shown until the project is opened from a writable folder";
+            }
+        } catch (IOException e) {
+            reason = reason + "; onmodel.db-wal cannot be read";
+        }
         int version = checkExisting(root, db, url);
         if (version < SCHEMA_VERSION) {
             throw new StoreException(StoreException.Kind.READ_ONLY, db + ": written by an older OnModel (schema "
@@ -416,7 +415,7 @@ public final class ReviewStore implements AutoCloseable {
     /** As {@link #record}, without waiting: the future completes on the writer thread after commit. */
     public CompletableFuture<Decision> recordAsync(DecisionRequest request) {
         Objects.requireNonNull(request, "request");
-        return write("record a decision", c -> insertDecision(c, request, System.currentTimeMillis()));
+        return write("record a decision", c -> DecisionLog.insertDecision(c, request, System.currentTimeMillis()));
     }
 
     /** Records several decisions in one transaction: all or none are committed. */
@@ -426,7 +425,7 @@ public final class ReviewStore implements AutoCloseable {
             long now = System.currentTimeMillis();
             List<Decision> out = new ArrayList<>();
             for (DecisionRequest request : copy) {
-                out.add(insertDecision(c, request, now));
+                out.add(DecisionLog.insertDecision(c, request, now));
             }
             return out;
         }));
@@ -437,157 +436,14 @@ public final class ReviewStore implements AutoCloseable {
      * show what they showed before it, unless a later decision covers them.
      */
     public DecisionRecord undo(long decisionId, String reviewer, Role role) throws StoreException {
-        return await(write("undo decision " + decisionId, c -> insertUndoRedo(c, decisionId, DecisionAction.UNDO,
+        return await(write("undo decision " + decisionId, c -> DecisionLog.insertUndoRedo(c, decisionId, DecisionAction.UNDO,
                 reviewer, role)));
     }
 
     /** Puts an undone decision back in force with a new REDO record. */
     public DecisionRecord redo(long decisionId, String reviewer, Role role) throws StoreException {
-        return await(write("redo decision " + decisionId, c -> insertUndoRedo(c, decisionId, DecisionAction.REDO,
+        return await(write("redo decision " + decisionId, c -> DecisionLog.insertUndoRedo(c, decisionId, DecisionAction.REDO,
                 reviewer, role)));
-    }
-
-    private Decision insertDecision(Connection c, DecisionRequest r, long now) throws SQLException, StoreException {
-        requireText(r.shot(), "shot");
-        requireText(r.variant(), "variant");
-        requireText(r.reviewer(), "reviewer");
-        requireText(r.pass(), "pass");
-        if (r.frames().isEmpty()) {
-            throw invalid("the frame range is empty");
-        }
-        checkVariantRange(c, r.shot(), r.variant(), r.frames());
-        ensureOpenPass(c, r.pass(), now);
-        DecisionAction action = r.verdict() == null ? DecisionAction.CLEAR : DecisionAction.SET;
-        long id = insertRow(c, action, null, r.shot(), r.variant(), r.frames(), r.verdict(), r.note(), r.reviewer(),
-                r.role(), r.pass(), now);
-        return new Decision(id, r.shot(), r.variant(), r.frames(), r.verdict(), r.note(), r.reviewer(), r.role(),
-                r.pass(), Instant.ofEpochMilli(now));
-    }
-
-    private DecisionRecord insertUndoRedo(Connection c, long targetId, DecisionAction action, String reviewer, Role role)
-            throws SQLException, StoreException {
-        requireText(reviewer, "reviewer");
-        Objects.requireNonNull(role, "role");
-        DecisionRecord target = recordById(c, targetId)
-                .orElseThrow(() -> invalid("there is no decision " + targetId));
-        if (target.action() == DecisionAction.UNDO || target.action() == DecisionAction.REDO) {
-            throw invalid("decision " + targetId + " is itself an " + target.action().word()
-                    + "; undo or redo the decision it acted on");
-        }
-        if (action == DecisionAction.UNDO && !target.inForce()) {
-            throw invalid("decision " + targetId + " is already undone");
-        }
-        if (action == DecisionAction.REDO && target.inForce()) {
-            throw invalid("decision " + targetId + " is in force; only an undone decision can be redone");
-        }
-        long now = System.currentTimeMillis();
-        Decision t = target.decision();
-        ensureOpenPass(c, t.pass(), now);
-        long id = insertRow(c, action, targetId, t.shot(), t.variant(), t.frames(), null, "", reviewer, role, t.pass(),
-                now);
-        Decision row = new Decision(id, t.shot(), t.variant(), t.frames(), null, "", reviewer, role, t.pass(),
-                Instant.ofEpochMilli(now));
-        return new DecisionRecord(row, action, OptionalLong.of(targetId), true);
-    }
-
-    private static long insertRow(Connection c, DecisionAction action, Long target, String shot, String variant,
-                                  FrameRange frames, Verdict verdict, String note, String reviewer, Role role,
-                                  String pass, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision (action, target_id, shot, variant,"
-                + " first_frame, end_frame, verdict, note, reviewer, role, pass, recorded_at_ms)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, action.word());
-            if (target == null) {
-                ps.setNull(2, Types.INTEGER);
-            } else {
-                ps.setLong(2, target);
-            }
-            ps.setString(3, shot);
-            ps.setString(4, variant);
-            ps.setLong(5, frames.start());
-            ps.setLong(6, frames.endExclusive());
-            ps.setString(7, verdict == null ? null : verdict.word());
-            ps.setString(8, note);
-            ps.setString(9, reviewer);
-            ps.setString(10, role.word());
-            ps.setString(11, pass);
-            ps.setLong(12, now);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private static void checkVariantRange(Connection c, String shot, String variant, FrameRange frames)
-            throws SQLException, StoreException {
-        try (Statement s = c.createStatement(); ResultSet any = s.executeQuery("SELECT 1 FROM variant LIMIT 1")) {
-            if (!any.next()) {
-                return; // nothing imported yet: names cannot be checked (decisions may arrive before media)
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT first_frame, frame_count FROM variant WHERE shot = ? AND name = ?")) {
-            ps.setString(1, shot);
-            ps.setString(2, variant);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw invalid("the project has no variant " + shot + "/" + variant);
-                }
-                FrameRange range = FrameRange.ofLength(rs.getLong(1), rs.getLong(2));
-                if (!range.contains(frames)) {
-                    throw invalid("frames " + frames + " are outside " + shot + "/" + variant + " (frames " + range + ")");
-                }
-            }
-        }
-    }
-
-    private static void ensureOpenPass(Connection c, String pass, long now) throws SQLException, StoreException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT closed_at_ms FROM review_pass WHERE name = ?")) {
-            ps.setString(1, pass);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    rs.getLong(1);
-                    if (!rs.wasNull()) {
-                        throw invalid("review pass '" + pass + "' is closed; reopen it to record decisions in it");
-                    }
-                    return;
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_pass (name, opened_at_ms) VALUES (?, ?)")) {
-            ps.setString(1, pass);
-            ps.setLong(2, now);
-            ps.executeUpdate();
-        }
-    }
-
-    private static final String DECISION_COLUMNS = "id, action, target_id, shot, variant, first_frame, end_frame,"
-            + " verdict, note, reviewer, role, pass, recorded_at_ms";
-
-    /** One row, with its in-force flag computed from the undo/redo rows that target it. */
-    private static Optional<DecisionRecord> recordById(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + DECISION_COLUMNS + " FROM decision WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Row row = Row.read(rs);
-                boolean inForce = true;
-                try (PreparedStatement last = c.prepareStatement(
-                        "SELECT action FROM decision WHERE target_id = ? ORDER BY id DESC LIMIT 1")) {
-                    last.setLong(1, id);
-                    try (ResultSet l = last.executeQuery()) {
-                        if (l.next()) {
-                            inForce = !DecisionAction.UNDO.word().equals(l.getString(1));
-                        }
-                    }
-                }
-                return Optional.of(row.toRecord(inForce));
-            }
-        }
     }
 
     /** The decision in force on one frame, if any (a CLEAR in force means undecided: empty). */
@@ -601,12 +457,12 @@ public final class ReviewStore implements AutoCloseable {
      */
     public NavigableMap<Long, Decision> effectiveDecisions(String shot, String variant) throws StoreException {
         return read("read decisions of " + shot + "/" + variant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + DECISION_COLUMNS
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DecisionLog.COLUMNS
                     + " FROM decision WHERE shot = ? AND variant = ? ORDER BY id")) {
                 ps.setString(1, shot);
                 ps.setString(2, variant);
-                List<Row> rows = readRows(ps);
-                return paint(rows, null).getOrDefault(new VariantKey(shot, variant), new TreeMap<>());
+                List<DecisionLog.Row> rows = DecisionLog.readRows(ps);
+                return DecisionLog.paint(rows).getOrDefault(new VariantKey(shot, variant), new TreeMap<>());
             }
         });
     }
@@ -614,8 +470,8 @@ public final class ReviewStore implements AutoCloseable {
     /** {@link #effectiveDecisions(String, String)} for every variant at once (timeline state), one query. */
     public Map<VariantKey, NavigableMap<Long, Decision>> allEffectiveDecisions() throws StoreException {
         return read("read all decisions", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + DECISION_COLUMNS + " FROM decision ORDER BY id")) {
-                return paint(readRows(ps), null);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DecisionLog.COLUMNS + " FROM decision ORDER BY id")) {
+                return DecisionLog.paint(DecisionLog.readRows(ps));
             }
         });
     }
@@ -623,16 +479,16 @@ public final class ReviewStore implements AutoCloseable {
     /** Every record touching {@code frame} of a variant, oldest first: who changed it, when, how (audit trail). */
     public List<DecisionRecord> history(String shot, String variant, long frame) throws StoreException {
         return read("read the history of " + shot + "/" + variant + " frame " + frame, c -> {
-            List<Row> all;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + DECISION_COLUMNS
+            List<DecisionLog.Row> all;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DecisionLog.COLUMNS
                     + " FROM decision WHERE shot = ? AND variant = ? ORDER BY id")) {
                 ps.setString(1, shot);
                 ps.setString(2, variant);
-                all = readRows(ps);
+                all = DecisionLog.readRows(ps);
             }
-            Map<Long, Boolean> undone = undoneMap(all);
+            Map<Long, Boolean> undone = DecisionLog.undoneMap(all);
             List<DecisionRecord> out = new ArrayList<>();
-            for (Row row : all) {
+            for (DecisionLog.Row row : all) {
                 if (row.frames.contains(frame)) {
                     out.add(row.toRecord(!undone.getOrDefault(row.id, false)));
                 }
@@ -644,13 +500,13 @@ public final class ReviewStore implements AutoCloseable {
     /** The whole log (or one pass's part of it), oldest first, including UNDO/REDO rows. */
     public List<DecisionRecord> log(Optional<String> pass) throws StoreException {
         return read("read the decision log", c -> {
-            List<Row> all;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + DECISION_COLUMNS + " FROM decision ORDER BY id")) {
-                all = readRows(ps);
+            List<DecisionLog.Row> all;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DecisionLog.COLUMNS + " FROM decision ORDER BY id")) {
+                all = DecisionLog.readRows(ps);
             }
-            Map<Long, Boolean> undone = undoneMap(all);
+            Map<Long, Boolean> undone = DecisionLog.undoneMap(all);
             List<DecisionRecord> out = new ArrayList<>();
-            for (Row row : all) {
+            for (DecisionLog.Row row : all) {
                 if (pass.isEmpty() || pass.get().equals(row.pass)) {
                     out.add(row.toRecord(!undone.getOrDefault(row.id, false)));
                 }
@@ -665,29 +521,20 @@ public final class ReviewStore implements AutoCloseable {
      */
     public List<Decision> decisions(DecisionFilter filter) throws StoreException {
         return read("query decisions", c -> {
-            List<Row> all;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + DECISION_COLUMNS + " FROM decision ORDER BY id")) {
-                all = readRows(ps);
+            List<DecisionLog.Row> all;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DecisionLog.COLUMNS + " FROM decision ORDER BY id")) {
+                all = DecisionLog.readRows(ps);
             }
-            Map<Long, Boolean> undone = undoneMap(all);
+            Map<Long, Boolean> undone = DecisionLog.undoneMap(all);
             List<Decision> out = new ArrayList<>();
-            for (Row row : all) {
+            for (DecisionLog.Row row : all) {
                 if ((row.action == DecisionAction.SET || row.action == DecisionAction.CLEAR)
-                        && !undone.getOrDefault(row.id, false) && matches(filter, row)) {
+                        && !undone.getOrDefault(row.id, false) && DecisionLog.matches(filter, row)) {
                     out.add(row.toDecision());
                 }
             }
             return out;
         });
-    }
-
-    private static boolean matches(DecisionFilter f, Row row) {
-        return f.pass().map(row.pass::equals).orElse(true)
-                && f.role().map(r -> r == row.role).orElse(true)
-                && f.verdict().map(v -> v == row.verdict).orElse(true)
-                && f.reviewer().map(row.reviewer::equals).orElse(true)
-                && f.shot().map(row.shot::equals).orElse(true)
-                && f.variant().map(row.variant::equals).orElse(true);
     }
 
     /**
@@ -696,14 +543,14 @@ public final class ReviewStore implements AutoCloseable {
      */
     public Map<VariantKey, List<FrameRange>> undecidedFrames(String pass) throws StoreException {
         return read("find undecided frames", c -> {
-            List<Row> all;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + DECISION_COLUMNS
+            List<DecisionLog.Row> all;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DecisionLog.COLUMNS
                     + " FROM decision WHERE pass = ? ORDER BY id")) {
                 ps.setString(1, pass);
-                all = readRows(ps);
+                all = DecisionLog.readRows(ps);
             }
-            Map<VariantKey, NavigableMap<Long, Decision>> decided = paint(all, null);
-            Map<VariantKey, List<Long>> frames = frameNumbers(c);
+            Map<VariantKey, NavigableMap<Long, Decision>> decided = DecisionLog.paint(all);
+            Map<VariantKey, List<Long>> frames = DecisionLog.frameNumbers(c);
             Map<VariantKey, List<FrameRange>> out = new LinkedHashMap<>();
             for (Map.Entry<VariantKey, List<Long>> e : frames.entrySet()) {
                 NavigableMap<Long, Decision> d = decided.getOrDefault(e.getKey(), Collections.emptyNavigableMap());
@@ -736,129 +583,12 @@ public final class ReviewStore implements AutoCloseable {
         });
     }
 
-    /** Frame numbers per variant in cut order: sequence frames present on disk, or a movie's whole range. */
-    private static Map<VariantKey, List<Long>> frameNumbers(Connection c) throws SQLException {
-        Map<VariantKey, List<Long>> out = new LinkedHashMap<>();
-        Map<VariantKey, FrameRange> movies = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v.shot, v.name, v.kind,"
-                + " v.first_frame, v.frame_count FROM variant v JOIN shot s ON s.name = v.shot"
-                + " ORDER BY s.position, v.name")) {
-            while (rs.next()) {
-                VariantKey key = new VariantKey(rs.getString(1), rs.getString(2));
-                out.put(key, new ArrayList<>());
-                if ("movie".equals(rs.getString(3))) {
-                    movies.put(key, FrameRange.ofLength(rs.getLong(4), rs.getLong(5)));
-                }
-            }
-        }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT shot, variant, frame FROM frame ORDER BY shot, variant, frame")) {
-            while (rs.next()) {
-                List<Long> list = out.get(new VariantKey(rs.getString(1), rs.getString(2)));
-                if (list != null) {
-                    list.add(rs.getLong(3));
-                }
-            }
-        }
-        movies.forEach((key, range) -> range.frames().forEach(out.get(key)::add));
-        return out;
-    }
-
-    /** Applies SET/CLEAR rows in force, in id order, frame by frame. */
-    private static Map<VariantKey, NavigableMap<Long, Decision>> paint(List<Row> rows, Void unused) {
-        Map<Long, Boolean> undone = undoneMap(rows);
-        Map<VariantKey, NavigableMap<Long, Decision>> out = new HashMap<>();
-        for (Row row : rows) {
-            if (row.action != DecisionAction.SET && row.action != DecisionAction.CLEAR
-                    || undone.getOrDefault(row.id, false)) {
-                continue;
-            }
-            NavigableMap<Long, Decision> frames = out.computeIfAbsent(new VariantKey(row.shot, row.variant),
-                    k -> new TreeMap<>());
-            if (row.action == DecisionAction.CLEAR) {
-                frames.subMap(row.frames.start(), row.frames.endExclusive()).clear();
-            } else {
-                Decision d = row.toDecision();
-                for (long f = row.frames.start(); f < row.frames.endExclusive(); f++) {
-                    frames.put(f, d);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Target id to "is currently undone", from the UNDO/REDO rows in id order (the last one wins). */
-    private static Map<Long, Boolean> undoneMap(List<Row> rows) {
-        Map<Long, Boolean> undone = new HashMap<>();
-        for (Row row : rows) {
-            if (row.action == DecisionAction.UNDO || row.action == DecisionAction.REDO) {
-                undone.put(row.target, row.action == DecisionAction.UNDO);
-            }
-        }
-        return undone;
-    }
-
-    private static List<Row> readRows(PreparedStatement ps) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(Row.read(rs));
-            }
-        }
-        return rows;
-    }
-
-    /** A decision row as read (package-private helper, not API). */
-    private static final class Row {
-        long id;
-        DecisionAction action;
-        Long target;
-        String shot;
-        String variant;
-        FrameRange frames;
-        Verdict verdict;
-        String note;
-        String reviewer;
-        Role role;
-        String pass;
-        long recordedAt;
-
-        static Row read(ResultSet rs) throws SQLException {
-            Row r = new Row();
-            r.id = rs.getLong(1);
-            r.action = DecisionAction.fromWord(rs.getString(2));
-            long target = rs.getLong(3);
-            r.target = rs.wasNull() ? null : target;
-            r.shot = rs.getString(4);
-            r.variant = rs.getString(5);
-            r.frames = new FrameRange(rs.getLong(6), rs.getLong(7));
-            String verdict = rs.getString(8);
-            r.verdict = verdict == null ? null : Verdict.parse(verdict);
-            r.note = rs.getString(9);
-            r.reviewer = rs.getString(10);
-            r.role = Role.parse(rs.getString(11));
-            r.pass = rs.getString(12);
-            r.recordedAt = rs.getLong(13);
-            return r;
-        }
-
-        Decision toDecision() {
-            return new Decision(id, shot, variant, frames, verdict, note, reviewer, role, pass,
-                    Instant.ofEpochMilli(recordedAt));
-        }
-
-        DecisionRecord toRecord(boolean inForce) {
-            boolean undoRedo = action == DecisionAction.UNDO || action == DecisionAction.REDO;
-            return new DecisionRecord(toDecision(), action, target == null ? OptionalLong.empty()
-                    : OptionalLong.of(target), undoRedo || inForce);
-        }
-    }
 
     // ---------------------------------------------------------------------------------------------- passes
 
     /** Creates the pass if it does not exist, or reopens it if closed; returns it as committed. */
     public ReviewPass openPass(String name) throws StoreException {
-        requireTextArg(name, "pass name");
+        DecisionLog.requireText(name, "pass name");
         return await(write("open review pass '" + name + "'", c -> {
             long now = System.currentTimeMillis();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_pass (name, opened_at_ms) VALUES (?, ?)"
@@ -880,7 +610,7 @@ public final class ReviewStore implements AutoCloseable {
                 ps.setString(2, name);
                 ps.executeUpdate();
             }
-            return passByName(c, name).orElseThrow(() -> invalid("there is no review pass '" + name + "'"));
+            return passByName(c, name).orElseThrow(() -> DecisionLog.invalid("there is no review pass '" + name + "'"));
         }));
     }
 
@@ -928,13 +658,13 @@ public final class ReviewStore implements AutoCloseable {
     public HeroChoice chooseHero(String shot, String variant, FrameRange approved, String chosenBy, String note)
             throws StoreException {
         return await(write("choose the hero of " + shot, c -> {
-            requireText(shot, "shot");
-            requireText(variant, "variant");
-            requireText(chosenBy, "reviewer");
+            DecisionLog.requireText(shot, "shot");
+            DecisionLog.requireText(variant, "variant");
+            DecisionLog.requireText(chosenBy, "reviewer");
             if (approved.isEmpty()) {
-                throw invalid("the approved range is empty");
+                throw DecisionLog.invalid("the approved range is empty");
             }
-            checkVariantRange(c, shot, variant, approved);
+            DecisionLog.checkVariantRange(c, shot, variant, approved);
             long now = System.currentTimeMillis();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO hero_choice (shot, variant, first_frame,"
                     + " end_frame, chosen_by, note, recorded_at_ms) VALUES (?,?,?,?,?,?,?)",
@@ -1098,6 +828,93 @@ public final class ReviewStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Every cached analysis made by {@code engineVersion}, by path, in one query: a scorer loads these up front
+     * instead of asking once per file, which keeps re-scoring an unchanged project cheap.
+     */
+    public Map<String, CachedAnalysis> cachedAnalyses(String engineVersion) throws StoreException {
+        return read("read cached analyses", c -> {
+            Map<String, CachedAnalysis> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT path, size, mtime_ms, digest, payload"
+                    + " FROM analysis_cache WHERE engine_version = ?")) {
+                ps.setString(1, engineVersion);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        FileIdentity identity = new FileIdentity(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                                rs.getString(4));
+                        out.put(identity.relativePath(), new CachedAnalysis(identity, engineVersion, rs.getString(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------- scores
+
+    /**
+     * Stores consistency scores in one transaction. Every frame named replaces all its earlier rows (so a frame
+     * re-scored with another cast keeps no stale character); frames not named are left as they are.
+     *
+     * @throws StoreException READ_ONLY, DISK_FULL, BUSY, IO; nothing of the batch is stored then
+     */
+    public int putScores(Collection<StoredScore> scores) throws StoreException {
+        List<StoredScore> copy = List.copyOf(scores);
+        if (copy.isEmpty()) {
+            return 0;
+        }
+        return await(write("store " + copy.size() + " scores", c -> ScoreTables.put(c, copy)));
+    }
+
+    /** The stored scores of one variant, by frame number, each frame's characters by name. */
+    public NavigableMap<Long, List<StoredScore>> scores(String shot, String variant) throws StoreException {
+        Objects.requireNonNull(shot, "shot");
+        Objects.requireNonNull(variant, "variant");
+        return read("read scores of " + shot + "/" + variant, c -> ScoreTables.read(c, shot, variant)
+                .getOrDefault(new VariantKey(shot, variant), new TreeMap<>()));
+    }
+
+    /** {@link #scores(String, String)} of every variant, in one query. */
+    public Map<VariantKey, NavigableMap<Long, List<StoredScore>>> allScores() throws StoreException {
+        return read("read all scores", c -> ScoreTables.read(c, null, null));
+    }
+
+    /**
+     * Drops the scores of frames whose file (path relative to the media root) changed or disappeared; the media
+     * importer does this itself on rescan. Returns rows removed.
+     */
+    public int invalidateScores(Collection<String> relativePaths) throws StoreException {
+        if (isReadOnly() || relativePaths.isEmpty()) {
+            return 0;
+        }
+        List<String> copy = List.copyOf(relativePaths);
+        return await(write("drop scores of changed frames", c -> ScoreTables.deleteByPath(c, copy)));
+    }
+
+    /** Number of stored score rows (frame x character). */
+    public long scoreCount() throws StoreException {
+        return read("count scores", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM frame_score")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Records the cast {@code cast.shot()} was scored against (replacing the earlier one). */
+    public void putCast(ShotCast cast) throws StoreException {
+        Objects.requireNonNull(cast, "cast");
+        await(write("store the cast of " + cast.shot(), c -> {
+            ScoreTables.putCast(c, cast);
+            return null;
+        }));
+    }
+
+    /** The cast each scored shot was last scored against, by shot name. */
+    public Map<String, ShotCast> casts() throws StoreException {
+        return read("read shot casts", ScoreTables::casts);
+    }
+
     // ---------------------------------------------------------------------------------------------- structure
 
     /** True when an import has recorded the project structure. */
@@ -1129,40 +946,12 @@ public final class ReviewStore implements AutoCloseable {
         });
     }
 
-    static void putMeta(Connection c, String key, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO project_meta (key, value) VALUES (?, ?)")) {
-            ps.setString(1, key);
-            ps.setString(2, value);
-            ps.executeUpdate();
-        }
-    }
 
     /** The frame files of every imported sequence variant, by variant then frame number. */
     public Map<VariantKey, NavigableMap<Long, StoredFrame>> storedFrames() throws StoreException {
-        return read("read imported frames", ReviewStore::readFrames);
+        return read("read imported frames", StructureTables::readFrames);
     }
 
-    static Map<VariantKey, NavigableMap<Long, StoredFrame>> readFrames(Connection c) throws SQLException {
-        Map<VariantKey, NavigableMap<Long, StoredFrame>> out = new LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT shot, variant, frame, path,"
-                + " size, mtime_ms, digest, width, height, problem FROM frame ORDER BY shot, variant, frame")) {
-            VariantKey key = null;
-            NavigableMap<Long, StoredFrame> current = null;
-            while (rs.next()) {
-                String shot = rs.getString(1);
-                String variant = rs.getString(2);
-                if (key == null || !key.shot().equals(shot) || !key.variant().equals(variant)) {
-                    key = new VariantKey(shot, variant);
-                    current = out.computeIfAbsent(key, k -> new TreeMap<>());
-                }
-                long frame = rs.getLong(3);
-                current.put(frame, new StoredFrame(key, frame, new FileIdentity(rs.getString(4), rs.getLong(5),
-                        rs.getLong(6), rs.getString(7)), rs.getInt(8), rs.getInt(9),
-                        Optional.ofNullable(rs.getString(10))));
-            }
-        }
-        return out;
-    }
 
     /**
      * The project as last imported, rebuilt from the store without touching the media (fast: no folder listing);
@@ -1171,207 +960,19 @@ public final class ReviewStore implements AutoCloseable {
     public Optional<Project> loadProject() throws StoreException {
         Path media = mediaRoot();
         return read("load the project structure", c -> {
-            Map<String, String> meta = new HashMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT key, value FROM project_meta")) {
-                while (rs.next()) {
-                    meta.put(rs.getString(1), rs.getString(2));
-                }
-            }
-            if (!meta.containsKey("name")) {
-                return Optional.empty();
-            }
-            List<CharacterSheet> characters = new ArrayList<>();
-            Map<String, List<SheetView>> views = new LinkedHashMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT name FROM character ORDER BY position")) {
-                while (rs.next()) {
-                    views.put(rs.getString(1), new ArrayList<>());
-                }
-            }
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT character, name, path FROM sheet_view ORDER BY character, name")) {
-                while (rs.next()) {
-                    List<SheetView> list = views.get(rs.getString(1));
-                    if (list != null) {
-                        list.add(new SheetView(rs.getString(2), media.resolve(rs.getString(3))));
-                    }
-                }
-            }
-            views.forEach((name, list) -> {
-                if (!list.isEmpty()) {
-                    characters.add(new CharacterSheet(name, list));
-                }
-            });
-            // Only what the model needs (frame number and path), read in one pass: building full StoredFrame
-            // records for 50,000 frames was most of the time of opening a large project.
-            Map<VariantKey, NavigableMap<Long, Path>> frames = new HashMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT shot, variant, frame, path FROM frame ORDER BY shot, variant, frame")) {
-                String shot = null;
-                String variant = null;
-                NavigableMap<Long, Path> current = null;
-                while (rs.next()) {
-                    String sh = rs.getString(1);
-                    String va = rs.getString(2);
-                    if (!sh.equals(shot) || !va.equals(variant)) {
-                        shot = sh;
-                        variant = va;
-                        current = new TreeMap<>();
-                        frames.put(new VariantKey(sh, va), current);
-                    }
-                    current.put(rs.getLong(3), media.resolve(rs.getString(4)));
-                }
-            }
-            Map<String, List<Variant>> variants = new HashMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT shot, name, kind, location,"
-                    + " prefix, separator, padding, extension, first_frame, frame_count, rate, width, height,"
-                    + " variable_rate FROM variant ORDER BY shot, name")) {
-                while (rs.next()) {
-                    String shot = rs.getString(1);
-                    String name = rs.getString(2);
-                    VariantMedia m;
-                    if ("movie".equals(rs.getString(3))) {
-                        m = new MovieMedia(media.resolve(rs.getString(4)), rs.getLong(9), rs.getLong(10),
-                                FrameRate.parse(rs.getString(11)), rs.getInt(12), rs.getInt(13), rs.getInt(14) != 0);
-                    } else {
-                        NavigableMap<Long, Path> files = frames.getOrDefault(new VariantKey(shot, name),
-                                Collections.emptyNavigableMap());
-                        if (files.isEmpty()) {
-                            continue;
-                        }
-                        m = new ImageSequence(media.resolve(rs.getString(4)), rs.getString(5), rs.getString(6),
-                                rs.getInt(7), rs.getString(8), files);
-                    }
-                    variants.computeIfAbsent(shot, k -> new ArrayList<>()).add(new Variant(shot, name, m));
-                }
-            }
-            List<Shot> shots = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT name, rate, cut_length, cast_list FROM shot ORDER BY position")) {
-                while (rs.next()) {
-                    String castList = rs.getString(4);
-                    List<String> cast = castList.isEmpty() ? List.of() : List.of(castList.split("\n"));
-                    shots.add(new Shot(rs.getString(1), FrameRate.parse(rs.getString(2)), rs.getLong(3), cast,
-                            variants.getOrDefault(rs.getString(1), List.of())));
-                }
-            }
-            return Optional.of(new Project(meta.get("name"), root, FrameRate.parse(meta.getOrDefault("rate", "24")),
-                    characters, shots));
+            return StructureTables.load(c, root, media);
         });
     }
 
     /**
      * Replaces the recorded structure with {@code project} and {@code frames} in one transaction, and drops the
-     * cached analyses of {@code invalidatedPaths}. Used by the media importer.
+     * cached analyses and stored scores of {@code invalidatedPaths}. Used by the media importer.
      */
     void replaceStructure(Project project, Map<VariantKey, NavigableMap<Long, StoredFrame>> frames,
                           Map<String, FileIdentity> sheetIdentities, Collection<String> invalidatedPaths,
                           Path mediaRoot, String fingerprint) throws StoreException {
         await(write("record the imported project structure", c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("DELETE FROM frame");
-                s.execute("DELETE FROM variant");
-                s.execute("DELETE FROM shot");
-                s.execute("DELETE FROM sheet_view");
-                s.execute("DELETE FROM character");
-            }
-            putMeta(c, "name", project.name());
-            putMeta(c, "rate", project.rate().toString());
-            putMeta(c, "imported_at", Instant.now().toString());
-            putMeta(c, STRUCTURE_FINGERPRINT, fingerprint);
-            if (mediaRoot.equals(root)) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM project_meta WHERE key = 'media_root'")) {
-                    ps.executeUpdate();
-                }
-            } else {
-                putMeta(c, "media_root", mediaRoot.toString());
-            }
-            int position = 0;
-            try (PreparedStatement ch = c.prepareStatement("INSERT INTO character (name, position) VALUES (?, ?)");
-                 PreparedStatement sv = c.prepareStatement("INSERT INTO sheet_view (character, name, path, size,"
-                         + " mtime_ms, digest) VALUES (?,?,?,?,?,?)")) {
-                for (CharacterSheet character : project.characters()) {
-                    ch.setString(1, character.name());
-                    ch.setInt(2, position++);
-                    ch.executeUpdate();
-                    for (SheetView view : character.views()) {
-                        String rel = FileIdentity.relativize(mediaRoot, view.image());
-                        FileIdentity id = sheetIdentities.getOrDefault(rel, new FileIdentity(rel, 0, 0, ""));
-                        sv.setString(1, character.name());
-                        sv.setString(2, view.name());
-                        sv.setString(3, rel);
-                        sv.setLong(4, id.size());
-                        sv.setLong(5, id.mtimeMillis());
-                        sv.setString(6, id.digest());
-                        sv.executeUpdate();
-                    }
-                }
-            }
-            position = 0;
-            try (PreparedStatement sh = c.prepareStatement("INSERT INTO shot (name, position, rate, cut_length,"
-                    + " cast_list) VALUES (?,?,?,?,?)");
-                 PreparedStatement va = c.prepareStatement("INSERT INTO variant (shot, name, kind, location, prefix,"
-                         + " separator, padding, extension, first_frame, frame_count, rate, width, height,"
-                         + " variable_rate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-                 PreparedStatement fr = c.prepareStatement("INSERT INTO frame (shot, variant, frame, path, size,"
-                         + " mtime_ms, digest, width, height, problem) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                for (Shot shot : project.shots()) {
-                    sh.setString(1, shot.name());
-                    sh.setInt(2, position++);
-                    sh.setString(3, shot.rate().toString());
-                    sh.setLong(4, shot.cutLength());
-                    sh.setString(5, String.join("\n", shot.cast()));
-                    sh.executeUpdate();
-                    for (Variant variant : shot.variants()) {
-                        VariantMedia m = variant.media();
-                        va.setString(1, shot.name());
-                        va.setString(2, variant.name());
-                        va.setString(4, FileIdentity.relativize(mediaRoot, m.location()));
-                        va.setLong(9, m.range().start());
-                        va.setLong(10, m.range().length());
-                        if (m instanceof MovieMedia) {
-                            MovieMedia movie = (MovieMedia) m;
-                            va.setString(3, "movie");
-                            va.setNull(5, Types.VARCHAR);
-                            va.setNull(6, Types.VARCHAR);
-                            va.setNull(7, Types.INTEGER);
-                            va.setNull(8, Types.VARCHAR);
-                            va.setString(11, movie.rate().toString());
-                            va.setInt(12, movie.width());
-                            va.setInt(13, movie.height());
-                            va.setInt(14, movie.variableFrameRate() ? 1 : 0);
-                        } else {
-                            ImageSequence seq = (ImageSequence) m;
-                            va.setString(3, "sequence");
-                            va.setString(5, seq.prefix());
-                            va.setString(6, seq.separator());
-                            va.setInt(7, seq.padding());
-                            va.setString(8, seq.extension());
-                            va.setNull(11, Types.VARCHAR);
-                            va.setNull(12, Types.INTEGER);
-                            va.setNull(13, Types.INTEGER);
-                            va.setInt(14, 0);
-                        }
-                        va.executeUpdate();
-                        for (StoredFrame f : frames.getOrDefault(new VariantKey(shot.name(), variant.name()),
-                                Collections.emptyNavigableMap()).values()) {
-                            fr.setString(1, shot.name());
-                            fr.setString(2, variant.name());
-                            fr.setLong(3, f.frame());
-                            fr.setString(4, f.identity().relativePath());
-                            fr.setLong(5, f.identity().size());
-                            fr.setLong(6, f.identity().mtimeMillis());
-                            fr.setString(7, f.identity().digest());
-                            fr.setInt(8, f.width());
-                            fr.setInt(9, f.height());
-                            fr.setString(10, f.problem().orElse(null));
-                            fr.addBatch();
-                        }
-                        fr.executeBatch();
-                    }
-                }
-            }
-            deleteAnalyses(c, invalidatedPaths);
+            StructureTables.replace(c, root, project, frames, sheetIdentities, invalidatedPaths, mediaRoot, fingerprint);
             return null;
         }));
     }
@@ -1534,20 +1135,6 @@ public final class ReviewStore implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static void requireText(String value, String what) throws StoreException {
-        if (value == null || value.isBlank()) {
-            throw invalid("the " + what + " is empty");
-        }
-    }
-
-    private static void requireTextArg(String value, String what) throws StoreException {
-        requireText(value, what);
-    }
-
-    private static StoreException invalid(String message) {
-        return new StoreException(StoreException.Kind.INVALID_REQUEST, message);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -33,4 +33,10 @@ class LayerRulesTest {
                     "dev.onmodel.core.editorial..", "dev.onmodel.core.media..", "dev.onmodel.core.project..",
                     "dev.onmodel.core.sample..")
             .because("time and model are the vocabulary every other package speaks");
+
+    @ArchTest
+    static final ArchRule workflowIsTheTopOfCore = noClasses().that().resideInAPackage("dev.onmodel.core..")
+            .and().resideOutsideOfPackage("dev.onmodel.core.workflow..")
+            .should().dependOnClassesThat().resideInAPackage("dev.onmodel.core.workflow..")
+            .because("workflow wires store, consistency and editorial together; only the app builds on it");
 }

@@ -1,0 +1,179 @@
+package dev.onmodel.app.cli;
+
+import dev.brachtendorf.jimagehash.hashAlgorithms.PerceptiveHash;
+import dev.onmodel.core.consistency.BatchScorer;
+import dev.onmodel.core.consistency.Cancellation;
+import dev.onmodel.core.consistency.ConsistencyEngine;
+import dev.onmodel.core.consistency.InMemoryAnalysisCache;
+import dev.onmodel.core.consistency.ScoringProgress;
+import dev.onmodel.core.consistency.ScoringSettings;
+import dev.onmodel.core.consistency.SheetFolders;
+import dev.onmodel.core.consistency.decode.FrameDecoder;
+import dev.onmodel.core.media.SequenceScanner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * {@code onmodel bench}: measures, side by side in one run on the same files, the decode-only rate, OnModel's
+ * end-to-end scoring rate on 1 and 2 threads, JImageHash's pHash throughput, re-scoring from the cache and a 4K frame
+ * at the current heap, and prints the ratios the consistency issue sets targets for.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark scoring throughput against decoding and JImageHash pHash on the same frames.",
+                "Prints frames/s and the ratios; figures are noisy on a shared machine: run it on a quiet one."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--sheet", required = true, paramLabel = "DIR", description = "A character's sheet folder.")
+    Path sheet;
+
+    @Parameters(paramLabel = "FRAMES", description = "Folder of frames (searched recursively) to measure on.")
+    Path frames;
+
+    @Option(names = "--limit", description = "Use at most this many frames (default: ${DEFAULT-VALUE}).")
+    int limit = 200;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(frames)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> SequenceScanner.IMAGE_EXTENSIONS.contains(SequenceScanner.extensionOf(p)))
+                    .sorted(Comparator.comparing(Path::toString)).limit(limit).toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(frames + " holds no image files");
+        }
+        ScoringSettings settings = ScoringSettings.defaults();
+        ConsistencyEngine engine = ConsistencyEngine.load(List.of(SheetFolders.read(sheet)), settings);
+        System.out.printf(Locale.ROOT, "%d frames from %s; %d processors; max heap %d MB; Java %s%n", files.size(),
+                frames, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"));
+        // Warm-up: file cache and JIT, not measured.
+        rate(files, 2, f -> FrameDecoder.readSubsampled(f, settings.workingSize(), settings.maxPixels()));
+        rate(files, 2, f -> engine.analyze(f, List.of()));
+        rate(files, 2, f -> new PerceptiveHash(64).hash(ImageIO.read(f.toFile())));
+
+        double[] imageIo = new double[3];
+        double[] decode = new double[3];
+        double[] score = new double[3];
+        double[] jImageHash = new double[3];
+        for (int t = 1; t <= 2; t++) {
+            imageIo[t] = rate(files, t, f -> ImageIO.read(f.toFile()));
+            decode[t] = rate(files, t, f -> FrameDecoder.readSubsampled(f, settings.workingSize(), settings.maxPixels()));
+            score[t] = scoreRate(engine, files, t);
+            PerceptiveHash hasher = new PerceptiveHash(64);
+            jImageHash[t] = rate(files, t, f -> hasher.hash(ImageIO.read(f.toFile())));
+        }
+        System.out.printf(Locale.ROOT, "%-44s %10s %10s%n", "frames/s", "1 thread", "2 threads");
+        row("JDK ImageIO full decode", imageIo);
+        row("OnModel decode only (PNGJ, subsampled)", decode);
+        row("OnModel end-to-end scoring", score);
+        row("JImageHash 1.0.0 pHash end-to-end", jImageHash);
+        System.out.printf(Locale.ROOT, "ratio end-to-end / decode-only:      %.2f (1 thread)  %.2f (2 threads)   target >= 0.9%n",
+                score[1] / decode[1], score[2] / decode[2]);
+        System.out.printf(Locale.ROOT, "ratio end-to-end / JImageHash pHash:  %.2f (1 thread)  %.2f (2 threads)   target >= 1.5%n",
+                score[1] / jImageHash[1], score[2] / jImageHash[2]);
+        System.out.printf(Locale.ROOT, "speed-up from the second thread:     %.2f (scoring)  %.2f (JImageHash)   target >= 1.7%n",
+                score[2] / score[1], jImageHash[2] / jImageHash[1]);
+
+        InMemoryAnalysisCache cache = new InMemoryAnalysisCache();
+        List<BatchScorer.Input> inputs = files.stream().map(BatchScorer.Input::of).toList();
+        BatchScorer cached = new BatchScorer(engine, cache, frames);
+        cached.score(inputs, List.of(), 2, ScoringProgress.none(), new Cancellation());
+        // Several passes: the first ones run while the JIT is still compiling the JSON reading path.
+        double best = Double.MAX_VALUE;
+        double first = 0;
+        BatchScorer.Result again = null;
+        for (int pass = 0; pass < 6; pass++) {
+            long start = System.nanoTime();
+            again = cached.score(inputs, List.of(), 2, ScoringProgress.none(), new Cancellation());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            first = pass == 0 ? seconds : first;
+            best = Math.min(best, seconds);
+        }
+        System.out.printf(Locale.ROOT, "re-scoring from the cache: %d of %d frames cached; first pass %.2f ms/frame, "
+                + "best of 6 %.2f ms/frame -> %.2f s per 10,000 frames (target < 2 s)%n", again.cachedCount(),
+                files.size(), 1000 * first / files.size(), 1000 * best / files.size(), best / files.size() * 10_000);
+
+        Path big = Files.createTempFile("onmodel-bench-4k", ".png");
+        try {
+            writeUhd(big);
+            long before = System.nanoTime();
+            engine.score(big);
+            System.out.printf(Locale.ROOT, "3840x2160 frame scored at max heap %d MB in %.0f ms (no OutOfMemoryError)%n",
+                    Runtime.getRuntime().maxMemory() >> 20, (System.nanoTime() - before) / 1e6);
+        } finally {
+            Files.deleteIfExists(big);
+        }
+        return 0;
+    }
+
+    @FunctionalInterface
+    private interface FrameTask {
+        Object run(Path file) throws Exception;
+    }
+
+    private static void row(String label, double[] rates) {
+        System.out.printf(Locale.ROOT, "%-44s %10.1f %10.1f%n", label, rates[1], rates[2]);
+    }
+
+    private static double rate(List<Path> files, int threads, FrameTask task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<Object>> futures = new ArrayList<>();
+            for (Path f : files) {
+                futures.add(pool.submit(() -> task.run(f)));
+            }
+            for (Future<Object> f : futures) {
+                f.get();
+            }
+            return files.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double scoreRate(ConsistencyEngine engine, List<Path> files, int threads) {
+        List<BatchScorer.Input> inputs = files.stream().map(BatchScorer.Input::of).toList();
+        long start = System.nanoTime();
+        BatchScorer.Result result = new BatchScorer(engine).score(inputs, List.of(), threads, ScoringProgress.none(),
+                new Cancellation());
+        if (!result.problems().isEmpty()) {
+            throw new IllegalStateException("benchmark frames must all be readable: " + result.problems().get(0));
+        }
+        return files.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** A 3840x2160 frame with noisy content, so it compresses like a rendered frame rather than a flat colour. */
+    private static void writeUhd(Path file) throws IOException {
+        BufferedImage image = new BufferedImage(3840, 2160, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        Random random = new Random(4);
+        for (int i = 0; i < 4000; i++) {
+            g.setColor(new Color(random.nextInt(0xFFFFFF)));
+            g.fillOval(random.nextInt(3840), random.nextInt(2160), 20 + random.nextInt(200), 20 + random.nextInt(200));
+        }
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.onmodel.core.consistency;
+
+import java.util.List;
+
+/**
+ * What the analysis measured for one character in one frame, before scoring: the raw signals, kept so that
+ * results can be cached (serialised as JSON) and re-scored with other thresholds without decoding again.
+ *
+ * @param character      the character name
+ * @param found          false when no pixel of the frame resembles the character's colours
+ * @param box            where the character was found, in frame pixels
+ * @param views          per sheet view, the signals measured against it, in sheet order
+ * @param signature      the found pixels' colours on 64 coarse bins (2 bits per channel, sums to 1): compared
+ *                       between neighbouring frames for the temporal component
+ * @param relativeHeight the box height over the frame height
+ * @param fatness        the found figure's area over its height squared (NaN when not found): compared with the
+ *                       typical value over the batch (the shot) to catch a run of stretched or squashed frames
+ */
+public record CharacterAnalysis(String character, boolean found, Box box, List<ViewSignals> views, float[] signature,
+                                double relativeHeight, double fatness) {
+
+    public CharacterAnalysis {
+        views = List.copyOf(views);
+    }
+
+    /**
+     * The signals measured against one sheet view. All are 0..1 similarities except the log ratios.
+     *
+     * @param view            the view name
+     * @param colourPrecision share of the found pixels whose colour is close (CIELAB) to one of the view's colours
+     * @param colourRecall    share of the view's pixels whose colour is present among the found pixels
+     * @param colourOverlap   histogram intersection of the found pixels and the view on coarse colour bins:
+     *                        sensitive to proportions (a costume part recoloured)
+     * @param fatnessLogRatio |log| of (found area / height squared) over the view's: stretch or squash
+     * @param spreadLogRatio  |log| of (horizontal / vertical spread) over the view's
+     * @param partStretch     signed log of the median change of the colour parts' horizontal/vertical spread ratio
+     *                        ({@link PartMoments}); NaN when too few parts compare
+     * @param corePrecision   colour precision over the densest window of the character's colours only (an
+     *                        occluding object beside the character mostly falls outside it)
+     * @param coreRecall      colour recall over that window
+     * @param bandPrecision   colour precision per third of the figure (top, middle, bottom) against the same third
+     *                        of the view, averaged: where the colours are, not only which
+     * @param bandRecall      colour recall per third, averaged
+     */
+    public record ViewSignals(String view, double colourPrecision, double colourRecall, double colourOverlap,
+                              double fatnessLogRatio, double spreadLogRatio, double partStretch,
+                              double corePrecision, double coreRecall, double bandPrecision,
+                              double bandRecall) {
+    }
+}

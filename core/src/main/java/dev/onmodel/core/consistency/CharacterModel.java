@@ -1,0 +1,48 @@
+package dev.onmodel.core.consistency;
+
+import java.util.List;
+
+/**
+ * A character's sheet views prepared for scoring, plus what locating it in a frame needs: the colour model used for
+ * back-projection and, per view, each colour bin's CIELAB distance to the nearest palette colour.
+ *
+ * @param name       the character name
+ * @param views      prepared views, in sheet order
+ * @param colourModel share of each colour bin over all views, lightly blurred over neighbouring bins so that
+ *                   compression noise in frames still back-projects
+ * @param paletteDistance per view, each bin's squared CIELAB distance to the view's nearest palette colour
+ */
+record CharacterModel(String name, List<ViewModel> views, double[] colourModel, List<float[]> paletteDistance) {
+
+    static CharacterModel of(String name, List<ViewModel> views) {
+        double[] mean = new double[ColourSpace.BINS];
+        for (ViewModel view : views) {
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += view.histogram()[i] / views.size();
+            }
+        }
+        double[] blurred = new double[ColourSpace.BINS];
+        for (int bin = 0; bin < ColourSpace.BINS; bin++) {
+            if (mean[bin] == 0) {
+                continue;
+            }
+            int r = bin >> 8;
+            int g = bin >> 4 & 15;
+            int b = bin & 15;
+            // Half the weight stays, half spreads over the 6 face neighbours in RGB.
+            blurred[bin] += mean[bin] * 0.5;
+            int[][] steps = {{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
+            for (int[] s : steps) {
+                int rr = r + s[0];
+                int gg = g + s[1];
+                int bb = b + s[2];
+                if (rr >= 0 && rr < 16 && gg >= 0 && gg < 16 && bb >= 0 && bb < 16) {
+                    blurred[rr << 8 | gg << 4 | bb] += mean[bin] * 0.5 / 6;
+                }
+            }
+        }
+        List<float[]> distances = views.stream().map(v -> ViewModel.distanceToPalette(v.palette())).toList();
+        return new CharacterModel(name, List.copyOf(views), blurred, distances);
+    }
+
+}

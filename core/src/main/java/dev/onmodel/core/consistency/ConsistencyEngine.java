@@ -1,0 +1,230 @@
+package dev.onmodel.core.consistency;
+
+import dev.onmodel.core.consistency.decode.FrameDecoder;
+import dev.onmodel.core.consistency.decode.Raster;
+import dev.onmodel.core.model.CharacterSheet;
+import dev.onmodel.core.model.SheetView;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Scores frames against approved character sheets: the public entry point of the consistency analysis.
+ *
+ * <p>Build one per set of sheets ({@link #load}); it is immutable and thread-safe, so one engine serves every worker
+ * thread. Scoring a frame is two steps that callers may split: {@link #analyze} (decode and measure, the expensive
+ * part, cacheable as {@link FrameAnalysis}) and {@link #score(FrameAnalysis, FrameAnalysis, FrameAnalysis)} (turn
+ * measurements into 0-100 scores, bands and explanations, using the neighbouring frames for the temporal
+ * component). {@link #score(Path)} does both for one file. {@link BatchScorer} scores many files on several threads.
+ *
+ * <p>The method is described with its sources in docs/consistency-scoring.md.
+ */
+public final class ConsistencyEngine {
+
+    /** Changes whenever analysis results would differ: part of every cache key. */
+    public static final String ENGINE_VERSION = "8";
+
+    private final Map<String, CharacterModel> models;
+    private final ScoringSettings settings;
+    private final String fingerprint;
+    private final List<String> warnings;
+
+    private ConsistencyEngine(Map<String, CharacterModel> models, ScoringSettings settings, String fingerprint,
+                              List<String> warnings) {
+        this.models = models;
+        this.settings = settings;
+        this.fingerprint = fingerprint;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Reads and prepares the sheets. A view image that cannot be read or shows nothing is skipped with a warning
+     * ({@link #warnings()}); a character left with no usable view is an error.
+     *
+     * @throws SheetException naming the character's folder and each view's problem when a character has no usable
+     *                        view, or when two characters share a name
+     */
+    public static ConsistencyEngine load(List<CharacterSheet> sheets, ScoringSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (sheets.isEmpty()) {
+            throw new SheetException("no character sheets given");
+        }
+        Map<String, CharacterModel> models = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        MessageDigest digest = sha256();
+        digest.update((ENGINE_VERSION + "|" + settings.workingSize()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (CharacterSheet sheet : sheets) {
+            if (models.containsKey(sheet.name())) {
+                throw new SheetException("two character sheets are named '" + sheet.name() + "'");
+            }
+            List<ViewModel> views = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (SheetView view : sheet.views()) {
+                try {
+                    Raster image = FrameDecoder.readSubsampled(view.image(), 1024, settings.maxPixels()).raster();
+                    views.add(ViewModel.of(view.name(), image));
+                    digest.update(sheet.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    digest.update(Files.readAllBytes(view.image()));
+                } catch (IOException | IllegalArgumentException e) {
+                    problems.add(view.image() + ": " + e.getMessage());
+                }
+            }
+            if (views.isEmpty()) {
+                Path folder = sheet.views().get(0).image().getParent();
+                throw new SheetException("character '" + sheet.name() + "' has no usable sheet image"
+                        + (folder == null ? "" : " in " + folder) + ": " + String.join("; ", problems));
+            }
+            problems.forEach(p -> warnings.add("sheet view skipped: " + p));
+            models.put(sheet.name(), CharacterModel.of(sheet.name(), views));
+        }
+        return new ConsistencyEngine(models, settings, HexFormat.of().formatHex(digest.digest()).substring(0, 16),
+                warnings);
+    }
+
+    /** Character names in sheet order. */
+    public List<String> characters() {
+        return List.copyOf(models.keySet());
+    }
+
+    public ScoringSettings settings() {
+        return settings;
+    }
+
+    /** Sheet views that were skipped while loading, each with its file and reason. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * Identifies this engine's analysis results: engine version, working size and the sheets' content. Cached
+     * analyses made under another fingerprint must not be reused.
+     */
+    public String fingerprint() {
+        return ENGINE_VERSION + "-" + fingerprint;
+    }
+
+    /**
+     * Decodes {@code frame} (subsampled to the working size) and measures every character of {@code cast}.
+     *
+     * @param cast character names; empty means every character of the engine
+     * @throws IOException with the reason as message when the file cannot be read (see {@link FrameDecoder})
+     */
+    public FrameAnalysis analyze(Path frame, List<String> cast) throws IOException {
+        FrameDecoder.Decoded decoded = FrameDecoder.readSubsampled(frame, settings.workingSize(), settings.maxPixels());
+        return analyze(decoded.raster(), decoded.step(), decoded.sourceWidth(), decoded.sourceHeight(), cast);
+    }
+
+    /**
+     * Measures an already decoded frame (for example one the UI holds).
+     *
+     * @param frame the frame at any resolution; not modified. Frames larger than the working size are subsampled.
+     */
+    public FrameAnalysis analyze(Raster frame, List<String> cast) {
+        int step = Math.max(1, (Math.max(frame.width(), frame.height()) + settings.workingSize() - 1)
+                / settings.workingSize());
+        Raster working = step == 1 ? frame : subsample(frame, step);
+        return analyze(working, step, frame.width(), frame.height(), cast);
+    }
+
+    private FrameAnalysis analyze(Raster working, int step, int width, int height, List<String> cast) {
+        FramePixels pixels = FramePixels.of(working);
+        List<CharacterAnalysis> analyses = new ArrayList<>();
+        for (String name : cast.isEmpty() ? characters() : cast) {
+            CharacterModel model = models.get(name);
+            if (model == null) {
+                throw new IllegalArgumentException("no sheet for character '" + name + "' (known: "
+                        + String.join(", ", characters()) + ")");
+            }
+            analyses.add(FrameAnalyzer.analyze(pixels, step, model));
+        }
+        return new FrameAnalysis(width, height, analyses);
+    }
+
+    /** Decodes, measures and scores one frame against every character, without temporal context. */
+    public FrameScore score(Path frame) throws IOException {
+        return score(analyze(frame, List.of()), null, null);
+    }
+
+    /**
+     * Scores measured frames.
+     *
+     * @param current  the frame to score
+     * @param previous the frame before it in its sequence, or null
+     * @param next     the frame after it, or null; with both neighbours, a frame is a pop only when it differs
+     *                 from both, so the frame after a pop is not blamed for it
+     */
+    public FrameScore score(FrameAnalysis current, FrameAnalysis previous, FrameAnalysis next) {
+        return score(current, previous, next, Map.of());
+    }
+
+    /**
+     * Scores a measured frame within its shot.
+     *
+     * @param typicalProportions per character, the median of log {@link CharacterAnalysis#fatness()} over the shot's frames
+     *                       ({@link #typicalProportions}): frames whose proportions differ from the shot's typical ones
+     *                       lose shape points even when they still resemble some sheet view
+     */
+    public FrameScore score(FrameAnalysis current, FrameAnalysis previous, FrameAnalysis next,
+                            Map<String, Double> typicalProportions) {
+        List<CharacterScore> scores = new ArrayList<>();
+        for (CharacterAnalysis analysis : current.characters()) {
+            CharacterAnalysis before = previous == null ? null : previous.character(analysis.character());
+            CharacterAnalysis after = next == null ? null : next.character(analysis.character());
+            scores.add(ScoreModel.score(analysis, before, after,
+                    typicalProportions.getOrDefault(analysis.character(), Double.NaN), settings));
+        }
+        return new FrameScore(scores);
+    }
+
+    /**
+     * Per character, the median log proportions over {@code frames} (at least 8 frames where it was found; fewer give
+     * no reference).
+     */
+    public static Map<String, Double> typicalProportions(List<FrameAnalysis> frames) {
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (FrameAnalysis frame : frames) {
+            for (CharacterAnalysis c : frame.characters()) {
+                if (c.found() && c.fatness() > 0) {
+                    values.computeIfAbsent(c.character(), k -> new ArrayList<>()).add(Math.log(c.fatness()));
+                }
+            }
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        values.forEach((character, list) -> {
+            if (list.size() >= 8) {
+                List<Double> sorted = list.stream().sorted().toList();
+                medians.put(character, sorted.get(sorted.size() / 2));
+            }
+        });
+        return medians;
+    }
+
+    private static Raster subsample(Raster frame, int step) {
+        int w = (frame.width() + step - 1) / step;
+        int h = (frame.height() + step - 1) / step;
+        int[] out = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = frame.get(x * step, y * step);
+            }
+        }
+        return new Raster(w, h, out);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package dev.onmodel.core.workflow;
+
+import dev.onmodel.core.consistency.Cancellation;
+import dev.onmodel.core.consistency.FrameScore;
+import dev.onmodel.core.consistency.ProjectScoreSink;
+import dev.onmodel.core.consistency.ConsistencyEngine;
+import dev.onmodel.core.consistency.ProjectScorer;
+import dev.onmodel.core.consistency.ScoringProgress;
+import dev.onmodel.core.consistency.ScoringSettings;
+import dev.onmodel.core.media.MediaProblem;
+import dev.onmodel.core.model.ImageSequence;
+import dev.onmodel.core.model.Project;
+import dev.onmodel.core.model.Shot;
+import dev.onmodel.core.model.Variant;
+import dev.onmodel.core.store.ImportOptions;
+import dev.onmodel.core.store.ImportReport;
+import dev.onmodel.core.store.MediaImporter;
+import dev.onmodel.core.store.ReviewStore;
+import dev.onmodel.core.store.ShotCast;
+import dev.onmodel.core.store.StoreException;
+import dev.onmodel.core.store.StoreOptions;
+import dev.onmodel.core.store.StoredScore;
+import dev.onmodel.core.store.VariantKey;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One open project as the CLI commands and the window work with it: its review store, the project structure as
+ * imported into the store, the consistency engine for its sheets, and the steps that connect them (import, score
+ * into the store, review facts for the editorial export).
+ *
+ * <p>Opening imports the project when the store has no structure yet, or when {@link Options#rescan()} asks for it;
+ * otherwise the structure comes from the store without listing a folder. Close it to close the store.
+ */
+public final class ProjectWorkspace implements AutoCloseable {
+
+    /**
+     * How to open a workspace.
+     *
+     * @param rescan   import (rescan) the media even when the store already holds the structure
+     * @param importing how the media importer inspects files
+     * @param storing  how the store is opened (read-only, durability...)
+     */
+    public record Options(boolean rescan, ImportOptions importing, StoreOptions storing) {
+        public Options {
+            Objects.requireNonNull(importing, "importing");
+            Objects.requireNonNull(storing, "storing");
+        }
+
+        public static Options defaults() {
+            return new Options(false, ImportOptions.defaults(), StoreOptions.defaults());
+        }
+
+        public Options withRescan(boolean value) {
+            return new Options(value, importing, storing);
+        }
+
+        public Options withImporting(ImportOptions value) {
+            return new Options(rescan, value, storing);
+        }
+
+        public Options withStoring(StoreOptions value) {
+            return new Options(rescan, importing, value);
+        }
+    }
+
+    /**
+     * What a scoring run did.
+     *
+     * @param summary       the scorer's summary (frames, from cache, casts, cancelled)
+     * @param problems      files or variants that could not be scored, with the reason
+     * @param flaggedFrames frames whose worst character is outside the ok band
+     * @param digestedFiles files digested to prove their identity (changed since import, or never imported)
+     * @param unchangedFrames frames whose stored scores were already the same (nothing written for them)
+     * @param seconds       wall-clock time of the run
+     */
+    public record ScoreRun(ProjectScorer.Summary summary, List<MediaProblem> problems, int flaggedFrames,
+                           int digestedFiles, int unchangedFrames, double seconds) {
+        public ScoreRun {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private final ReviewStore store;
+    private final Project project;
+    private final Optional<ImportReport> importReport;
+
+    private ProjectWorkspace(ReviewStore store, Project project, Optional<ImportReport> importReport) {
+        this.store = store;
+        this.project = project;
+        this.importReport = importReport;
+    }
+
+    /** Opens the project folder {@code root} with {@link Options#defaults()}. */
+    public static ProjectWorkspace open(Path root) throws IOException, StoreException {
+        return open(root, Options.defaults());
+    }
+
+    /**
+     * Opens the store of {@code root}, importing the media when the store holds no structure yet or when asked.
+     *
+     * @throws StoreException the store's failure (damaged, newer, read-only without an import, busy...)
+     * @throws IOException    the project folder or project.json cannot be read during an import
+     */
+    public static ProjectWorkspace open(Path root, Options options) throws IOException, StoreException {
+        ReviewStore store = ReviewStore.open(root, options.storing());
+        try {
+            Optional<ImportReport> report = Optional.empty();
+            if ((options.rescan() || !store.hasStructure()) && !store.isReadOnly()) {
+                report = Optional.of(new MediaImporter(store, options.importing()).importProject());
+            }
+            Optional<Project> project = store.loadProject();
+            if (project.isEmpty()) {
+                throw new StoreException(StoreException.Kind.INVALID_REQUEST, store.projectRoot()
+                        + ": nothing has been imported into this project's store and it cannot import now ("
+                        + store.readOnlyReason().orElse("no structure") + ")");
+            }
+            return new ProjectWorkspace(store, project.get(), report);
+        } catch (IOException | StoreException | RuntimeException e) {
+            try {
+                store.close();
+            } catch (StoreException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    public ReviewStore store() {
+        return store;
+    }
+
+    /** The project as recorded in the store (media paths resolved against the store's media root). */
+    public Project project() {
+        return project;
+    }
+
+    /** The import done while opening, if one was. */
+    public Optional<ImportReport> importReport() {
+        return importReport;
+    }
+
+    /** A consistency engine for the project's character sheets; its warnings name skipped sheet views. */
+    public ConsistencyEngine engine(ScoringSettings settings) {
+        return ConsistencyEngine.load(project.characters(), settings);
+    }
+
+    /**
+     * Scores every variant of the project into the store: analyses through {@link StoreAnalysisCache} (an
+     * unchanged frame is neither digested nor decoded), scores and casts through {@link StoreScoreSink} (frames
+     * whose stored scores are already the same are not written again). A cast proposed by an earlier run is reused
+     * while it still holds (see {@link #proposedCastsToReuse}).
+     *
+     * @param progress called from worker threads with frames done and the project's total
+     * @throws IOException when the scores cannot be stored (the store's message)
+     */
+    public ScoreRun score(ConsistencyEngine engine, int threads, ScoringProgress progress, Cancellation cancellation)
+            throws IOException, StoreException {
+        long start = System.nanoTime();
+        StoreAnalysisCache cache = StoreAnalysisCache.open(store, project.root());
+        Map<VariantKey, NavigableMap<Long, List<StoredScore>>> previous = store.allScores();
+        Map<String, ShotCast> casts = store.casts();
+        Map<String, List<String>> reused = proposedCastsToReuse(project, casts, previous, engine.fingerprint(),
+                engine.characters());
+        StoreScoreSink sink = new StoreScoreSink(store, store.mediaRoot(), engine.fingerprint(), previous, casts);
+        ProjectScorer.Summary summary;
+        try {
+            summary = new ProjectScorer(engine, cache).score(withCasts(project, reused),
+                    new ReusedCastSink(sink, reused.keySet()), threads, progress, cancellation);
+        } finally {
+            // Analyses made before a failure or cancellation are still worth keeping.
+            cache.flush();
+        }
+        return new ScoreRun(summary, sink.problems(), sink.flaggedFrames(), cache.digestedFiles(),
+                sink.unchangedFrames(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Shots without a cast in project.json whose earlier proposed cast still holds: proposed by the same engine
+     * (fingerprint: version, settings, sheets), naming characters the engine knows, and every frame of every
+     * sequence variant of the shot still has its scores from that engine. A rescan drops the scores of changed
+     * frames, so a changed shot proposes again. Reusing the proposal spares decoding its sample frames, which the
+     * proposal does outside the analysis cache; without it an unchanged project would not be free to re-score.
+     */
+    static Map<String, List<String>> proposedCastsToReuse(Project project, Map<String, ShotCast> casts,
+                                                         Map<VariantKey, NavigableMap<Long, List<StoredScore>>> scores,
+                                                         String fingerprint, List<String> known) {
+        Map<String, List<String>> reuse = new LinkedHashMap<>();
+        for (Shot shot : project.shots()) {
+            ShotCast cast = casts.get(shot.name());
+            if (!shot.cast().isEmpty() || cast == null || !cast.proposed() || cast.characters().isEmpty()
+                    || !cast.engineVersion().equals(fingerprint) || !known.containsAll(cast.characters())) {
+                continue;
+            }
+            boolean allScored = true;
+            for (Variant variant : shot.variants()) {
+                if (!(variant.media() instanceof ImageSequence sequence)) {
+                    continue;
+                }
+                NavigableMap<Long, List<StoredScore>> stored = scores.get(new VariantKey(shot.name(), variant.name()));
+                for (Long frame : sequence.files().keySet()) {
+                    List<StoredScore> rows = stored == null ? null : stored.get(frame);
+                    if (rows == null || rows.isEmpty() || !rows.get(0).engineVersion().equals(fingerprint)) {
+                        allScored = false;
+                        break;
+                    }
+                }
+                if (!allScored) {
+                    break;
+                }
+            }
+            if (allScored) {
+                reuse.put(shot.name(), cast.characters());
+            }
+        }
+        return reuse;
+    }
+
+    private static Project withCasts(Project project, Map<String, List<String>> casts) {
+        if (casts.isEmpty()) {
+            return project;
+        }
+        List<Shot> shots = new ArrayList<>();
+        for (Shot shot : project.shots()) {
+            List<String> cast = casts.get(shot.name());
+            shots.add(cast == null ? shot : new Shot(shot.name(), shot.rate(), shot.cutLength(), cast, shot.variants()));
+        }
+        return new Project(project.name(), project.root(), project.rate(), project.characters(), shots);
+    }
+
+    /** Records a reused proposal as still proposed (the scorer sees it as a cast given in the project). */
+    private record ReusedCastSink(ProjectScoreSink sink, Set<String> reused) implements ProjectScoreSink {
+        @Override
+        public void cast(String shot, List<String> cast, boolean proposed) throws IOException {
+            sink.cast(shot, cast, proposed || reused.contains(shot));
+        }
+
+        @Override
+        public void frame(Variant variant, long frame, Path file, FrameScore score) throws IOException {
+            sink.frame(variant, frame, file, score);
+        }
+
+        @Override
+        public void problem(MediaProblem problem) throws IOException {
+            sink.problem(problem);
+        }
+
+        @Override
+        public void finish() throws IOException {
+            sink.finish();
+        }
+    }
+
+    /** The review facts the editorial export reads, from the store as it is now. */
+    public StoreReviewFacts facts() throws StoreException {
+        return StoreReviewFacts.load(store);
+    }
+
+    @Override
+    public void close() throws StoreException {
+        store.close();
+    }
+}

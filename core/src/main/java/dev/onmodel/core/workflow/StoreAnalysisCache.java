@@ -1,0 +1,174 @@
+package dev.onmodel.core.workflow;
+
+import dev.onmodel.core.consistency.AnalysisCache;
+import dev.onmodel.core.media.FileIdentity;
+import dev.onmodel.core.store.CachedAnalysis;
+import dev.onmodel.core.store.ReviewStore;
+import dev.onmodel.core.store.StoreException;
+import dev.onmodel.core.store.StoredFrame;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The consistency engine's {@link AnalysisCache} kept in the project's review store ({@code analysis_cache}).
+ *
+ * <p>Re-scoring an unchanged project must not read every file again just to prove it unchanged. The import already
+ * recorded each frame's size, mtime and content digest, so when a file's path, size and mtime (what the scorer
+ * stats anyway) equal the imported ones the imported digest is trusted; only a file that differs, or was never
+ * imported, is digested. The frame identities and, per engine version, the cached analyses are loaded up front in
+ * one query each rather than one query per file.
+ *
+ * <p>New analyses are buffered and written in batches ({@link #BATCH} per transaction) on the store's single writer;
+ * call {@link #flush()} when the run ends. A read-only store serves hits and stores nothing. Thread-safe.
+ */
+public final class StoreAnalysisCache implements AnalysisCache {
+
+    /** Analyses per write transaction: few enough to bound memory, many enough that commits do not dominate. */
+    static final int BATCH = 500;
+
+    private final ReviewStore store;
+    private final Path keyRoot;
+    private final Path mediaRoot;
+    private final Map<String, FileIdentity> imported;
+    private final Map<String, Map<String, CachedAnalysis>> loadedByVersion = new ConcurrentHashMap<>();
+    /** Identities worked out during {@link #get}, so the {@link #put} that follows does not digest again. */
+    private final Map<String, FileIdentity> identified = new ConcurrentHashMap<>();
+    private final Map<String, Map<FileIdentity, String>> pending = new LinkedHashMap<>();
+    private int pendingCount;
+    private final AtomicInteger digested = new AtomicInteger();
+
+    private StoreAnalysisCache(ReviewStore store, Path keyRoot, Path mediaRoot, Map<String, FileIdentity> imported) {
+        this.store = store;
+        this.keyRoot = keyRoot.toAbsolutePath().normalize();
+        this.mediaRoot = mediaRoot.toAbsolutePath().normalize();
+        this.imported = imported;
+    }
+
+    /**
+     * A cache over {@code store} for a scorer whose keys are relative to {@code keyRoot} (the root of the project it
+     * scores); the imported frame identities are loaded now, in one query.
+     */
+    public static StoreAnalysisCache open(ReviewStore store, Path keyRoot) throws StoreException {
+        Map<String, FileIdentity> imported = new HashMap<>();
+        for (NavigableMap<Long, StoredFrame> frames : store.storedFrames().values()) {
+            for (StoredFrame frame : frames.values()) {
+                imported.put(frame.identity().relativePath(), frame.identity());
+            }
+        }
+        return new StoreAnalysisCache(store, keyRoot, store.mediaRoot(), imported);
+    }
+
+    @Override
+    public Optional<String> get(Key key) {
+        try {
+            FileIdentity identity = identify(key);
+            CachedAnalysis cached = analyses(key.engineVersion()).get(identity.relativePath());
+            return cached != null && cached.matches(identity) ? Optional.of(cached.payload()) : Optional.empty();
+        } catch (IOException e) {
+            // The file cannot be read to prove its identity: no hit; the analysis that follows reports the file.
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void put(Key key, String analysisJson) {
+        if (store.isReadOnly()) {
+            return;
+        }
+        FileIdentity identity;
+        try {
+            identity = identify(key);
+        } catch (IOException e) {
+            // Analysed but now unreadable: caching it under a guessed identity could serve a wrong hit later.
+            return;
+        }
+        Map<String, Map<FileIdentity, String>> batch = null;
+        synchronized (pending) {
+            pending.computeIfAbsent(key.engineVersion(), v -> new LinkedHashMap<>()).put(identity, analysisJson);
+            if (++pendingCount >= BATCH) {
+                batch = takePending();
+            }
+        }
+        if (batch != null) {
+            write(batch);
+        }
+    }
+
+    /** Writes the analyses still buffered; call once the scoring run is over. */
+    public void flush() throws StoreException {
+        Map<String, Map<FileIdentity, String>> batch;
+        synchronized (pending) {
+            batch = takePending();
+        }
+        for (Map.Entry<String, Map<FileIdentity, String>> e : batch.entrySet()) {
+            store.putAnalyses(e.getValue(), e.getKey());
+        }
+    }
+
+    /** Files whose content had to be digested because their size or mtime differed from the import (or were new). */
+    public int digestedFiles() {
+        return digested.get();
+    }
+
+    private Map<String, Map<FileIdentity, String>> takePending() {
+        Map<String, Map<FileIdentity, String>> batch = new LinkedHashMap<>(pending);
+        pending.clear();
+        pendingCount = 0;
+        return batch;
+    }
+
+    private void write(Map<String, Map<FileIdentity, String>> batch) {
+        try {
+            for (Map.Entry<String, Map<FileIdentity, String>> e : batch.entrySet()) {
+                store.putAnalyses(e.getValue(), e.getKey());
+            }
+        } catch (StoreException e) {
+            // A cache that cannot be written only costs re-analysis next time; the scores themselves still flow.
+            System.getLogger(StoreAnalysisCache.class.getName()).log(System.Logger.Level.WARNING,
+                    "analyses not cached: " + e.getMessage());
+        }
+    }
+
+    private Map<String, CachedAnalysis> analyses(String engineVersion) {
+        return loadedByVersion.computeIfAbsent(engineVersion, v -> {
+            try {
+                return store.cachedAnalyses(v);
+            } catch (StoreException e) {
+                // Unreadable cache: every frame is analysed afresh, which is slower but still right.
+                System.getLogger(StoreAnalysisCache.class.getName()).log(System.Logger.Level.WARNING,
+                        "cached analyses not read: " + e.getMessage());
+                return Map.of();
+            }
+        });
+    }
+
+    /** The file's identity relative to the media root: the imported one when size and mtime agree, else digested. */
+    private FileIdentity identify(Key key) throws IOException {
+        Path given = Path.of(key.relativePath());
+        Path file = given.isAbsolute() ? given : keyRoot.resolve(given);
+        String relative = FileIdentity.relativize(mediaRoot, file);
+        FileIdentity known = identified.get(relative);
+        if (known != null && known.size() == key.size() && known.mtimeMillis() == key.modifiedMillis()) {
+            return known;
+        }
+        FileIdentity recorded = imported.get(relative);
+        FileIdentity identity;
+        if (recorded != null && recorded.size() == key.size() && recorded.mtimeMillis() == key.modifiedMillis()
+                && !recorded.digest().isEmpty()) {
+            identity = recorded;
+        } else {
+            identity = new FileIdentity(relative, key.size(), key.modifiedMillis(), FileIdentity.digest(file));
+            digested.incrementAndGet();
+        }
+        identified.put(relative, identity);
+        return identity;
+    }
+}

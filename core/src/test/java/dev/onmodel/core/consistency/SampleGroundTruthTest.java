@@ -1,0 +1,129 @@
+package dev.onmodel.core.consistency;
+
+import dev.onmodel.core.media.MediaProblem;
+import dev.onmodel.core.media.MovieProbe;
+import dev.onmodel.core.model.Project;
+import dev.onmodel.core.model.Variant;
+import dev.onmodel.core.project.ProjectLayout;
+import dev.onmodel.core.project.ProjectReader;
+import dev.onmodel.core.sample.GroundTruth;
+import dev.onmodel.core.sample.InjectedDefect;
+import dev.onmodel.core.sample.ProgressListener;
+import dev.onmodel.core.sample.SampleOptions;
+import dev.onmodel.core.sample.SampleProjectGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Regression on the generated sample project's ground truth: every injected defect is flagged (most of its frames
+ * leave the ok band) and clean frames are not (none off-model, almost none to check). The engine never reads the
+ * ground truth; only this test does.
+ */
+class SampleGroundTruthTest {
+
+    /** Half the frames at half size: the defects and their kinds are the same as in the real sample. */
+    private static final SampleOptions SAMPLE = SampleOptions.defaults().withFrameScale(0.5).withPictureScale(0.5);
+
+    @TempDir
+    static Path dir;
+
+    private static GroundTruth truth;
+    private static final Map<String, CharacterScore> SCORES = new HashMap<>();
+    private static ProjectScorer.Summary summary;
+
+    private static String key(String shot, String variant, long frame, String character) {
+        return shot + "/" + variant + "/" + frame + "/" + character;
+    }
+
+    @BeforeAll
+    static void scoreTheSample() throws IOException, InterruptedException {
+        Path root = dir.resolve("sample");
+        SampleProjectGenerator.generate(root, SAMPLE, ProgressListener.NONE);
+        truth = GroundTruth.read(root.resolve(ProjectLayout.GROUND_TRUTH_FILE));
+        Project project = new ProjectReader(MovieProbe.unavailable("not needed")).read(root).project();
+        ConsistencyEngine engine = ConsistencyEngine.load(project.characters(), ScoringSettings.defaults());
+        ProjectScoreSink sink = new ProjectScoreSink() {
+            @Override
+            public void cast(String shot, List<String> cast, boolean proposed) {
+                // The cast comes from project.json here; the proposal is covered by its own test.
+            }
+
+            @Override
+            public void frame(Variant variant, long frame, Path file, FrameScore score) {
+                score.characters().forEach(c -> SCORES.put(key(variant.shot(), variant.name(), frame, c.character()), c));
+            }
+
+            @Override
+            public void problem(MediaProblem problem) {
+                throw new AssertionError("unexpected problem: " + problem);
+            }
+
+            @Override
+            public void finish() {
+                // Nothing buffered.
+            }
+        };
+        summary = new ProjectScorer(engine, new InMemoryAnalysisCache()).score(project, sink, 2,
+                ScoringProgress.none(), new Cancellation());
+    }
+
+    @Test
+    void everyInjectedDefectIsFlagged() {
+        assertTrue(truth.defects().size() >= 4, "the sample injects defects");
+        List<String> missed = new ArrayList<>();
+        for (InjectedDefect d : truth.defects()) {
+            int frames = 0;
+            int flagged = 0;
+            for (int f = d.first(); f <= d.last(); f++) {
+                CharacterScore s = SCORES.get(key(d.shot(), d.variant(), f, d.character()));
+                if (s != null) {
+                    frames++;
+                    flagged += s.band() == Band.OK ? 0 : 1;
+                }
+            }
+            // A drift grows from nothing, so its first frames may pass; most of the range must not.
+            if (frames == 0 || flagged * 2 < frames) {
+                missed.add(d.kind() + " " + d.shot() + "/" + d.variant() + " " + d.character() + " " + d.first() + "-"
+                        + d.last() + ": " + flagged + " of " + frames + " frames flagged");
+            }
+        }
+        assertEquals(List.of(), missed);
+    }
+
+    @Test
+    void cleanFramesAreNotFlagged() {
+        int clean = 0;
+        List<String> offModel = new ArrayList<>();
+        int check = 0;
+        for (Map.Entry<String, CharacterScore> e : SCORES.entrySet()) {
+            String[] k = e.getKey().split("/");
+            int frame = Integer.parseInt(k[2]);
+            boolean inDefect = truth.defects().stream().anyMatch(d -> d.shot().equals(k[0])
+                    && d.variant().equals(k[1]) && d.character().equals(k[3]) && d.covers(frame));
+            if (inDefect) {
+                continue;
+            }
+            clean++;
+            if (e.getValue().band() == Band.OFF_MODEL) {
+                offModel.add(e.getKey() + " " + e.getValue());
+            } else if (e.getValue().band() == Band.CHECK) {
+                check++;
+            }
+        }
+        assertTrue(clean > 100, "clean frames scored: " + clean);
+        assertEquals(List.of(), offModel);
+        assertTrue(check <= clean * 0.03, check + " of " + clean + " clean frames in the check band");
+        assertEquals(0, summary.problems());
+    }
+}
