@@ -1,7 +1,6 @@
 package dev.onmodel.app.ui;
 
 import dev.onmodel.app.session.DecisionDraft;
-import dev.onmodel.app.session.ScriptedFrameScoring;
 import dev.onmodel.app.session.StoreReviewSession;
 import dev.onmodel.app.session.StoreSessions;
 import dev.onmodel.core.media.MovieProbe;
@@ -10,7 +9,10 @@ import dev.onmodel.core.project.ProjectReader;
 import dev.onmodel.app.session.Reviewer;
 import dev.onmodel.app.settings.Preferences;
 import dev.onmodel.app.settings.PreferencesStore;
-import dev.onmodel.app.testing.DemoProjects;
+import dev.onmodel.core.sample.SampleOptions;
+import dev.onmodel.core.sample.SampleProjectGenerator;
+import java.util.ArrayList;
+import java.util.List;
 import dev.onmodel.app.ui.keys.KeyMap;
 import dev.onmodel.app.ui.keys.ReviewAction;
 import dev.onmodel.app.ui.review.CompareMode;
@@ -40,9 +42,9 @@ import java.util.function.Supplier;
 
 /**
  * Takes the docs' screenshots from the running workstation (run it under Xvfb, see docs/user-guide.md): generates the
- * demo project, records an animator's decisions in the project's SQLite review store, opens the app as a director
- * and snapshots each mode. Scores come from the demo's known defects ({@link ScriptedFrameScoring}) until the
- * consistency engine is bound.
+ * sample project, records an animator's decisions in its SQLite review store, opens the app as a director (the
+ * app's own binding: store and consistency engine), waits for scoring and snapshots each mode at the sample's
+ * injected defects (read from ground-truth.json).
  *
  * <p>Usage: {@code ScreenshotTour <output folder> <work folder>}
  */
@@ -55,56 +57,67 @@ public final class ScreenshotTour {
     private ScreenshotTour() {
     }
 
+    /** One injected defect from the sample's ground truth. */
+    private record Defect(String shot, String variant, String kind, long first, long last) {
+    }
+
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of(args[0]));
         Path work = Files.createDirectories(Path.of(args[1]));
-        Path project = work.resolve("demo-project");
-        if (!ProjectLayout.looksLikeProject(project)) {
-            DemoProjects.create(project, WIDTH, HEIGHT, FRAMES);
+        Path project = work.resolve("sample-project");
+        if (!SampleProjectGenerator.isSampleProject(project)) {
+            SampleProjectGenerator.generate(project, SampleOptions.defaults(), (done, total) -> { });
         }
-        // A fresh SQLite review store, then an animator's earlier pass for the history and overrule views.
-        Files.deleteIfExists(project.resolve("onmodel.db"));
-        Files.deleteIfExists(project.resolve("onmodel.db-wal"));
-        Files.deleteIfExists(project.resolve("onmodel.db-shm"));
+        List<Defect> defects = new ArrayList<>();
+        for (var node : new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                project.resolve("ground-truth.json").toFile()).get("defects")) {
+            defects.add(new Defect(node.get("shot").asText(), node.get("variant").asText(), node.get("kind").asText(),
+                    node.get("first").asLong(), node.get("last").asLong()));
+        }
+        Defect drift = defects.stream().filter(d -> d.kind().equals("costume-drift")).findFirst().orElseThrow();
+        Defect pop = defects.stream().filter(d -> d.kind().equals("flicker-pop")).findFirst().orElseThrow();
+        // A fresh review store, then an animator's earlier pass for the history and overrule views.
+        for (String name : new String[] {"onmodel.db", "onmodel.db-wal", "onmodel.db-shm"}) {
+            Files.deleteIfExists(project.resolve(name));
+        }
         Project read = new ProjectReader(MovieProbe.unavailable("tour")).read(project).project();
         try (StoreReviewSession animator = StoreReviewSession.open(read, new Reviewer("Ali Navarro", Role.ANIMATOR),
                 "animation pass 1", java.util.Optional.empty())) {
-            animator.record(new DecisionDraft("sh020", "v002", FrameRange.ofInclusive(1001, 1012), Verdict.APPROVE,
-                    "")).join();
-            animator.record(new DecisionDraft("sh020", "v002", FrameRange.ofInclusive(1013, 1030), Verdict.APPROVE,
-                    "looks fine to me")).join();
-            animator.record(new DecisionDraft("sh010", "v001", FrameRange.ofInclusive(1001, 1048), Verdict.APPROVE,
-                    "")).join();
-            animator.record(new DecisionDraft("sh010", "v002", FrameRange.ofInclusive(1030, 1040), Verdict.REWORK,
-                    "squashed, fix proportions")).join();
+            animator.record(new DecisionDraft(drift.shot(), drift.variant(), FrameRange.ofInclusive(1001,
+                    drift.first() - 1), Verdict.APPROVE, "")).join();
+            animator.record(new DecisionDraft(drift.shot(), drift.variant(), FrameRange.ofInclusive(drift.first(),
+                    drift.first() + 10), Verdict.APPROVE, "looks fine to me")).join();
+            animator.record(new DecisionDraft(pop.shot(), "v002", FrameRange.ofInclusive(1001, 1030),
+                    Verdict.APPROVE, "")).join();
         }
         Path home = Files.createDirectories(work.resolve("home"));
         System.setProperty("onmodel.home", home.toString());
         new PreferencesStore(home.resolve("preferences.json")).save(Preferences.defaults()
                 .withReviewer("Dana Ruiz", "director").withPass("director approval")
                 .withWindow(new dev.onmodel.app.settings.WindowLayout(0, 0, 1600, 1000, false, 0.13, 0.79, 0.70)));
-        // The real store binding; scores from the demo's planted defects stand in for the engine.
-        WorkstationApp.sessionFactory = new StoreSessions(p -> java.util.Optional.of(new ScriptedFrameScoring(
-                DemoProjects.scorer(project, WIDTH, HEIGHT, FRAMES), Duration.ofMillis(2))));
+        // The app's own binding: the SQLite review store and the consistency engine.
+        WorkstationApp.sessionFactory = new StoreSessions();
         WorkstationApp.requestedProject = project;
         Thread app = new Thread(() -> javafx.application.Application.launch(WorkstationApp.class), "app");
         app.start();
 
         ReviewScreen screen = waitFor(ScreenshotTour::findScreen, 60);
-        waitFor(() -> onFx(() -> !screen.model().scoringProperty().get() ? Boolean.TRUE : null), 60);
+        waitFor(() -> onFx(() -> screen.model().scoringStatusProperty().get().startsWith("Scored") ? Boolean.TRUE
+                : null), 600);
         Stage stage = onFx(() -> (Stage) screen.getScene().getWindow());
 
         fx(() -> {
-            screen.model().selectedShotProperty().set(screen.model().project().shot("sh020").orElseThrow());
-            screen.model().pickVariant(2);
-            screen.model().seek(1013);
+            select(screen, drift.shot(), drift.variant());
+            screen.model().seek(drift.first());
             screen.model().markIn();
-            screen.model().seek(1036);
+            screen.model().seek(drift.last());
             screen.model().markOut();
-            screen.model().decide(Verdict.REJECT, "jacket drifts to purple from 1013; regenerate with the sheet colour");
+            screen.model().decide(Verdict.REJECT, "costume drifts from " + drift.first()
+                    + "; regenerate with the sheet colours");
         });
         settle();
-        fx(() -> screen.model().seek(1024));
+        long middle = (drift.first() + drift.last()) / 2 + 4;
+        fx(() -> screen.model().seek(middle));
         settle();
         snap(stage.getScene().getRoot(), out.resolve("review-overview.png"));
 
@@ -132,17 +145,16 @@ public final class ScreenshotTour {
 
         fx(() -> {
             screen.model().compareModeProperty().set(CompareMode.ONION_SKIN);
-            screen.model().selectedShotProperty().set(screen.model().project().shot("sh030").orElseThrow());
-            screen.model().seek(1020);
+            select(screen, pop.shot(), pop.variant());
+            screen.model().seek(pop.first());
         });
         settle();
         snap(stage.getScene().getRoot(), out.resolve("compare-onion-skin.png"));
 
         fx(() -> {
             screen.model().compareModeProperty().set(CompareMode.SINGLE);
-            screen.model().selectedShotProperty().set(screen.model().project().shot("sh020").orElseThrow());
-            screen.model().pickVariant(2);
-            screen.model().seek(1028);
+            select(screen, drift.shot(), drift.variant());
+            screen.model().seek(drift.first() + 5);
             TabPane side = (TabPane) screen.lookup("#sidePanel");
             side.getSelectionModel().select(1);
         });
@@ -155,7 +167,7 @@ public final class ScreenshotTour {
             screen.model().seek(1001);
             screen.run(ReviewAction.NEXT_FLAGGED);
             screen.run(ReviewAction.MARK_IN);
-            screen.model().seek(1036);
+            screen.model().seek(drift.last());
             screen.run(ReviewAction.MARK_OUT);
             screen.run(ReviewAction.TIMELINE_ZOOM_IN);
             screen.run(ReviewAction.TIMELINE_ZOOM_IN);
@@ -209,6 +221,12 @@ public final class ScreenshotTour {
             shown[0].setResult(null);
             shown[0].close();
         });
+    }
+
+    private static void select(ReviewScreen screen, String shot, String variant) {
+        var s = screen.model().project().shot(shot).orElseThrow();
+        screen.model().selectedShotProperty().set(s);
+        screen.model().selectedVariantProperty().set(s.variant(variant).orElseThrow());
     }
 
     private static ReviewScreen findScreen() {

@@ -55,6 +55,14 @@ public final class DecisionColours {
         };
     }
 
+    /**
+     * The colour of a band on top of a picture (text, character box): like {@link #of(ScoreBand)} but a brighter
+     * blue for OK, which must read on dark and busy frames.
+     */
+    public static Color overlayOf(ScoreBand band) {
+        return band == ScoreBand.OK ? PLAYHEAD : of(band);
+    }
+
     /** CSS hex of a colour, for labels styled in code. */
     public static String hex(Color colour) {
         return String.format("#%02x%02x%02x", (int) Math.round(colour.getRed() * 255),

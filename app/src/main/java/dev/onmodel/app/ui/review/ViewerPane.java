@@ -452,7 +452,7 @@ public final class ViewerPane extends Pane {
             scoreComponents.setText("");
             scoreExplanation.setText("");
         } else {
-            String colour = DecisionColours.hex(DecisionColours.of(model.band(score.score())));
+            String colour = DecisionColours.hex(DecisionColours.overlayOf(model.band(score.score())));
             scoreHeadline.setText(score.score() + "  " + model.band(score.score()).word().toUpperCase()
                     + score.character().map(c -> "   " + c).orElse(""));
             scoreHeadline.setStyle("-fx-text-fill: " + colour + ";");
@@ -590,7 +590,7 @@ public final class ViewerPane extends Pane {
         characterBox.setY(originAY + b.y() * scaleA);
         characterBox.setWidth(b.width() * scaleA);
         characterBox.setHeight(b.height() * scaleA);
-        String colour = DecisionColours.hex(DecisionColours.of(model.band(score.score())));
+        String colour = DecisionColours.hex(DecisionColours.overlayOf(model.band(score.score())));
         characterBox.setStyle("-fx-stroke: " + colour + ";");
         boxLabel.setText(score.character().orElse("character") + " \u00b7 " + score.score());
         boxLabel.setStyle("-fx-background-color: " + colour + ";");
