@@ -16,6 +16,7 @@ import dev.onmodel.core.workflow.ScorePayload;
 import dev.onmodel.core.time.FrameRange;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class StoreReviewSession implements ReviewSession {
      */
     public static StoreReviewSession open(Project project, Reviewer reviewer, String pass,
                                           Optional<FrameScoring> scoring) throws IOException {
-        return open(project, reviewer, pass, workspace -> scoring);
+        return open(project.root(), reviewer, pass, workspace -> scoring);
     }
 
     /**
@@ -92,21 +93,21 @@ public final class StoreReviewSession implements ReviewSession {
      * @param scoringFor the scoring to bind for the opened workspace ({@link WorkspaceScoring} in the app)
      * @throws IOException with the store's sentence (damaged database, newer schema...) when it cannot be opened
      */
-    public static StoreReviewSession open(Project project, Reviewer reviewer, String pass,
+    public static StoreReviewSession open(Path projectRoot, Reviewer reviewer, String pass,
                                           Function<ProjectWorkspace, Optional<FrameScoring>> scoringFor)
             throws IOException {
         ProjectWorkspace workspace = null;
         ReviewStore store;
         try {
             try {
-                workspace = ProjectWorkspace.open(project.root());
+                workspace = ProjectWorkspace.open(projectRoot);
                 store = workspace.store();
             } catch (StoreException e) {
                 if (e.kind() != StoreException.Kind.INVALID_REQUEST) {
                     throw e;
                 }
                 // Read-only and never imported: review and read decisions without the workspace (no scoring).
-                store = ReviewStore.open(project.root());
+                store = ReviewStore.open(projectRoot);
             }
         } catch (StoreException e) {
             throw new IOException(e.getMessage(), e);
@@ -122,7 +123,9 @@ public final class StoreReviewSession implements ReviewSession {
             }
             store.passes().forEach(p -> session.passes.put(p.name(), info(p)));
             store.heroes().forEach((shot, choice) -> session.heroes.put(shot, mark(choice)));
-            session.loadStoredScores(workspace == null ? project : workspace.project());
+            if (workspace != null) {
+                session.loadStoredScores(workspace.project());
+            }
         } catch (StoreException e) {
             session.close();
             throw new IOException(e.getMessage(), e);

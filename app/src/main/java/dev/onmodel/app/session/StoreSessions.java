@@ -1,9 +1,9 @@
 package dev.onmodel.app.session;
 
-import dev.onmodel.core.model.Project;
 import dev.onmodel.core.workflow.ProjectWorkspace;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -23,7 +23,7 @@ public final class StoreSessions implements ReviewSessionFactory {
     }
 
     @Override
-    public ReviewSession open(Project project, Reviewer reviewer, String pass) throws IOException {
-        return StoreReviewSession.open(project, reviewer, pass, scoringFor);
+    public ReviewSession open(Path projectRoot, Reviewer reviewer, String pass) throws IOException {
+        return StoreReviewSession.open(projectRoot, reviewer, pass, scoringFor);
     }
 }

@@ -49,6 +49,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -124,14 +125,29 @@ public final class WorkstationApp extends Application {
         Reviewer reviewer = new Reviewer(preferences.reviewer(), Role.parse(preferences.role()));
         String pass = preferences.pass();
         Task<Project> reading = ProjectOpening.task(folder);
+        Path root = folder != null ? folder : UserDirectories.sampleProject();
         Task<Opened> task = new Task<>() {
             @Override
             protected Opened call() throws Exception {
                 reading.messageProperty().addListener((o, a, m) -> updateMessage(m));
-                reading.run();
-                Project project = reading.get();
+                // The review store opens while the media are read (it needs only the folder). Only for a folder
+                // that is a project: never create a database in a folder that turns out not to be one, and a
+                // sample still to be generated comes first.
+                CompletableFuture<ReviewSession> opening = ProjectLayout.looksLikeProject(root)
+                        ? CompletableFuture.supplyAsync(() -> openSession(factory, root, reviewer, pass)) : null;
+                Project project;
+                try {
+                    reading.run();
+                    project = reading.get();
+                } catch (Exception e) {
+                    if (opening != null) {
+                        opening.thenAccept(ReviewSession::close);
+                    }
+                    throw e;
+                }
                 updateMessage("Opening the review store of " + project.name() + "\u2026");
-                return new Opened(project, factory.open(project, reviewer, pass));
+                ReviewSession opened = opening != null ? join(opening) : openSession(factory, root, reviewer, pass);
+                return new Opened(project, opened);
             }
         };
         boolean firstProject = screen == null;
@@ -149,6 +165,27 @@ public final class WorkstationApp extends Application {
     }
 
     private record Opened(Project project, ReviewSession session) {
+    }
+
+    private static ReviewSession openSession(ReviewSessionFactory factory, Path root, Reviewer reviewer,
+                                             String pass) {
+        try {
+            return factory.open(root, reviewer, pass);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the session, rethrowing its own failure (the store's sentence) rather than a wrapper. */
+    private static ReviewSession join(CompletableFuture<ReviewSession> opening) throws IOException {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
     }
 
     private void show(Opened opened) {

@@ -68,7 +68,7 @@ class SampleProjectReviewTest {
     }
 
     private StoreReviewSession open() throws Exception {
-        return (StoreReviewSession) new StoreSessions().open(project, new Reviewer("Ali", Role.ANIMATOR), "pass 1");
+        return (StoreReviewSession) new StoreSessions().open(project.root(), new Reviewer("Ali", Role.ANIMATOR), "pass 1");
     }
 
     private ReviewScreen screenFor(StoreReviewSession s) {

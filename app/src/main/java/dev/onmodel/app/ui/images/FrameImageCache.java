@@ -80,6 +80,14 @@ public final class FrameImageCache {
         return request(new Key(file, Math.max(0, maxWidth), Math.max(0, maxHeight)), true);
     }
 
+    /**
+     * As {@link #load(Path, int, int)} but queued behind frames the viewer needs now, for pictures that may come a
+     * moment later (sheet thumbnails).
+     */
+    public CompletableFuture<Image> loadInBackground(Path file, int maxWidth, int maxHeight) {
+        return request(new Key(file, Math.max(0, maxWidth), Math.max(0, maxHeight)), false);
+    }
+
     private synchronized CompletableFuture<Image> request(Key key, boolean urgent) {
         CompletableFuture<Image> cached = entries.get(key);
         if (cached != null && !cached.isCompletedExceptionally()) {

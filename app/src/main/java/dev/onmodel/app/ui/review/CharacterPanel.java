@@ -87,7 +87,8 @@ public final class CharacterPanel extends ScrollPane {
                 box.getStyleClass().add("sheet-view");
                 views.getChildren().add(box);
                 tiles.add(new ViewTile(character.name(), view, box));
-                cache.load(view.image()).whenComplete((img, error) -> BackgroundTasks.onFxThread(() -> {
+                cache.loadInBackground(view.image(), 0, 0).whenComplete((img, error) ->
+                        BackgroundTasks.onFxThread(() -> {
                     if (error != null) {
                         Throwable cause = error.getCause() != null ? error.getCause() : error;
                         caption.setText(view.name() + ": cannot show (" + cause.getMessage() + ")");
@@ -133,7 +134,8 @@ public final class CharacterPanel extends ScrollPane {
             if (ready != null) {
                 bestImage.setImage(ready);
             } else {
-                cache.load(shown.image()).whenComplete((img, error) -> BackgroundTasks.onFxThread(() -> {
+                cache.loadInBackground(shown.image(), 0, 0).whenComplete((img, error) ->
+                        BackgroundTasks.onFxThread(() -> {
                     if (error == null) {
                         bestImage.setImage(img);
                     }

@@ -296,6 +296,9 @@ public final class ViewerPane extends Pane {
         Variant b = model.compareVariantProperty().get();
         Optional<Path> fileA = ReviewViewModel.frameFile(a, frame);
         Optional<Path> fileB = ReviewViewModel.frameFile(b, frame);
+        if (displayWidth == 0 && Double.isNaN(zoom)) {
+            return; // not laid out yet: the first layout asks again, at the size the frame will be shown
+        }
         if (fileA.isEmpty()) {
             message.setText(a == null ? "No variant selected" : "Frame " + frame + " is missing on disk");
             imageA.setImage(null);
