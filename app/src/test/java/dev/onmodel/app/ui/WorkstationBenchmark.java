@@ -48,6 +48,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ul>
  *   <li>{@code keys DIR}: key press to painted frame for cached 1080p frames (p50/p95/max)</li>
  *   <li>{@code pulses DIR}: gaps between FX pulses idle and while decoding + scoring run in the background</li>
+ *   <li>{@code pulses-engine DIR}: the same while the real consistency engine scores into the review store</li>
  *   <li>{@code coldstart DIR [PROJECT]}: JVM start to the review window showing its first frame (launches the real
  *   app with its SQLite review store)</li>
  * </ul>
@@ -69,7 +70,7 @@ public final class WorkstationBenchmark {
         }
         switch (args[0]) {
             case "timeline" -> timeline();
-            case "keys", "pulses" -> runInWindow(args[0], projectDir);
+            case "keys", "pulses", "pulses-engine" -> runInWindow(args[0], projectDir);
             case "coldstart" -> coldStart(projectDir, work);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
@@ -82,7 +83,7 @@ public final class WorkstationBenchmark {
         Stage stage;
         ReviewScreen screen;
         FrameImageCache cache;
-        JsonFileReviewSession session;
+        dev.onmodel.app.session.ReviewSession session;
     }
 
     public static final class Host extends Application {
@@ -104,8 +105,11 @@ public final class WorkstationBenchmark {
         Bench bench = new Bench();
         bench.stage = stage;
         bench.cache = new FrameImageCache(3L << 30, 2);
-        bench.session = new JsonFileReviewSession(null, new Reviewer("bench", Role.ANIMATOR), "bench",
-                which.equals("pulses") ? cpuScorer(project) : k -> Optional.empty());
+        bench.session = which.equals("pulses-engine")
+                ? new dev.onmodel.app.session.StoreSessions().open(projectDir, new Reviewer("bench", Role.ANIMATOR),
+                        "bench")
+                : new JsonFileReviewSession(null, new Reviewer("bench", Role.ANIMATOR), "bench",
+                        which.equals("pulses") ? cpuScorer(project) : k -> Optional.empty());
         ScreenshotTour.fx(() -> {
             bench.screen = new ReviewScreen(new ReviewViewModel(project, bench.session, Platform::runLater),
                     bench.cache, new DifferenceImages(), KeyMap.defaults());
@@ -119,7 +123,7 @@ public final class WorkstationBenchmark {
         if (which.equals("keys")) {
             keys(bench, project);
         } else {
-            pulses(bench, project);
+            pulses(bench, project, which.equals("pulses"));
         }
         Platform.exit();
         System.exit(0);
@@ -214,7 +218,7 @@ public final class WorkstationBenchmark {
                 result[0]);
     }
 
-    private static void pulses(Bench bench, Project project) throws Exception {
+    private static void pulses(Bench bench, Project project, boolean withImportLoad) throws Exception {
         measurePulses(Duration.ofSeconds(2)); // start-up settles
         List<Double> idle = measurePulses(Duration.ofSeconds(8));
         // Background load as many threads as cores: the scoring job (the double doing a real ImageIO decode and a
@@ -222,9 +226,11 @@ public final class WorkstationBenchmark {
         // frame of every variant on one thread.
         ScreenshotTour.fx(() -> bench.screen.model().startScoring());
         FrameImageCache other = new FrameImageCache(512L << 20, 1);
-        for (Shot shot : project.shots()) {
-            for (Variant v : shot.variants()) {
-                ((ImageSequence) v.media()).files().values().forEach(other::prefetch);
+        if (withImportLoad) {
+            for (Shot shot : project.shots()) {
+                for (Variant v : shot.variants()) {
+                    ((ImageSequence) v.media()).files().values().forEach(other::prefetch);
+                }
             }
         }
         List<Double> busy = measurePulses(Duration.ofSeconds(12));
