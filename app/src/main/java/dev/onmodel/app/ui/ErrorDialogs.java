@@ -13,6 +13,17 @@ public final class ErrorDialogs {
     private ErrorDialogs() {
     }
 
+    /** A plain notice (no error): one sentence and what it means. */
+    public static void inform(Window owner, String sentence, String detail) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner);
+        alert.setTitle("OnModel");
+        alert.setHeaderText(sentence);
+        alert.setContentText(detail);
+        alert.show();
+    }
+
+    /** Shows an error: {@code sentence} for people, the cause's message, the stack trace under "details". */
     public static void show(Window owner, String sentence, Throwable error) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);

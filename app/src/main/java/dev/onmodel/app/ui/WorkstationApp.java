@@ -1,11 +1,29 @@
 package dev.onmodel.app.ui;
 
 import atlantafx.base.theme.PrimerDark;
+import dev.onmodel.app.session.ReviewSession;
+import dev.onmodel.app.session.ReviewSessionFactory;
+import dev.onmodel.app.session.Reviewer;
+import dev.onmodel.app.session.StoreSessions;
+import dev.onmodel.app.settings.Preferences;
+import dev.onmodel.app.settings.PreferencesStore;
+import dev.onmodel.app.settings.WindowLayout;
+import dev.onmodel.app.ui.images.DifferenceImages;
 import dev.onmodel.app.ui.images.FrameImageCache;
+import dev.onmodel.app.ui.images.FrameProxies;
+import dev.onmodel.app.settings.UserDirectories;
+import dev.onmodel.app.ui.keys.KeyMap;
+import dev.onmodel.app.ui.preferences.PreferencesDialog;
+import dev.onmodel.app.ui.preferences.ReviewerDialog;
 import dev.onmodel.app.ui.review.ReviewScreen;
 import dev.onmodel.app.ui.review.ReviewViewModel;
 import dev.onmodel.app.ui.tasks.BackgroundTasks;
 import dev.onmodel.core.model.Project;
+import dev.onmodel.core.model.Role;
+import dev.onmodel.core.project.ProjectLayout;
+import dev.onmodel.core.store.ImportOptions;
+import dev.onmodel.core.store.ImportReport;
+import dev.onmodel.core.store.MediaImporter;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
@@ -13,50 +31,327 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
+
+import java.io.File;
+import java.io.IOException;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
-/** The JavaFX application: one main window that opens a project in the background, then shows the review screen. */
+/**
+ * The JavaFX application: asks who reviews (first start), opens a project and its review session in the background,
+ * then shows the review screen under a menu bar. Remembers reviewer, window layout and recent projects; a folder
+ * dropped on the window is opened as a project.
+ */
 public final class WorkstationApp extends Application {
 
     static volatile Path requestedProject;
     static volatile int exitCode;
+    /** How sessions are opened: the SQLite review store; tools and tests may put another binding here. */
+    static volatile ReviewSessionFactory sessionFactory = new StoreSessions(project -> Optional.empty());
 
+    private final ExecutorService settingsWriter = Executors.newSingleThreadExecutor(
+            BackgroundTasks.named("onmodel-settings"));
+    private PreferencesStore preferencesStore;
+    private Preferences preferences;
     private FrameImageCache cache;
+    private DifferenceImages differences;
+    private Stage stage;
+    private ReviewSession session;
+    private ReviewScreen screen;
+    private Path currentProject;
 
     @Override
-    public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        cache = new FrameImageCache(1024L * 1024 * 1024, Math.max(2, Runtime.getRuntime().availableProcessors()));
-        stage.setTitle("OnModel");
-        Scene scene = new Scene(new Label(), 1440, 900);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("onmodel.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        openProject(stage, requestedProject);
+    public void init() {
+        // Runs on the launcher thread: the one file read before the window exists stays off the FX thread.
+        preferencesStore = PreferencesStore.forUser();
+        preferences = preferencesStore.load();
     }
 
-    /** Opens {@code folder} (null: the sample project, generated on first use) without blocking the FX thread. */
-    void openProject(Stage stage, Path folder) {
-        Task<Project> task = ProjectOpening.task(folder);
-        stage.getScene().setRoot(progressView(task));
-        BackgroundTasks.start(task, project -> show(stage, project), error -> {
-            ErrorDialogs.show(stage, "The project could not be opened.", error);
-            exitCode = 1;
-            Platform.exit();
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        cache = new FrameImageCache((long) preferences.frameCacheMegabytes() << 20,
+                Math.max(2, Runtime.getRuntime().availableProcessors()),
+                new FrameProxies(UserDirectories.dataHome().resolve("proxies")));
+        differences = new DifferenceImages();
+        stage.setTitle("OnModel");
+        WindowLayout layout = preferences.window();
+        Scene scene = new Scene(new Label(), layout.width(), layout.height());
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("onmodel.css")).toExternalForm());
+        scene.setOnDragOver(this::onDragOver);
+        scene.setOnDragDropped(this::onDragDropped);
+        stage.setScene(scene);
+        if (!Double.isNaN(layout.x()) && !Double.isNaN(layout.y())) {
+            stage.setX(layout.x());
+            stage.setY(layout.y());
+        }
+        stage.setMaximized(layout.maximized());
+        stage.show();
+        preferencesStore.loadProblem().ifPresent(problem ->
+                ErrorDialogs.show(stage, "Your preferences could not be read; defaults are used.",
+                        new IOException(problem)));
+        if (!preferences.hasReviewer()) {
+            var chosen = new ReviewerDialog(stage, preferences).ask();
+            if (chosen.isEmpty()) {
+                Platform.exit();
+                return;
+            }
+            updatePreferences(chosen.get());
+        }
+        openProject(requestedProject);
+    }
+
+    /** Opens {@code folder} (null: the sample project) and its review session without blocking the FX thread. */
+    void openProject(Path folder) {
+        ReviewSessionFactory factory = sessionFactory;
+        Reviewer reviewer = new Reviewer(preferences.reviewer(), Role.parse(preferences.role()));
+        String pass = preferences.pass();
+        Task<Project> reading = ProjectOpening.task(folder);
+        Task<Opened> task = new Task<>() {
+            @Override
+            protected Opened call() throws Exception {
+                reading.messageProperty().addListener((o, a, m) -> updateMessage(m));
+                reading.run();
+                Project project = reading.get();
+                updateMessage("Opening the review store of " + project.name() + "\u2026");
+                return new Opened(project, factory.open(project, reviewer, pass));
+            }
+        };
+        boolean firstProject = screen == null;
+        if (firstProject) {
+            stage.getScene().setRoot(progressView(task));
+        }
+        BackgroundTasks.start(task, this::show, error -> {
+            ErrorDialogs.show(stage, folder == null ? "The project could not be opened."
+                    : "The project " + folder.getFileName() + " could not be opened.", error);
+            if (firstProject) {
+                exitCode = 1;
+                Platform.exit();
+            }
         });
     }
 
-    /** Shows the review screen for an opened project. */
-    void show(Stage stage, Project project) {
-        stage.setTitle("OnModel \u2014 " + project.name());
-        ReviewScreen screen = new ReviewScreen(new ReviewViewModel(project), cache);
-        stage.getScene().setRoot(screen);
+    private record Opened(Project project, ReviewSession session) {
+    }
+
+    private void show(Opened opened) {
+        ReviewSession previous = session;
+        if (screen != null) {
+            screen.model().dispose();
+        }
+        if (previous != null) {
+            BackgroundTasks.start(closing(previous), v -> { }, e -> ErrorDialogs.show(stage,
+                    "The previous project's review store did not close cleanly; its decisions were saved.", e));
+        }
+        session = opened.session();
+        currentProject = opened.project().root();
+        stage.setTitle("OnModel \u2014 " + opened.project().name() + " \u2014 " + session.reviewer().describe());
+        ReviewViewModel model = new ReviewViewModel(opened.project(), session, Platform::runLater);
+        model.checkBelowProperty().set(preferences.checkBelow());
+        model.offModelBelowProperty().set(preferences.offModelBelow());
+        model.setErrorSink(error -> Platform.runLater(() -> ErrorDialogs.show(stage,
+                "A decision could not be saved. It is kept in this window: use Review \u25b8 Retry unsaved.", error)));
+        KeyMap keys = new KeyMap(preferences.keys());
+        screen = new ReviewScreen(model, cache, differences, keys);
+        WindowLayout layout = preferences.window();
+        screen.setDividerPositions(layout.navigatorDivider(), layout.panelDivider(), layout.timelineDivider());
+        BorderPane root = new BorderPane(screen);
+        root.setTop(menuBar());
+        stage.getScene().setRoot(root);
         screen.requestFocus();
+        session.readOnlyReason().ifPresent(reason -> ErrorDialogs.show(stage,
+                "This project is open read-only: you can review, but decisions cannot be saved.",
+                new IllegalStateException(reason)));
+        if (!keys.problems().isEmpty()) {
+            ErrorDialogs.show(stage, "Some keys in your preferences could not be used; their defaults apply.",
+                    new IllegalArgumentException(String.join("\n", keys.problems())));
+        }
+        updatePreferences(preferences.withRecentProject(currentProject.toString()));
+        // Scoring starts once the first frame is on screen, so it never competes with the window coming up.
+        if (screen.viewer().firstFrameShownProperty().get()) {
+            model.startScoring();
+        } else {
+            screen.viewer().firstFrameShownProperty().addListener((obs, was, shown) -> {
+                if (shown) {
+                    model.startScoring();
+                }
+            });
+        }
+    }
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("File");
+        MenuItem open = new MenuItem("Open project\u2026");
+        open.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open an OnModel project folder");
+            File chosen = chooser.showDialog(stage);
+            if (chosen != null) {
+                openProject(chosen.toPath());
+            }
+        });
+        Menu recent = new Menu("Open recent");
+        recent.setId("recentMenu");
+        for (String path : preferences.recentProjects()) {
+            MenuItem item = new MenuItem(path);
+            item.setOnAction(e -> openProject(Path.of(path)));
+            recent.getItems().add(item);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+        MenuItem prefs = new MenuItem("Preferences\u2026");
+        prefs.setOnAction(e -> new PreferencesDialog(stage, preferences).ask().ifPresent(this::applyPreferences));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setOnAction(e -> stage.close());
+        file.getItems().addAll(open, recent, new SeparatorMenuItem(), prefs, new SeparatorMenuItem(), quit);
+        Menu sessionMenu = new Menu("Session");
+        MenuItem change = new MenuItem("Change reviewer or pass\u2026");
+        change.setOnAction(e -> new ReviewerDialog(stage, preferences).ask().ifPresent(chosen -> {
+            updatePreferences(chosen);
+            openProject(currentProject);
+        }));
+        MenuItem closePass = new MenuItem("Close pass \u201c" + session.pass() + "\u201d");
+        closePass.setOnAction(e -> session.closePass(session.pass()).whenComplete((info, error) ->
+                Platform.runLater(() -> {
+                    if (error != null) {
+                        ErrorDialogs.show(stage, "The pass could not be closed.", error);
+                    } else {
+                        ErrorDialogs.inform(stage, "Pass \u201c" + info.name() + "\u201d is closed.",
+                                "It refuses new decisions until someone opens it again (Session \u25b8 Change"
+                                        + " reviewer or pass, with the same pass name).");
+                    }
+                })));
+        Menu passes = new Menu("Passes");
+        for (var info : session.passes()) {
+            MenuItem item = new MenuItem(info.name() + (info.isOpen() ? "   (open)" : "   (closed)"));
+            item.setOnAction(e -> {
+                updatePreferences(preferences.withPass(info.name()));
+                openProject(currentProject);
+            });
+            passes.getItems().add(item);
+        }
+        passes.setDisable(passes.getItems().isEmpty());
+        sessionMenu.getItems().addAll(change, passes, new SeparatorMenuItem(), closePass);
+        MenuBar bar = new MenuBar(file);
+        bar.getMenus().addAll(screen.menus());
+        bar.getMenus().add(bar.getMenus().size() - 1, sessionMenu);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void applyPreferences(Preferences chosen) {
+        boolean identityChanged = !chosen.reviewer().equals(preferences.reviewer())
+                || !chosen.role().equals(preferences.role()) || !chosen.pass().equals(preferences.pass());
+        updatePreferences(chosen);
+        if (identityChanged) {
+            openProject(currentProject);
+            return;
+        }
+        screen.model().checkBelowProperty().set(chosen.checkBelow());
+        screen.model().offModelBelowProperty().set(chosen.offModelBelow());
+        KeyMap keys = new KeyMap(chosen.keys());
+        screen.setKeys(keys);
+        ((BorderPane) stage.getScene().getRoot()).setTop(menuBar());
+        if (!keys.problems().isEmpty()) {
+            ErrorDialogs.show(stage, "Some keys could not be used; their defaults apply.",
+                    new IllegalArgumentException(String.join("\n", keys.problems())));
+        }
+    }
+
+    /** Keeps the new preferences and writes them on the settings thread (never the FX thread). */
+    private void updatePreferences(Preferences next) {
+        preferences = next;
+        settingsWriter.submit(() -> {
+            try {
+                preferencesStore.save(next);
+            } catch (IOException e) {
+                Platform.runLater(() -> ErrorDialogs.show(stage,
+                        "Your preferences could not be saved; this session continues with them.", e));
+            }
+        });
+    }
+
+    // ---- drag and drop -----------------------------------------------------------------------------------------
+
+    private void onDragOver(DragEvent event) {
+        if (event.getDragboard().hasFiles() && event.getDragboard().getFiles().size() == 1
+                && event.getDragboard().getFiles().get(0).isDirectory()) {
+            event.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+        }
+        event.consume();
+    }
+
+    private void onDragDropped(DragEvent event) {
+        File dropped = event.getDragboard().getFiles().get(0);
+        Path folder = dropped.toPath();
+        // A dropped shots/ (or characters/) folder opens the project it belongs to.
+        if (!ProjectLayout.looksLikeProject(folder) && folder.getParent() != null
+                && ProjectLayout.looksLikeProject(folder.getParent())) {
+            folder = folder.getParent();
+        }
+        if (ProjectLayout.looksLikeProject(folder)) {
+            openProject(folder);
+            event.setDropCompleted(true);
+        } else {
+            // Not a project: say what the folder holds (sequences, movies, problems) and where it must go.
+            Path scanned = folder;
+            Task<ImportReport> scan = new Task<>() {
+                @Override
+                protected ImportReport call() throws IOException {
+                    return MediaImporter.scanFolder(scanned, ImportOptions.metadataOnly());
+                }
+            };
+            BackgroundTasks.start(scan, report -> showScan(scanned, report), error -> ErrorDialogs.show(stage,
+                    "The dropped folder could not be read.", error));
+            event.setDropCompleted(true);
+        }
+        event.consume();
+    }
+
+    private void showScan(Path folder, ImportReport report) {
+        StringBuilder text = new StringBuilder();
+        report.media().forEach(m -> text.append(m.name()).append(": ").append(m.description()).append('\n'));
+        report.problems().forEach(p -> text.append("problem: ").append(p).append('\n'));
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("Dropped folder");
+        alert.setHeaderText(folder.getFileName() + " is not an OnModel project: it holds " + report.media().size()
+                + " sequence(s) or movie(s), " + report.frames() + " frames" + (report.hasProblems()
+                ? ", " + report.problems().size() + " problem(s)" : "") + ".");
+        alert.setContentText("To review them, place each under PROJECT/shots/<shot>/<variant>/ and open the project"
+                + " (or drop the project folder here).");
+        javafx.scene.control.TextArea details = new javafx.scene.control.TextArea(text.toString());
+        details.setEditable(false);
+        alert.getDialogPane().setExpandableContent(details);
+        alert.show();
+    }
+
+    // ---- lifecycle ---------------------------------------------------------------------------------------------
+
+    private static Task<Void> closing(ReviewSession session) {
+        return new Task<>() {
+            @Override
+            protected Void call() {
+                session.close();
+                return null;
+            }
+        };
     }
 
     private static VBox progressView(Task<?> task) {
@@ -77,9 +372,27 @@ public final class WorkstationApp extends Application {
     }
 
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
+        if (screen != null) {
+            double[] dividers = screen.dividerPositions();
+            updatePreferences(preferences.withWindow(new WindowLayout(stage.getX(), stage.getY(),
+                    stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized(), dividers[0],
+                    dividers[1], dividers[2])));
+            screen.model().dispose();
+        }
+        ReviewSession open = session;
+        if (open != null) {
+            settingsWriter.submit(open::close);
+        }
+        settingsWriter.shutdown();
+        // Waits for the preference write and the store's pending commits; the FX thread itself does no I/O.
+        settingsWriter.awaitTermination(10, TimeUnit.SECONDS);
         if (cache != null) {
             cache.shutdown();
         }
+        if (differences != null) {
+            differences.shutdown();
+        }
     }
+
 }

@@ -1,17 +1,29 @@
 package dev.onmodel.app.ui;
 
+import dev.onmodel.app.session.JsonFileReviewSession;
+import dev.onmodel.app.session.Reviewer;
+import dev.onmodel.app.testing.ScriptedScores;
 import dev.onmodel.app.testing.TinyProjects;
+import dev.onmodel.app.ui.images.DifferenceImages;
 import dev.onmodel.app.ui.images.FrameImageCache;
+import dev.onmodel.app.ui.keys.KeyMap;
 import dev.onmodel.app.ui.review.ReviewScreen;
 import dev.onmodel.app.ui.review.ReviewViewModel;
 import dev.onmodel.core.media.MovieProbe;
+import dev.onmodel.core.model.Project;
+import dev.onmodel.core.model.Role;
+import dev.onmodel.core.model.Verdict;
 import dev.onmodel.core.project.ProjectReader;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +33,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,60 +41,217 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Opens the review window headless, steps frames with the keyboard and checks counter, timecode and image. */
+/**
+ * Drives the review window headless with the keyboard only: step, flip variants, walk flagged frames with
+ * {@code .}, approve a range with I/O/A, reject a frame with a note (N), undo, and reopen the store to find every
+ * decision again.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ReviewWindowTest {
 
     @TempDir
     static Path projectDir;
+    static Project project;
 
+    @TempDir
+    Path storeDir;
+
+    private Stage stage;
+    private JsonFileReviewSession session;
     private ReviewScreen screen;
+    private FrameImageCache cache;
+
+    @BeforeAll
+    static void createProject() throws Exception {
+        TinyProjects.create(projectDir);
+        project = new ProjectReader(MovieProbe.unavailable("test")).read(projectDir).project();
+    }
 
     @Start
-    void start(Stage stage) throws Exception {
-        TinyProjects.create(projectDir);
-        var project = new ProjectReader(MovieProbe.unavailable("test")).read(projectDir).project();
-        screen = new ReviewScreen(new ReviewViewModel(project), new FrameImageCache(64L << 20, 2));
-        stage.setScene(new Scene(screen, 1200, 800));
+    void start(Stage stage) {
+        this.stage = stage;
+        cache = new FrameImageCache(64L << 20, 2);
+        session = openSession();
+        screen = screenFor(session);
+        stage.setScene(new Scene(screen, 1280, 800));
         stage.show();
+    }
+
+    @AfterEach
+    void closeSession() {
+        screen.model().dispose();
+        session.close();
+        cache.shutdown();
+    }
+
+    private JsonFileReviewSession openSession() {
+        return new JsonFileReviewSession(storeDir.resolve("store.json"), new Reviewer("Ali", Role.ANIMATOR), "pass 1",
+                ScriptedScores.forTinyProject(projectDir));
+    }
+
+    private ReviewScreen screenFor(JsonFileReviewSession s) {
+        ReviewScreen created = new ReviewScreen(new ReviewViewModel(project, s, Platform::runLater), cache,
+                new DifferenceImages(), KeyMap.defaults());
+        created.getStylesheets().add(getClass().getResource("onmodel.css").toExternalForm());
+        return created;
+    }
+
+    private String counter(FxRobot robot) {
+        return robot.lookup("#frameCounter").queryAs(Label.class).getText();
+    }
+
+    private String badge(FxRobot robot) {
+        return robot.lookup("#decisionBadge").queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void scoreAll() throws Exception {
+        Platform.runLater(() -> screen.model().startScoring());
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> !screen.model().scoringProperty().get());
     }
 
     @Test
     void arrowKeysStepFramesAndTheImageFollows(FxRobot robot) throws Exception {
-        Label counter = robot.lookup("#frameCounter").queryAs(Label.class);
         Label timecode = robot.lookup("#timecode").queryAs(Label.class);
         ImageView image = robot.lookup("#viewerImage").queryAs(ImageView.class);
-        assertTrue(counter.getText().startsWith("1001 "), counter.getText());
+        assertTrue(counter(robot).startsWith("1001 "), counter(robot));
         assertEquals("00:00:41:17", timecode.getText());
         Image first = waitForImage(image, null);
 
         robot.clickOn("#viewer").type(KeyCode.RIGHT);
-        assertTrue(counter.getText().startsWith("1002 "), counter.getText());
+        assertTrue(counter(robot).startsWith("1002 "), counter(robot));
         assertEquals("00:00:41:18", timecode.getText());
         Image second = waitForImage(image, first);
         assertNotSame(first, second);
         assertTrue(screen.viewer().shownFile().getFileName().toString().endsWith(".1002.png"));
 
         robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
-        assertTrue(counter.getText().startsWith("1012 "), "shift+right clamps at the last frame: " + counter.getText());
+        assertTrue(counter(robot).startsWith("1012 "), "shift+right clamps at the last frame: " + counter(robot));
         robot.type(KeyCode.HOME);
-        assertTrue(counter.getText().startsWith("1001 "), counter.getText());
+        assertTrue(counter(robot).startsWith("1001 "), counter(robot));
         robot.type(KeyCode.LEFT);
-        assertTrue(counter.getText().startsWith("1001 "), "left at the first frame stays: " + counter.getText());
+        assertTrue(counter(robot).startsWith("1001 "), "left at the first frame stays: " + counter(robot));
     }
 
     @Test
-    void variantFlipKeepsTheFrameNumber(FxRobot robot) throws Exception {
-        Label counter = robot.lookup("#frameCounter").queryAs(Label.class);
+    void variantFlipKeepsTheFrameNumberWithoutABlackFrame(FxRobot robot) throws Exception {
         robot.clickOn("#viewer").type(KeyCode.RIGHT, 3);
         robot.type(KeyCode.DOWN);
-        assertTrue(counter.getText().startsWith("1004 "), counter.getText());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> screen.viewer().shownFile() != null
-                && screen.viewer().shownFile().toString().contains("v002"));
+        assertTrue(counter(robot).startsWith("1004 "), counter(robot));
+        waitFor(() -> screen.viewer().shownFile() != null && screen.viewer().shownFile().toString().contains("v002"));
+        // B flips back to v001: its frame was prefetched, so the flip paints at once from the cache.
+        robot.type(KeyCode.B);
+        assertEquals("v001", screen.model().selectedVariantProperty().get().name());
+        assertTrue(screen.viewer().lastShowImmediate(), "A/B flip served from the cache");
+        assertTrue(counter(robot).startsWith("1004 "), counter(robot));
+        robot.type(KeyCode.DIGIT2);
+        assertEquals("v002", screen.model().selectedVariantProperty().get().name());
+    }
+
+    @Test
+    void periodWalksOnlyTheFlaggedFrames(FxRobot robot) throws Exception {
+        scoreAll();
+        robot.clickOn("#viewer").type(KeyCode.PERIOD);
+        assertTrue(counter(robot).startsWith("1004 "), counter(robot));
+        robot.type(KeyCode.PERIOD);
+        assertTrue(counter(robot).startsWith("1009 "), counter(robot));
+        robot.type(KeyCode.PERIOD);
+        assertTrue(counter(robot).startsWith("1009 "), "nothing flagged after 1009: " + counter(robot));
+        robot.type(KeyCode.COMMA);
+        assertTrue(counter(robot).startsWith("1004 "), counter(robot));
+        String score = robot.lookup("#scoreOverlay").queryAs(Label.class).getText();
+        assertTrue(score.startsWith("41  OFF-MODEL"), score);
+    }
+
+    @Test
+    void inOutAndAApproveARange(FxRobot robot) throws Exception {
+        robot.clickOn("#viewer").type(KeyCode.RIGHT).type(KeyCode.I).type(KeyCode.RIGHT, 3).type(KeyCode.O);
+        assertEquals("in 1002  out 1005", robot.lookup("#marks").queryAs(Label.class).getText());
+        robot.type(KeyCode.A);
+        waitFor(() -> robot.lookup("#saveStatus").queryAs(Label.class).getText().startsWith("Saved: approve 1002-1005"));
+        for (long frame = 1002; frame <= 1005; frame++) {
+            assertEquals(Verdict.APPROVE, session.verdict("sh010", "v001", frame), "frame " + frame);
+        }
+        assertEquals(null, session.verdict("sh010", "v001", 1006));
+        assertEquals("A  approve", badge(robot));
+        assertEquals("", robot.lookup("#marks").queryAs(Label.class).getText(), "marks cleared after saving");
+    }
+
+    @Test
+    void nRejectsAFrameWithANoteShownInHistory(FxRobot robot) throws Exception {
+        robot.clickOn("#viewer").type(KeyCode.RIGHT, 3).type(KeyCode.N);
+        waitFor(() -> robot.lookup("#noteText").tryQuery().isPresent());
+        robot.clickOn("#noteText").write("jacket hue drifted").type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#saveStatus").queryAs(Label.class).getText().startsWith("Saved: reject 1004-1004"));
+        assertEquals("jacket hue drifted", session.effectiveDecision("sh010", "v001", 1004).orElseThrow().note());
+        assertEquals("R  reject", badge(robot));
+        VBox history = robot.lookup("#historyList").queryAs(VBox.class);
+        assertEquals(1, history.getChildren().size());
+        assertTrue(((Label) history.getChildren().get(0)).getText().contains("jacket hue drifted"));
+        String overlay = robot.lookup("#decisionOverlay").queryAs(Label.class).getText();
+        assertTrue(overlay.contains("jacket hue drifted") && overlay.contains("Ali (animator)"), overlay);
+    }
+
+    @Test
+    void ctrlZUndoesAndCtrlShiftZRedoes(FxRobot robot) throws Exception {
+        robot.clickOn("#viewer").type(KeyCode.R);
+        waitFor(() -> badge(robot).equals("R  reject"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitFor(() -> badge(robot).equals("\u25cb undecided"));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> badge(robot).equals("R  reject"));
+    }
+
+    @Test
+    void reopeningTheStoreFindsEveryDecision(FxRobot robot) throws Exception {
+        robot.clickOn("#viewer").type(KeyCode.I).type(KeyCode.RIGHT, 2).type(KeyCode.O).type(KeyCode.A);
+        waitFor(() -> session.verdict("sh010", "v001", 1003) == Verdict.APPROVE);
+        robot.type(KeyCode.RIGHT, 3).type(KeyCode.W);
+        waitFor(() -> session.verdict("sh010", "v001", 1006) == Verdict.REWORK);
+        robot.type(KeyCode.DOWN).type(KeyCode.R);
+        waitFor(() -> session.verdict("sh010", "v002", 1006) == Verdict.REJECT);
+
+        // "Restart": close this session and screen, open a new session on the same store file.
+        screen.model().dispose();
+        session.close();
+        session = openSession();
+        Platform.runLater(() -> {
+            screen = screenFor(session);
+            stage.getScene().setRoot(screen);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (long frame = 1001; frame <= 1003; frame++) {
+            assertEquals(Verdict.APPROVE, session.verdict("sh010", "v001", frame));
+        }
+        assertEquals(Verdict.REWORK, session.verdict("sh010", "v001", 1006));
+        assertEquals(Verdict.REJECT, session.verdict("sh010", "v002", 1006));
+        robot.clickOn("#viewer").type(KeyCode.RIGHT);
+        assertEquals("A  approve", badge(robot));
+    }
+
+    @Test
+    void questionMarkOpensTheCheatSheetWithTheCurrentKeys(FxRobot robot) throws Exception {
+        robot.clickOn("#viewer").press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
+        waitFor(() -> robot.lookup("#cheatSheet").tryQuery().isPresent());
+        assertTrue(robot.lookup(".keycap").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("I")));
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void menuItemsRunTheSameActionsAsKeys(FxRobot robot) throws Exception {
+        Platform.runLater(() -> screen.menus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-step-forward".equals(i.getId())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(counter(robot).startsWith("1002 "), counter(robot));
     }
 
     private static Image waitForImage(ImageView view, Image notThis) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.getImage() != null && view.getImage() != notThis);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.getImage() != null && view.getImage() != notThis);
         Image image = view.getImage();
         assertNotNull(image);
         return image;

@@ -1,6 +1,7 @@
 package dev.onmodel.app.ui.images;
 
 import dev.onmodel.app.ui.tasks.BackgroundTasks;
+import dev.onmodel.core.imaging.ImageHeader;
 import dev.onmodel.core.imaging.ImageHeaders;
 import javafx.scene.image.Image;
 
@@ -10,61 +11,165 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decodes frames off the FX thread and keeps the most recent ones, bounded by an estimate of their memory.
  *
- * <p>Requests for the same file share one decode. Prefetching ahead of the playhead uses the same path, so a warm
- * cache makes stepping a lookup.
+ * <p>A frame can be asked for at full resolution or fitted into a display box: the viewer asks for the size it
+ * shows in fit mode, so painting is a 1:1 copy instead of scaling a 1080p/4K frame on every repaint (the decisive
+ * cost on software rendering) and the cache holds several times more frames. Requests for the same file and size
+ * share one decode; prefetching uses the same path, so a warm cache makes stepping a lookup.
+ *
+ * <p>Decodes are scheduled by urgency, newest first: a frame the viewer needs now ({@link #load}) goes before any
+ * prefetch, and a recent prefetch (near where the playhead is) before an old one (near where it was), so jumping
+ * across a shot never waits behind prefetches of frames nobody looks at any more. A pending prefetch that becomes
+ * needed is promoted.
  */
 public final class FrameImageCache {
 
-    private final ExecutorService decoders;
+    private final ThreadPoolExecutor decoders;
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<Key, DecodeTask> pending = new ConcurrentHashMap<>();
     private final long budgetBytes;
-    private final Map<Path, CompletableFuture<Image>> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<Key, CompletableFuture<Image>> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<Path, ImageHeader> headers = new ConcurrentHashMap<>();
     private long usedBytes;
+
+    /** A decode request: {@code maxWidth}/{@code maxHeight} 0 means full resolution. */
+    private record Key(Path file, int maxWidth, int maxHeight) {
+    }
+
+    private final FrameProxies proxies;
 
     /**
      * @param budgetBytes memory the decoded frames may use (4 bytes a pixel)
      * @param threads     decoder threads
      */
     public FrameImageCache(long budgetBytes, int threads) {
-        this.budgetBytes = budgetBytes;
-        this.decoders = Executors.newFixedThreadPool(threads, BackgroundTasks.named("onmodel-decode"));
+        this(budgetBytes, threads, null);
     }
 
-    /** The decoded frame, from the cache or decoded in the background. */
-    public synchronized CompletableFuture<Image> load(Path file) {
-        CompletableFuture<Image> cached = entries.get(file);
+    /**
+     * @param proxies where display proxies of frames above 1080p are kept; null for none
+     */
+    public FrameImageCache(long budgetBytes, int threads, FrameProxies proxies) {
+        this.proxies = proxies;
+        this.budgetBytes = budgetBytes;
+        this.decoders = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new PriorityBlockingQueue<>(), BackgroundTasks.named("onmodel-decode"));
+    }
+
+    /** The full-resolution frame, from the cache or decoded in the background. */
+    public CompletableFuture<Image> load(Path file) {
+        return load(file, 0, 0);
+    }
+
+    /**
+     * The frame fitted into {@code maxWidth} x {@code maxHeight} (aspect kept, never enlarged), or full resolution
+     * when both are 0; decoded before any prefetch.
+     */
+    public CompletableFuture<Image> load(Path file, int maxWidth, int maxHeight) {
+        return request(new Key(file, Math.max(0, maxWidth), Math.max(0, maxHeight)), true);
+    }
+
+    private synchronized CompletableFuture<Image> request(Key key, boolean urgent) {
+        CompletableFuture<Image> cached = entries.get(key);
         if (cached != null && !cached.isCompletedExceptionally()) {
+            DecodeTask waiting = pending.get(key);
+            if (urgent && waiting != null && !waiting.urgent) {
+                // Needed now: queue the same decode again at the front; whichever copy runs first does it.
+                decoders.execute(new DecodeTask(waiting.key, waiting.future, true, sequence.incrementAndGet(),
+                        waiting.started));
+            }
             return cached;
         }
-        CompletableFuture<Image> future = CompletableFuture.supplyAsync(() -> decode(file), decoders);
-        entries.put(file, future);
-        future.thenAccept(image -> account(file, image));
+        CompletableFuture<Image> future = new CompletableFuture<>();
+        DecodeTask task = new DecodeTask(key, future, urgent, sequence.incrementAndGet(), new AtomicBoolean());
+        entries.put(key, future);
+        pending.put(key, task);
+        future.thenAccept(image -> account(key, image));
+        decoders.execute(task);
         return future;
     }
 
-    /** The frame if it is already decoded, else null; never blocks. */
-    public synchronized Image getIfReady(Path file) {
-        CompletableFuture<Image> cached = entries.get(file);
+    /** One decode in the queue: urgent before prefetch, then newest first. Runs at most once per future. */
+    private final class DecodeTask implements Runnable, Comparable<DecodeTask> {
+        private final Key key;
+        private final CompletableFuture<Image> future;
+        private final boolean urgent;
+        private final long order;
+        private final AtomicBoolean started;
+
+        DecodeTask(Key key, CompletableFuture<Image> future, boolean urgent, long order, AtomicBoolean started) {
+            this.key = key;
+            this.future = future;
+            this.urgent = urgent;
+            this.order = order;
+            this.started = started;
+        }
+
+        @Override
+        public void run() {
+            if (!started.compareAndSet(false, true)) {
+                return;
+            }
+            pending.remove(key);
+            try {
+                future.complete(decode(key));
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }
+
+        @Override
+        public int compareTo(DecodeTask other) {
+            if (urgent != other.urgent) {
+                return urgent ? -1 : 1;
+            }
+            return Long.compare(other.order, order);
+        }
+    }
+
+    /** The full-resolution frame if it is already decoded, else null; never blocks. */
+    public Image getIfReady(Path file) {
+        return getIfReady(file, 0, 0);
+    }
+
+    /** The fitted frame if it is already decoded, else null; never blocks. */
+    public synchronized Image getIfReady(Path file, int maxWidth, int maxHeight) {
+        CompletableFuture<Image> cached = entries.get(new Key(file, Math.max(0, maxWidth), Math.max(0, maxHeight)));
         return cached != null && cached.isDone() && !cached.isCompletedExceptionally() ? cached.join() : null;
     }
 
-    /** Starts decoding {@code file} if it is not cached yet. */
+    /** Queues {@code file} at full resolution behind every urgent decode, if it is not cached yet. */
     public void prefetch(Path file) {
-        load(file);
+        prefetch(file, 0, 0);
     }
 
-    private synchronized void account(Path file, Image image) {
+    /** Queues {@code file} fitted into the box behind every urgent decode, if it is not cached yet. */
+    public void prefetch(Path file, int maxWidth, int maxHeight) {
+        request(new Key(file, Math.max(0, maxWidth), Math.max(0, maxHeight)), false);
+    }
+
+    /** The frame's size as stored in the file, once any decode of it ran (overlays map image pixels with it). */
+    public Optional<ImageHeader> sourceSize(Path file) {
+        return Optional.ofNullable(headers.get(file));
+    }
+
+    private synchronized void account(Key key, Image image) {
         usedBytes += bytesOf(image);
         var iterator = entries.entrySet().iterator();
         while (usedBytes > budgetBytes && iterator.hasNext()) {
             var eldest = iterator.next();
-            if (eldest.getKey().equals(file) || !eldest.getValue().isDone()) {
+            if (eldest.getKey().equals(key) || !eldest.getValue().isDone()) {
                 continue;
             }
             if (!eldest.getValue().isCompletedExceptionally()) {
@@ -78,11 +183,25 @@ public final class FrameImageCache {
         return (long) image.getWidth() * (long) image.getHeight() * 4L;
     }
 
-    private static Image decode(Path file) {
+    private Image decode(Key key) {
+        Path file = key.file();
         try {
-            ImageHeaders.readWithinLimit(file, ImageHeaders.DEFAULT_MAX_PIXELS);
-            try (InputStream in = Files.newInputStream(file)) {
-                Image image = new Image(in);
+            ImageHeader header = ImageHeaders.readWithinLimit(file, ImageHeaders.DEFAULT_MAX_PIXELS);
+            headers.put(file, header);
+            boolean fit = key.maxWidth() > 0 && key.maxHeight() > 0
+                    && (header.width() > key.maxWidth() || header.height() > key.maxHeight());
+            Path source = file;
+            if (fit && proxies != null && FrameProxies.worthAProxy(header)
+                    && key.maxWidth() <= FrameProxies.MAX_WIDTH && key.maxHeight() <= FrameProxies.MAX_HEIGHT) {
+                Optional<Path> proxy = proxies.find(file);
+                if (proxy.isPresent()) {
+                    source = proxy.get();
+                } else {
+                    proxies.makeLater(file);
+                }
+            }
+            try (InputStream in = Files.newInputStream(source)) {
+                Image image = fit ? new Image(in, key.maxWidth(), key.maxHeight(), true, true) : new Image(in);
                 if (image.isError()) {
                     throw new IOException("cannot decode image: " + image.getException());
                 }
@@ -104,5 +223,8 @@ public final class FrameImageCache {
 
     public void shutdown() {
         decoders.shutdownNow();
+        if (proxies != null) {
+            proxies.shutdown();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.onmodel.app.ui.review;
 
+import dev.onmodel.app.session.FrameScore;
 import dev.onmodel.app.ui.images.FrameImageCache;
 import dev.onmodel.app.ui.tasks.BackgroundTasks;
 import dev.onmodel.core.model.CharacterSheet;
@@ -9,19 +10,32 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The approved character sheets of the selected shot's cast, beside the frame, so the reviewer compares against
- * what was approved rather than memory.
+ * what was approved rather than memory. The view the engine matched best for the current frame is shown large at
+ * the top and outlined among the others.
  */
 public final class CharacterPanel extends ScrollPane {
 
-    private static final double VIEW_HEIGHT = 170;
+    private static final double BEST_HEIGHT = 230;
+    private static final double THUMB_HEIGHT = 96;
 
     private final ReviewViewModel model;
     private final FrameImageCache cache;
     private final VBox content = new VBox(10);
+    private final ImageView bestImage = new ImageView();
+    private final Label bestCaption = new Label();
+    private final List<ViewTile> tiles = new ArrayList<>();
+    private String shownKey;
+
+    private record ViewTile(String character, SheetView view, VBox box) {
+    }
 
     public CharacterPanel(ReviewViewModel model, FrameImageCache cache) {
         this.model = model;
@@ -31,41 +45,102 @@ public final class CharacterPanel extends ScrollPane {
         content.setPadding(new Insets(10));
         setContent(content);
         setFitToWidth(true);
-        setPrefWidth(260);
         setMinWidth(180);
+        bestImage.setPreserveRatio(true);
+        bestImage.setFitHeight(BEST_HEIGHT);
+        bestImage.setFitWidth(250);
+        bestImage.setSmooth(true);
+        bestCaption.setId("bestMatchCaption");
+        bestCaption.getStyleClass().add("view-caption");
+        bestCaption.setWrapText(true);
         model.selectedShotProperty().addListener((obs, old, shot) -> rebuild());
+        model.currentScoreProperty().addListener((obs, old, score) -> showBest());
         rebuild();
     }
 
     private void rebuild() {
+        shownKey = null;
         content.getChildren().clear();
-        Label heading = new Label("Approved sheets");
-        heading.getStyleClass().add("panel-heading");
-        content.getChildren().add(heading);
+        tiles.clear();
+        Label bestHeading = new Label("BEST-MATCHING SHEET VIEW");
+        bestHeading.getStyleClass().add("panel-heading");
+        VBox best = new VBox(4, bestImage, bestCaption);
+        best.setAlignment(Pos.CENTER);
+        best.getStyleClass().add("sheet-view-best");
+        Label allHeading = new Label("APPROVED SHEETS");
+        allHeading.getStyleClass().add("panel-heading");
+        content.getChildren().addAll(bestHeading, best, allHeading);
         for (CharacterSheet character : model.castOfSelectedShot()) {
             Label name = new Label(character.name());
             name.getStyleClass().add("character-name");
-            content.getChildren().add(name);
+            FlowPane views = new FlowPane(6, 6);
             for (SheetView view : character.views()) {
                 ImageView image = new ImageView();
                 image.setPreserveRatio(true);
-                image.setFitHeight(VIEW_HEIGHT);
-                image.setFitWidth(220);
+                image.setFitHeight(THUMB_HEIGHT);
+                image.setFitWidth(110);
                 image.setSmooth(true);
                 Label caption = new Label(view.name());
                 caption.getStyleClass().add("view-caption");
                 VBox box = new VBox(2, image, caption);
                 box.setAlignment(Pos.CENTER);
                 box.getStyleClass().add("sheet-view");
-                content.getChildren().add(box);
+                views.getChildren().add(box);
+                tiles.add(new ViewTile(character.name(), view, box));
                 cache.load(view.image()).whenComplete((img, error) -> BackgroundTasks.onFxThread(() -> {
                     if (error != null) {
-                        caption.setText(view.name() + ": cannot show (" + error.getCause().getMessage() + ")");
+                        Throwable cause = error.getCause() != null ? error.getCause() : error;
+                        caption.setText(view.name() + ": cannot show (" + cause.getMessage() + ")");
                     } else {
                         image.setImage(img);
                     }
                 }));
             }
+            content.getChildren().addAll(name, views);
+        }
+        showBest();
+    }
+
+    private void showBest() {
+        FrameScore score = model.currentScoreProperty().get();
+        SheetView best = score == null ? null : score.matchedView().orElse(null);
+        String key = (best == null ? "" : best.image().toString()) + "|" + (score == null ? -1 : score.score());
+        if (key.equals(shownKey)) {
+            return; // same view and score as the previous frame: nothing to restyle
+        }
+        shownKey = key;
+        String character = score == null ? null : score.character().orElse(null);
+        if (best == null && !tiles.isEmpty()) {
+            best = tiles.get(0).view();
+            character = tiles.get(0).character();
+            bestCaption.setText(character + " \u00b7 " + best.name() + "   (frame not scored yet)");
+        } else if (best != null) {
+            bestCaption.setText((character == null ? "" : character + " \u00b7 ") + best.name() + "   matched best, score "
+                    + score.score());
+        } else {
+            bestCaption.setText("No approved sheets for this shot's cast");
+        }
+        for (ViewTile tile : tiles) {
+            boolean isBest = best != null && tile.view().image().equals(best.image());
+            tile.box().getStyleClass().remove("sheet-view-matched");
+            if (isBest) {
+                tile.box().getStyleClass().add("sheet-view-matched");
+            }
+        }
+        if (best != null) {
+            SheetView shown = best;
+            var ready = cache.getIfReady(shown.image());
+            if (ready != null) {
+                bestImage.setImage(ready);
+            } else {
+                cache.load(shown.image()).whenComplete((img, error) -> BackgroundTasks.onFxThread(() -> {
+                    if (error == null) {
+                        bestImage.setImage(img);
+                    }
+                }));
+            }
+        } else {
+            bestImage.setImage(null);
         }
     }
 }

@@ -1,101 +1,614 @@
 package dev.onmodel.app.ui.review;
 
+import dev.onmodel.app.session.CharacterBox;
+import dev.onmodel.app.session.FrameScore;
+import dev.onmodel.app.ui.images.DifferenceImages;
 import dev.onmodel.app.ui.images.FrameImageCache;
 import dev.onmodel.app.ui.tasks.BackgroundTasks;
+import dev.onmodel.core.model.CharacterSheet;
+import dev.onmodel.core.model.Decision;
+import dev.onmodel.core.model.SheetView;
+import dev.onmodel.core.model.Variant;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.control.Label;
+import javafx.scene.effect.ColorAdjust;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.StackPane;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Shows the current frame, fitted to the pane. Decoding happens in {@link FrameImageCache}; the pane only swaps
- * images on the FX thread, keeping the previous frame on screen until the next one is ready (no black frame).
+ * The viewer: the current frame with fit / 100% / zoom and pan, overlays (character box, score and its components,
+ * frame number and SMPTE timecode, decision and note) and the compare modes (frame | sheet, A | B, wipe, difference
+ * with gain, onion skin).
+ *
+ * <p>Decoding happens in {@link FrameImageCache}; the pane only swaps images on the FX thread and keeps the previous
+ * image on screen until the next one is decoded, so stepping and A/B flips never show a black frame. The compare
+ * variant's frame is prefetched in every mode, so a flip is a cache hit.
  */
-public final class ViewerPane extends StackPane {
+public final class ViewerPane extends Pane {
 
     private static final int PREFETCH_AHEAD = 8;
-    private static final int PREFETCH_BEHIND = 3;
+    private static final int PREFETCH_BEHIND = 4;
+    private static final int PREFETCH_PLAYING = 24;
+    private static final double GAP = 8;
 
     private final ReviewViewModel model;
     private final FrameImageCache cache;
-    private final ImageView imageView = new ImageView();
+    private final DifferenceImages differences;
+    private final ImageView imageA = new ImageView();
+    private final ImageView imageB = new ImageView();
+    private final ImageView onionPrevious = new ImageView();
+    private final ImageView onionNext = new ImageView();
+    private final ImageView difference = new ImageView();
+    private final Rectangle wipeClip = new Rectangle();
+    private final Line wipeLine = new Line();
+    private final Rectangle characterBox = new Rectangle();
+    private final Label boxLabel = new Label();
+    private final Label frameInfo = new Label();
+    private final Label modeInfo = new Label();
+    private final VBox scoreInfo = new VBox(2);
+    private final Label scoreHeadline = new Label();
+    private final Label scoreComponents = new Label();
+    private final Label scoreExplanation = new Label();
+    private final Label decisionInfo = new Label();
     private final Label message = new Label();
     private Path shownFile;
+    private Path wantedA;
+    private Path wantedB;
+    private double zoom = Double.NaN; // NaN: fit
+    private double panX;
+    private double panY;
+    private double dragX;
+    private double dragY;
+    private double scaleA = 1;
+    private double originAX;
+    private double originAY;
+    private boolean lastShowImmediate = true;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper firstFrameShown =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "firstFrameShown");
+    // The box frames are decoded into in fit mode (0 = full resolution), so painting copies 1:1.
+    private int displayWidth;
+    private int displayHeight;
 
-    public ViewerPane(ReviewViewModel model, FrameImageCache cache) {
+    public ViewerPane(ReviewViewModel model, FrameImageCache cache, DifferenceImages differences) {
         this.model = model;
         this.cache = cache;
+        this.differences = differences;
         getStyleClass().add("viewer");
         setId("viewer");
-        imageView.setId("viewerImage");
-        imageView.setPreserveRatio(true);
-        imageView.setSmooth(true);
-        imageView.fitWidthProperty().bind(widthProperty().subtract(16));
-        imageView.fitHeightProperty().bind(heightProperty().subtract(16));
-        setMinSize(200, 120);
+        imageA.setId("viewerImage");
+        imageB.setId("compareImage");
+        difference.setId("differenceImage");
+        onionPrevious.setId("onionPrevious");
+        onionNext.setId("onionNext");
+        for (ImageView view : new ImageView[] {imageA, imageB, onionPrevious, onionNext, difference}) {
+            view.setPreserveRatio(false);
+            view.setSmooth(true);
+            view.setManaged(false);
+        }
+        // Onion skin: previous frame tinted towards blue, next towards orange (Okabe-Ito pair), both half-transparent.
+        onionPrevious.setEffect(new ColorAdjust(-0.45, 0.2, 0, 0));
+        onionNext.setEffect(new ColorAdjust(0.12, 0.2, 0, 0));
+        onionPrevious.setOpacity(0.38);
+        onionNext.setOpacity(0.38);
+        imageA.setClip(null);
+        wipeLine.getStyleClass().add("wipe-line");
+        wipeLine.setManaged(false);
+        characterBox.getStyleClass().add("character-box");
+        characterBox.setManaged(false);
+        characterBox.setMouseTransparent(true);
+        boxLabel.getStyleClass().add("box-label");
+        boxLabel.setManaged(false);
+        frameInfo.setId("frameOverlay");
+        frameInfo.getStyleClass().addAll("overlay", "frame-overlay");
+        modeInfo.getStyleClass().addAll("overlay", "mode-overlay");
+        modeInfo.setId("modeOverlay");
+        scoreHeadline.getStyleClass().add("score-headline");
+        scoreHeadline.setId("scoreOverlay");
+        scoreComponents.getStyleClass().add("score-components");
+        scoreExplanation.getStyleClass().add("score-explanation");
+        scoreExplanation.setWrapText(true);
+        scoreExplanation.setMaxWidth(300);
+        scoreInfo.getChildren().addAll(scoreHeadline, scoreComponents, scoreExplanation);
+        for (Label line : new Label[] {scoreComponents, scoreExplanation}) {
+            line.managedProperty().bind(line.textProperty().isNotEmpty());
+            line.visibleProperty().bind(line.textProperty().isNotEmpty());
+        }
+        scoreInfo.getStyleClass().addAll("overlay", "score-overlay");
+        scoreInfo.setAlignment(Pos.TOP_RIGHT);
+        decisionInfo.setId("decisionOverlay");
+        decisionInfo.getStyleClass().addAll("overlay", "decision-overlay");
+        decisionInfo.setWrapText(true);
+        decisionInfo.setMaxWidth(520);
         message.getStyleClass().add("viewer-message");
         message.setId("viewerMessage");
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        StackPane.setAlignment(message, Pos.BOTTOM_CENTER);
-        getChildren().addAll(imageView, message);
+        for (var node : new javafx.scene.Node[] {frameInfo, modeInfo, scoreInfo, decisionInfo, message}) {
+            node.setManaged(false);
+            node.setMouseTransparent(true);
+        }
+        getChildren().addAll(imageB, imageA, difference, onionPrevious, onionNext, wipeLine, characterBox, boxLabel,
+                frameInfo, modeInfo, scoreInfo, decisionInfo, message);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        setMinSize(200, 120);
+
         model.currentFrameProperty().addListener((obs, old, frame) -> refresh());
         model.selectionVersionProperty().addListener((obs, old, version) -> refresh());
+        model.compareVariantProperty().addListener((obs, old, v) -> refresh());
+        model.compareModeProperty().addListener((obs, old, mode) -> refresh());
+        model.differenceGainProperty().addListener((obs, old, gain) -> refresh());
+        model.wipePositionProperty().addListener((obs, old, p) -> requestLayout());
+        model.currentScoreProperty().addListener((obs, old, s) -> refreshOverlays());
+        model.currentDecisionProperty().addListener((obs, old, d) -> refreshOverlays());
+        model.overlaysVisibleProperty().addListener((obs, old, v) -> refreshOverlays());
+        setOnMousePressed(this::onPressed);
+        setOnMouseDragged(this::onDragged);
+        setOnScroll(this::onScroll);
+        setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                fit();
+            }
+        });
         refresh();
     }
 
-    /** The file whose image is on screen now (for tests and overlays). */
+    /** The file whose image is on screen now as A (for tests and overlays). */
     public Path shownFile() {
         return shownFile;
     }
 
-    private void refresh() {
-        long frame = model.currentFrameProperty().get();
-        Optional<Path> file = model.currentFrameFile();
-        if (file.isEmpty()) {
-            message.setText(model.selectedVariantProperty().get() == null ? "No variant selected"
-                    : "Frame " + frame + " is missing on disk");
-            imageView.setImage(null);
-            shownFile = null;
+    /** Becomes true once the first frame is on screen (the app starts background scoring after it). */
+    public javafx.beans.property.ReadOnlyBooleanProperty firstFrameShownProperty() {
+        return firstFrameShown.getReadOnlyProperty();
+    }
+
+    /** Whether the last frame change was painted from the cache without waiting for a decode. */
+    public boolean lastShowImmediate() {
+        return lastShowImmediate;
+    }
+
+    // ---- zoom and pan ------------------------------------------------------------------------------------------
+
+    public void fit() {
+        zoom = Double.NaN;
+        panX = 0;
+        panY = 0;
+        refresh();
+    }
+
+    public void actualSize() {
+        boolean wasFit = Double.isNaN(zoom);
+        zoom = 1;
+        panX = 0;
+        panY = 0;
+        if (wasFit) {
+            refresh(); // zoomed: switch to full-resolution frames
+        }
+        requestLayout();
+    }
+
+    public void zoomBy(double factor) {
+        boolean wasFit = Double.isNaN(zoom);
+        zoom = Math.max(0.05, Math.min(32, scaleA * factor));
+        if (wasFit) {
+            refresh();
+        }
+        requestLayout();
+    }
+
+    /** Current scale of A (1 = 100%). */
+    public double scale() {
+        return scaleA;
+    }
+
+    private void onPressed(MouseEvent event) {
+        dragX = event.getX();
+        dragY = event.getY();
+        if (model.compareModeProperty().get() == CompareMode.WIPE && event.getButton() == MouseButton.PRIMARY) {
+            moveWipe(event.getX());
+        }
+        requestFocus();
+    }
+
+    private void onDragged(MouseEvent event) {
+        if (model.compareModeProperty().get() == CompareMode.WIPE && event.getButton() == MouseButton.PRIMARY) {
+            moveWipe(event.getX());
             return;
         }
-        Path wanted = file.get();
-        Image ready = cache.getIfReady(wanted);
-        if (ready != null) {
-            show(wanted, ready);
+        if (Double.isNaN(zoom)) {
+            zoom = scaleA;
+            refresh();
+        }
+        panX += event.getX() - dragX;
+        panY += event.getY() - dragY;
+        dragX = event.getX();
+        dragY = event.getY();
+        setCursor(Cursor.MOVE);
+        requestLayout();
+    }
+
+    private void moveWipe(double x) {
+        Image a = imageA.getImage();
+        if (a == null) {
+            return;
+        }
+        double width = imageA.getFitWidth();
+        model.wipePositionProperty().set(Math.max(0, Math.min(1, (x - originAX) / Math.max(1, width))));
+    }
+
+    private void onScroll(ScrollEvent event) {
+        if (event.getDeltaY() == 0) {
+            return;
+        }
+        double factor = event.getDeltaY() > 0 ? 1.15 : 1 / 1.15;
+        Image a = imageA.getImage();
+        double before = scaleA;
+        boolean wasFit = Double.isNaN(zoom);
+        zoom = Math.max(0.05, Math.min(32, scaleA * factor));
+        if (wasFit) {
+            refresh();
+        }
+        if (a != null) {
+            // Keep the image point under the cursor where it is: origin' = cursor - point * zoom, and the origin
+            // is the centred position (which moves by half the size change) plus the pan.
+            double ix = (event.getX() - originAX) / before;
+            double iy = (event.getY() - originAY) / before;
+            double sourceWidth = imageA.getFitWidth() / before;
+            double sourceHeight = imageA.getFitHeight() / before;
+            double centredX = originAX - panX - sourceWidth * (zoom - before) / 2;
+            double centredY = originAY - panY - sourceHeight * (zoom - before) / 2;
+            panX = event.getX() - ix * zoom - centredX;
+            panY = event.getY() - iy * zoom - centredY;
+        }
+        event.consume();
+        requestLayout();
+    }
+
+    // ---- frames ------------------------------------------------------------------------------------------------
+
+    /** The decode box for frames: the fitted view size, or full resolution once zoomed. */
+    private int requestWidth() {
+        return Double.isNaN(zoom) ? displayWidth : 0;
+    }
+
+    private int requestHeight() {
+        return Double.isNaN(zoom) ? displayHeight : 0;
+    }
+
+    private void refresh() {
+        long frame = model.currentFrameProperty().get();
+        CompareMode mode = model.compareModeProperty().get();
+        Variant a = model.selectedVariantProperty().get();
+        Variant b = model.compareVariantProperty().get();
+        Optional<Path> fileA = ReviewViewModel.frameFile(a, frame);
+        Optional<Path> fileB = ReviewViewModel.frameFile(b, frame);
+        if (fileA.isEmpty()) {
+            message.setText(a == null ? "No variant selected" : "Frame " + frame + " is missing on disk");
+            imageA.setImage(null);
+            shownFile = null;
+            wantedA = null;
         } else {
-            cache.load(wanted).whenComplete((image, error) -> BackgroundTasks.onFxThread(() -> {
-                if (!wanted.equals(model.currentFrameFile().orElse(null))) {
-                    return; // the playhead moved on while decoding
-                }
-                if (error != null) {
-                    Throwable cause = error.getCause() != null ? error.getCause() : error;
-                    message.setText(cause.getMessage());
-                    imageView.setImage(null);
-                    shownFile = null;
-                } else {
-                    show(wanted, image);
-                }
-            }));
+            wantedA = fileA.get();
+            lastShowImmediate = load(wantedA, true, imageA, () -> wantedA, image -> {
+                shownFile = wantedA;
+                firstFrameShown.set(true);
+                message.setText(model.playingProperty().get() || mode != CompareMode.SINGLE ? message.getText() : "");
+            });
+            if (lastShowImmediate) {
+                shownFile = wantedA;
+                message.setText("");
+            }
         }
-        prefetchAround(frame);
+        boolean needsB = mode == CompareMode.SIDE_BY_SIDE_VARIANT || mode == CompareMode.WIPE
+                || mode == CompareMode.DIFFERENCE;
+        boolean needsSheet = mode == CompareMode.SIDE_BY_SIDE_SHEET;
+        wantedB = needsB ? fileB.orElse(null) : needsSheet ? matchedSheetImage().orElse(null) : null;
+        if (wantedB != null) {
+            load(wantedB, !needsSheet, imageB, () -> wantedB, image -> { });
+        } else {
+            imageB.setImage(null);
+        }
+        if (needsB && b == null) {
+            message.setText("Pick a compare variant (B): it needs a shot with two variants");
+        }
+        fileB.ifPresent(f -> cache.prefetch(f, requestWidth(), requestHeight()));
+        if (mode == CompareMode.ONION_SKIN) {
+            load(ReviewViewModel.frameFile(a, frame - 1).orElse(null), true, onionPrevious, () -> null, i -> { });
+            load(ReviewViewModel.frameFile(a, frame + 1).orElse(null), true, onionNext, () -> null, i -> { });
+        }
+        if (mode == CompareMode.DIFFERENCE) {
+            refreshDifference();
+        }
+        prefetchAround(a, frame);
+        refreshOverlays();
+        requestLayout();
     }
 
-    private void show(Path file, Image image) {
-        imageView.setImage(image);
-        shownFile = file;
-        message.setText("");
+    /**
+     * Puts the decoded {@code file} into {@code view}: at once when cached (returns true), else after the decode
+     * if {@code stillWanted} still names it. The view keeps its previous image meanwhile.
+     */
+    private boolean load(Path file, boolean fitted, ImageView view, java.util.function.Supplier<Path> stillWanted,
+                         java.util.function.Consumer<Image> shown) {
+        if (file == null) {
+            view.setImage(null);
+            return false;
+        }
+        int width = fitted ? requestWidth() : 0;
+        int height = fitted ? requestHeight() : 0;
+        Image ready = cache.getIfReady(file, width, height);
+        if (ready != null) {
+            view.setImage(ready);
+            shown.accept(ready);
+            return true;
+        }
+        cache.load(file, width, height).whenComplete((image, error) -> BackgroundTasks.onFxThread(() -> {
+            Path wanted = stillWanted.get();
+            if (wanted != null && !wanted.equals(file)) {
+                return; // the playhead moved on while decoding
+            }
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                message.setText(cause.getMessage());
+                return;
+            }
+            view.setImage(image);
+            shown.accept(image);
+            if (model.compareModeProperty().get() == CompareMode.DIFFERENCE) {
+                refreshDifference();
+            }
+            requestLayout();
+        }));
+        return false;
     }
 
-    private void prefetchAround(long frame) {
-        for (int i = 1; i <= PREFETCH_AHEAD; i++) {
-            model.frameFile(frame + i).ifPresent(cache::prefetch);
+    private void refreshDifference() {
+        Path a = wantedA;
+        Path b = wantedB;
+        Image imgA = a == null ? null : cache.getIfReady(a, requestWidth(), requestHeight());
+        Image imgB = b == null ? null : cache.getIfReady(b, requestWidth(), requestHeight());
+        if (imgA == null || imgB == null) {
+            return;
         }
-        for (int i = 1; i <= PREFETCH_BEHIND; i++) {
-            model.frameFile(frame - i).ifPresent(cache::prefetch);
+        double gain = model.differenceGainProperty().get();
+        Image ready = differences.getIfReady(a, b, gain);
+        if (ready != null) {
+            difference.setImage(ready);
+            requestLayout();
+            return;
+        }
+        differences.compute(a, imgA, b, imgB, gain).whenComplete((image, error) -> BackgroundTasks.onFxThread(() -> {
+            if (error != null) {
+                message.setText("Difference not shown: " + error.getMessage());
+            } else if (a.equals(wantedA) && b.equals(wantedB)) {
+                difference.setImage(image);
+                requestLayout();
+            }
+        }));
+    }
+
+    private Optional<Path> matchedSheetImage() {
+        FrameScore score = model.currentScoreProperty().get();
+        if (score != null && score.matchedView().isPresent()) {
+            return score.matchedView().map(SheetView::image);
+        }
+        return model.castOfSelectedShot().stream().map(CharacterSheet::views).filter(v -> !v.isEmpty())
+                .map(v -> v.get(0).image()).findFirst();
+    }
+
+    private void prefetchAround(Variant variant, long frame) {
+        int speed = model.playbackSpeedProperty().get();
+        int ahead = speed != 0 ? PREFETCH_PLAYING * Math.abs(speed) : PREFETCH_AHEAD;
+        int behind = speed != 0 ? 2 : PREFETCH_BEHIND;
+        int direction = speed < 0 ? -1 : 1;
+        int width = requestWidth();
+        int height = requestHeight();
+        for (int i = 1; i <= ahead; i++) {
+            ReviewViewModel.frameFile(variant, frame + (long) i * direction)
+                    .ifPresent(f -> cache.prefetch(f, width, height));
+        }
+        for (int i = 1; i <= behind; i++) {
+            ReviewViewModel.frameFile(variant, frame - (long) i * direction)
+                    .ifPresent(f -> cache.prefetch(f, width, height));
         }
     }
+
+    // ---- overlays ----------------------------------------------------------------------------------------------
+
+    private void refreshOverlays() {
+        boolean visible = model.overlaysVisibleProperty().get();
+        Variant a = model.selectedVariantProperty().get();
+        long frame = model.currentFrameProperty().get();
+        frameInfo.setText(a == null ? "" : a.qualifiedName() + "   " + frame + "   " + model.timecodeProperty().get());
+        CompareMode mode = model.compareModeProperty().get();
+        Variant b = model.compareVariantProperty().get();
+        modeInfo.setText(switch (mode) {
+            case SINGLE -> "";
+            case SIDE_BY_SIDE_SHEET -> "FRAME  |  APPROVED SHEET";
+            case SIDE_BY_SIDE_VARIANT -> "A " + name(a) + "  |  B " + name(b);
+            case WIPE -> "WIPE   A " + name(a) + "  \u25c0\u25b6  B " + name(b);
+            case DIFFERENCE -> "DIFFERENCE  A " + name(a) + " \u2212 B " + name(b) + "   gain \u00d7"
+                    + String.format("%.0f", model.differenceGainProperty().get());
+            case ONION_SKIN -> "ONION SKIN   previous (blue) \u00b7 next (orange)";
+        });
+        FrameScore score = model.currentScoreProperty().get();
+        if (score == null) {
+            scoreHeadline.setText(model.session().canScore() ? "not scored yet" : "no score");
+            scoreHeadline.setStyle("-fx-text-fill: #7d8590;");
+            scoreComponents.setText("");
+            scoreExplanation.setText("");
+        } else {
+            String colour = DecisionColours.hex(DecisionColours.of(model.band(score.score())));
+            scoreHeadline.setText(score.score() + "  " + model.band(score.score()).word().toUpperCase()
+                    + score.character().map(c -> "   " + c).orElse(""));
+            scoreHeadline.setStyle("-fx-text-fill: " + colour + ";");
+            scoreComponents.setText(score.components().stream()
+                    .map(c -> c.name() + " " + Math.round(c.value())).collect(Collectors.joining("  \u00b7  "))
+                    + score.matchedView().map(v -> "\nbest sheet view: " + v.name()).orElse(""));
+            scoreExplanation.setText(score.explanation());
+        }
+        Decision decision = model.currentDecisionProperty().get();
+        if (decision == null) {
+            decisionInfo.setText("\u25cb  undecided");
+            decisionInfo.setStyle("");
+        } else {
+            String colour = DecisionColours.hex(DecisionColours.of(decision.verdict()));
+            decisionInfo.setText("\u25a0 " + DecisionColours.letter(decision.verdict()) + "  "
+                    + decision.verdict().word().toUpperCase() + "   " + decision.reviewer() + " ("
+                    + decision.role().word() + ") \u00b7 " + decision.pass()
+                    + (decision.note().isEmpty() ? "" : "\n\u201c" + decision.note() + "\u201d"));
+            decisionInfo.setStyle("-fx-border-color: transparent transparent transparent " + colour + ";");
+        }
+        for (var node : new javafx.scene.Node[] {frameInfo, scoreInfo, decisionInfo, characterBox, boxLabel}) {
+            node.setVisible(visible);
+        }
+        modeInfo.setVisible(!modeInfo.getText().isEmpty());
+        requestLayout();
+    }
+
+    private static String name(Variant v) {
+        return v == null ? "\u2014" : v.name();
+    }
+
+    // ---- layout ------------------------------------------------------------------------------------------------
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        CompareMode mode = model.compareModeProperty().get();
+        boolean sideBySide = mode == CompareMode.SIDE_BY_SIDE_SHEET || mode == CompareMode.SIDE_BY_SIDE_VARIANT;
+        double viewWidth = sideBySide ? (w - 3 * GAP) / 2 : w - 2 * GAP;
+        double viewHeight = h - 2 * GAP;
+        Image a = mode == CompareMode.DIFFERENCE && difference.getImage() != null ? difference.getImage()
+                : imageA.getImage();
+        imageA.setVisible(mode != CompareMode.DIFFERENCE);
+        difference.setVisible(mode == CompareMode.DIFFERENCE);
+        imageB.setVisible(sideBySide || mode == CompareMode.WIPE);
+        onionPrevious.setVisible(mode == CompareMode.ONION_SKIN);
+        onionNext.setVisible(mode == CompareMode.ONION_SKIN);
+        wipeLine.setVisible(mode == CompareMode.WIPE);
+        int boxWidth = (int) Math.max(1, Math.floor(viewWidth));
+        int boxHeight = (int) Math.max(1, Math.floor(viewHeight));
+        if (boxWidth != displayWidth || boxHeight != displayHeight) {
+            displayWidth = boxWidth;
+            displayHeight = boxHeight;
+            if (Double.isNaN(zoom)) {
+                javafx.application.Platform.runLater(this::refresh); // decode at the new view size
+            }
+        }
+        if (a != null) {
+            // Geometry is in the file's pixels (the loaded image may be a fitted copy), so boxes and zoom stay true.
+            double sourceWidth = wantedA == null ? a.getWidth()
+                    : cache.sourceSize(wantedA).map(header -> (double) header.width()).orElse(a.getWidth());
+            double sourceHeight = wantedA == null ? a.getHeight()
+                    : cache.sourceSize(wantedA).map(header -> (double) header.height()).orElse(a.getHeight());
+            double fitScale = Math.min(viewWidth / sourceWidth, viewHeight / sourceHeight);
+            scaleA = Double.isNaN(zoom) ? fitScale : zoom;
+            double iw = Math.round(sourceWidth * scaleA);
+            double ih = Math.round(sourceHeight * scaleA);
+            if (Double.isNaN(zoom) && a.getWidth() < sourceWidth && Math.abs(a.getWidth() - iw) <= 2) {
+                // A fitted copy: show it pixel for pixel (an identity transform is a plain copy when painting).
+                iw = a.getWidth();
+                ih = a.getHeight();
+                scaleA = iw / sourceWidth;
+            }
+            originAX = Math.round(GAP + (viewWidth - iw) / 2 + panX);
+            originAY = Math.round(GAP + (viewHeight - ih) / 2 + panY);
+            for (ImageView view : new ImageView[] {imageA, difference, onionPrevious, onionNext}) {
+                view.relocate(originAX, originAY);
+                view.setFitWidth(iw);
+                view.setFitHeight(ih);
+            }
+            if (mode == CompareMode.WIPE) {
+                double split = originAX + iw * model.wipePositionProperty().get();
+                wipeClip.setX(0);
+                wipeClip.setY(0);
+                wipeClip.setWidth(Math.max(0, split - originAX));
+                wipeClip.setHeight(ih);
+                imageA.setClip(wipeClip);
+                wipeLine.setStartX(split);
+                wipeLine.setEndX(split);
+                wipeLine.setStartY(originAY);
+                wipeLine.setEndY(originAY + ih);
+                place(imageB, originAX, originAY, iw, ih);
+            } else {
+                imageA.setClip(null);
+            }
+            layoutBox();
+        }
+        Image b = imageB.getImage();
+        if (sideBySide && b != null) {
+            double bx = 2 * GAP + viewWidth;
+            double scaleB = mode == CompareMode.SIDE_BY_SIDE_SHEET || Double.isNaN(zoom)
+                    ? Math.min(viewWidth / b.getWidth(), viewHeight / b.getHeight()) : zoom;
+            double bw = b.getWidth() * scaleB;
+            double bh = b.getHeight() * scaleB;
+            double offsetX = mode == CompareMode.SIDE_BY_SIDE_SHEET ? 0 : panX;
+            double offsetY = mode == CompareMode.SIDE_BY_SIDE_SHEET ? 0 : panY;
+            place(imageB, Math.round(bx + (viewWidth - bw) / 2 + offsetX), Math.round(GAP + (viewHeight - bh) / 2
+                    + offsetY), bw, bh);
+        }
+        layoutOverlay(frameInfo, 14, 12);
+        layoutOverlay(modeInfo, (w - prefWidth(modeInfo)) / 2, 12);
+        layoutOverlay(scoreInfo, w - prefWidth(scoreInfo) - 14, 12);
+        layoutOverlay(decisionInfo, 14, h - prefHeight(decisionInfo) - 14);
+        layoutOverlay(message, (w - prefWidth(message)) / 2, h - prefHeight(message) - 48);
+    }
+
+    private static void place(ImageView view, double x, double y, double width, double height) {
+        view.relocate(x, y);
+        view.setFitWidth(width);
+        view.setFitHeight(height);
+    }
+
+    private void layoutBox() {
+        FrameScore score = model.currentScoreProperty().get();
+        Optional<CharacterBox> box = score == null ? Optional.empty() : score.box();
+        boolean show = box.isPresent() && model.overlaysVisibleProperty().get();
+        characterBox.setVisible(show);
+        boxLabel.setVisible(show);
+        if (!show) {
+            return;
+        }
+        CharacterBox b = box.get();
+        characterBox.setX(originAX + b.x() * scaleA);
+        characterBox.setY(originAY + b.y() * scaleA);
+        characterBox.setWidth(b.width() * scaleA);
+        characterBox.setHeight(b.height() * scaleA);
+        String colour = DecisionColours.hex(DecisionColours.of(model.band(score.score())));
+        characterBox.setStyle("-fx-stroke: " + colour + ";");
+        boxLabel.setText(score.character().orElse("character") + " \u00b7 " + score.score());
+        boxLabel.setStyle("-fx-background-color: " + colour + ";");
+        boxLabel.autosize();
+        boxLabel.relocate(characterBox.getX(), Math.max(0, characterBox.getY() - boxLabel.getHeight()));
+    }
+
+    private static void layoutOverlay(javafx.scene.layout.Region node, double x, double y) {
+        node.autosize();
+        node.relocate(Math.round(x), Math.round(y));
+    }
+
+    private static double prefWidth(javafx.scene.layout.Region node) {
+        return node.prefWidth(-1);
+    }
+
+    private static double prefHeight(javafx.scene.layout.Region node) {
+        return node.prefHeight(node.prefWidth(-1));
+    }
+
 }

@@ -1,0 +1,314 @@
+package dev.onmodel.app.session;
+
+import dev.onmodel.core.model.Decision;
+import dev.onmodel.core.model.Project;
+import dev.onmodel.core.model.Variant;
+import dev.onmodel.core.store.DecisionAction;
+import dev.onmodel.core.store.DecisionRecord;
+import dev.onmodel.core.store.DecisionRequest;
+import dev.onmodel.core.store.HeroChoice;
+import dev.onmodel.core.store.ReviewPass;
+import dev.onmodel.core.store.ReviewStore;
+import dev.onmodel.core.store.StoreException;
+import dev.onmodel.core.time.FrameRange;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The workstation's {@link ReviewSession} over the project's SQLite {@link ReviewStore}.
+ *
+ * <p>Opening loads the decision log, passes and hero choices into in-memory mirrors, so the UI's reads never touch
+ * SQLite. Writes run in order on one session thread ({@code onmodel-session}) that calls the store, whose own writer
+ * commits them; each future completes only after the commit, and the mirror changes only then. A refused write
+ * ({@link StoreException}: read-only, busy, disk full, closed pass) completes the future exceptionally with the
+ * store's sentence and changes nothing.
+ *
+ * <p>Consistency scores come from a {@link FrameScoring} when one is bound; without it {@link #canScore()} is false.
+ */
+public final class StoreReviewSession implements ReviewSession {
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final ReviewStore store;
+    private final Reviewer reviewer;
+    private final String pass;
+    private final Optional<FrameScoring> scoring;
+    private final ExecutorService writes = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "onmodel-session-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final DecisionMirror mirror = new DecisionMirror();
+    private final ScoreMirror scores = new ScoreMirror();
+    private final UndoHistory undo = new UndoHistory();
+    private final Map<Long, Decision> mine = new ConcurrentHashMap<>();
+    private final Map<String, HeroMark> heroes = new ConcurrentHashMap<>();
+    private final Map<String, ReviewPassInfo> passes = new ConcurrentHashMap<>();
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+
+    private StoreReviewSession(ReviewStore store, Reviewer reviewer, String pass, Optional<FrameScoring> scoring) {
+        this.store = store;
+        this.reviewer = reviewer;
+        this.pass = pass;
+        this.scoring = scoring;
+    }
+
+    /**
+     * Opens the store of {@code project} (creating it on first use), opens {@code pass} and loads the mirrors.
+     * Blocking: call it on a background thread.
+     *
+     * @throws IOException with the store's sentence (damaged database, newer schema...) when it cannot be opened
+     */
+    public static StoreReviewSession open(Project project, Reviewer reviewer, String pass,
+                                          Optional<FrameScoring> scoring) throws IOException {
+        ReviewStore store;
+        try {
+            store = ReviewStore.open(project.root());
+        } catch (StoreException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        StoreReviewSession session = new StoreReviewSession(store, reviewer, pass, scoring);
+        try {
+            if (!store.isReadOnly()) {
+                store.openPass(pass);
+            }
+            for (DecisionRecord record : store.log(Optional.empty())) {
+                session.mirror.add(event(record));
+            }
+            store.passes().forEach(p -> session.passes.put(p.name(), info(p)));
+            store.heroes().forEach((shot, choice) -> session.heroes.put(shot, mark(choice)));
+        } catch (StoreException e) {
+            session.close();
+            throw new IOException(e.getMessage(), e);
+        }
+        return session;
+    }
+
+    @Override
+    public Optional<String> readOnlyReason() {
+        return store.readOnlyReason();
+    }
+
+    @Override
+    public Reviewer reviewer() {
+        return reviewer;
+    }
+
+    @Override
+    public String pass() {
+        return pass;
+    }
+
+    @Override
+    public CompletableFuture<Decision> record(DecisionDraft draft) {
+        return CompletableFuture.supplyAsync(() -> {
+            Decision decision = call(() -> store.record(new DecisionRequest(draft.shot(), draft.variant(),
+                    draft.frames(), draft.verdict(), draft.note(), reviewer.name(), reviewer.role(), pass)));
+            mirror.add(new DecisionEvent(decision, decision.verdict() == null ? DecisionEvent.Kind.CLEAR
+                    : DecisionEvent.Kind.SET, OptionalLong.empty()));
+            mine.put(decision.id(), decision);
+            undo.recorded(decision.id());
+            listeners.forEach(l -> l.decisionsChanged(decision.shot(), decision.variant()));
+            return decision;
+        }, writes);
+    }
+
+    @Override
+    public CompletableFuture<Optional<Decision>> undo() {
+        return CompletableFuture.supplyAsync(() -> act(undo.nextUndo(), true), writes);
+    }
+
+    @Override
+    public CompletableFuture<Optional<Decision>> redo() {
+        return CompletableFuture.supplyAsync(() -> act(undo.nextRedo(), false), writes);
+    }
+
+    /** Runs on the session thread: records the UNDO/REDO row, then updates mirror and stack. */
+    private Optional<Decision> act(OptionalLong target, boolean isUndo) {
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = target.getAsLong();
+        DecisionRecord row = call(() -> isUndo ? store.undo(id, reviewer.name(), reviewer.role())
+                : store.redo(id, reviewer.name(), reviewer.role()));
+        mirror.add(event(row));
+        if (isUndo) {
+            undo.undone(id);
+        } else {
+            undo.redone(id);
+        }
+        Decision original = mine.get(id);
+        listeners.forEach(l -> l.decisionsChanged(row.decision().shot(), row.decision().variant()));
+        return Optional.ofNullable(original);
+    }
+
+    @Override
+    public Optional<Decision> effectiveDecision(String shot, String variant, long frame) {
+        return mirror.effective(shot, variant, frame);
+    }
+
+    @Override
+    public Decision[] decisions(String shot, String variant, FrameRange frames) {
+        return mirror.decisions(shot, variant, frames);
+    }
+
+    @Override
+    public List<HistoryEntry> history(String shot, String variant, long frame) {
+        return mirror.history(shot, variant, frame);
+    }
+
+    @Override
+    public List<ReviewPassInfo> passes() {
+        return passes.values().stream().sorted(java.util.Comparator.comparing(ReviewPassInfo::openedAt)).toList();
+    }
+
+    @Override
+    public CompletableFuture<ReviewPassInfo> openPass(String name) {
+        return CompletableFuture.supplyAsync(() -> {
+            ReviewPassInfo info = info(call(() -> store.openPass(name)));
+            passes.put(name, info);
+            listeners.forEach(SessionListener::passesChanged);
+            return info;
+        }, writes);
+    }
+
+    @Override
+    public CompletableFuture<ReviewPassInfo> closePass(String name) {
+        return CompletableFuture.supplyAsync(() -> {
+            ReviewPassInfo info = info(call(() -> store.closePass(name)));
+            passes.put(name, info);
+            listeners.forEach(SessionListener::passesChanged);
+            return info;
+        }, writes);
+    }
+
+    @Override
+    public Optional<HeroMark> hero(String shot) {
+        return Optional.ofNullable(heroes.get(shot));
+    }
+
+    @Override
+    public CompletableFuture<HeroMark> markHero(String shot, String variant, FrameRange approved, String note) {
+        return CompletableFuture.supplyAsync(() -> {
+            HeroMark mark = mark(call(() -> store.chooseHero(shot, variant, approved, reviewer.name(), note)));
+            heroes.put(shot, mark);
+            listeners.forEach(l -> l.heroChanged(shot));
+            return mark;
+        }, writes);
+    }
+
+    @Override
+    public Optional<FrameScore> score(String shot, String variant, long frame) {
+        return scores.get(shot, variant, frame);
+    }
+
+    @Override
+    public boolean canScore() {
+        return scoring.isPresent();
+    }
+
+    @Override
+    public ScoringJob startScoring(Collection<Variant> variants) {
+        FrameScoring engine = scoring.orElseThrow(() -> new IllegalStateException(
+                "consistency scoring is not bound in this build"));
+        return engine.start(List.copyOf(variants), new FrameScoring.Sink() {
+            @Override
+            public void scored(FrameScore score) {
+                scores.put(score);
+                listeners.forEach(l -> l.scoreArrived(score));
+            }
+
+            @Override
+            public void progress(ScoringProgress progress) {
+                listeners.forEach(l -> l.scoringProgress(progress));
+            }
+        });
+    }
+
+    @Override
+    public void addListener(SessionListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(SessionListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public boolean canUndo() {
+        return undo.canUndo();
+    }
+
+    @Override
+    public boolean canRedo() {
+        return undo.canRedo();
+    }
+
+    /** Waits for queued writes (they commit), then closes the store (which takes its closing backup). */
+    @Override
+    public void close() {
+        writes.shutdown();
+        try {
+            if (!writes.awaitTermination(30, TimeUnit.SECONDS)) {
+                writes.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            store.close();
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    // ---- mapping -----------------------------------------------------------------------------------------------
+
+    /** A store call that may refuse; the refusal travels to the future as its cause, with the store's sentence. */
+    @FunctionalInterface
+    private interface StoreCall<T> {
+        T run() throws StoreException;
+    }
+
+    private static <T> T call(StoreCall<T> work) {
+        try {
+            return work.run();
+        } catch (StoreException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    static DecisionEvent event(DecisionRecord record) {
+        DecisionEvent.Kind kind = switch (record.action()) {
+            case SET -> DecisionEvent.Kind.SET;
+            case CLEAR -> DecisionEvent.Kind.CLEAR;
+            case UNDO -> DecisionEvent.Kind.UNDO;
+            case REDO -> DecisionEvent.Kind.REDO;
+        };
+        boolean actsOnAnother = record.action() == DecisionAction.UNDO || record.action() == DecisionAction.REDO;
+        return new DecisionEvent(record.decision(), kind, actsOnAnother ? record.target() : OptionalLong.empty());
+    }
+
+    private static ReviewPassInfo info(ReviewPass pass) {
+        return new ReviewPassInfo(pass.name(), pass.openedAt(), pass.closedAt());
+    }
+
+    private static HeroMark mark(HeroChoice choice) {
+        return new HeroMark(choice.shot(), choice.variant(), choice.approved(), choice.chosenBy(), choice.note(),
+                choice.recordedAt());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.onmodel.app.session;
+
+import dev.onmodel.app.testing.TinyProjects;
+import dev.onmodel.core.media.MovieProbe;
+import dev.onmodel.core.model.Decision;
+import dev.onmodel.core.model.Project;
+import dev.onmodel.core.model.Role;
+import dev.onmodel.core.model.Verdict;
+import dev.onmodel.core.project.ProjectReader;
+import dev.onmodel.core.store.StoreException;
+import dev.onmodel.core.time.FrameRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real session over the SQLite review store: commits, undo/redo rows, overrules, reopening. */
+class StoreReviewSessionTest {
+
+    @TempDir
+    Path dir;
+
+    private Project project() throws Exception {
+        TinyProjects.create(dir);
+        return new ProjectReader(MovieProbe.unavailable("test")).read(dir).project();
+    }
+
+    private static StoreReviewSession open(Project project, String name, Role role, String pass) throws Exception {
+        return StoreReviewSession.open(project, new Reviewer(name, role), pass, Optional.empty());
+    }
+
+    @Test
+    void decisionsUndoRedoAndHeroSurviveReopening() throws Exception {
+        Project project = project();
+        try (StoreReviewSession session = open(project, "Ali", Role.ANIMATOR, "pass 1")) {
+            session.record(new DecisionDraft("sh010", "v001", FrameRange.ofInclusive(1001, 1004), Verdict.APPROVE,
+                    "")).join();
+            Decision reject = session.record(new DecisionDraft("sh010", "v001", FrameRange.ofInclusive(1003, 1003),
+                    Verdict.REJECT, "arm off model")).join();
+            assertTrue(reject.id() > 0);
+            assertEquals(Verdict.REJECT, session.verdict("sh010", "v001", 1003));
+            assertEquals(Optional.of(reject), session.undo().join());
+            assertEquals(Verdict.APPROVE, session.verdict("sh010", "v001", 1003), "mirror follows the undo row");
+            session.redo().join();
+            session.markHero("sh010", "v001", FrameRange.ofInclusive(1001, 1010), "best take").join();
+        }
+        try (StoreReviewSession reopened = open(project, "Ali", Role.ANIMATOR, "pass 1")) {
+            assertEquals(Verdict.REJECT, reopened.verdict("sh010", "v001", 1003));
+            assertEquals("arm off model", reopened.effectiveDecision("sh010", "v001", 1003).orElseThrow().note());
+            assertEquals(Verdict.APPROVE, reopened.verdict("sh010", "v001", 1004));
+            assertEquals(4, reopened.history("sh010", "v001", 1003).size(), "set, set, undo, redo");
+            assertEquals(FrameRange.ofInclusive(1001, 1010), reopened.hero("sh010").orElseThrow().approved());
+            assertFalse(reopened.canUndo(), "undo history is per session");
+        }
+    }
+
+    @Test
+    void aDirectorsDecisionOverrulesAndHistoryKeepsBoth() throws Exception {
+        Project project = project();
+        try (StoreReviewSession animator = open(project, "Ali", Role.ANIMATOR, "animation pass")) {
+            animator.record(new DecisionDraft("sh020", "v002", FrameRange.ofInclusive(1001, 1012), Verdict.APPROVE,
+                    "")).join();
+        }
+        try (StoreReviewSession director = open(project, "Dana", Role.DIRECTOR, "director approval")) {
+            director.record(new DecisionDraft("sh020", "v002", FrameRange.ofInclusive(1005, 1006), Verdict.REJECT,
+                    "pop")).join();
+            List<HistoryEntry> history = director.history("sh020", "v002", 1005);
+            assertEquals("Dana", history.get(0).overruledBy().orElseThrow().reviewer());
+            assertEquals(Verdict.REJECT, director.verdict("sh020", "v002", 1005));
+            assertEquals(2, director.passes().size());
+        }
+    }
+
+    @Test
+    void aRefusedWriteCompletesExceptionallyAndChangesNothing() throws Exception {
+        Project project = project();
+        try (StoreReviewSession session = open(project, "Ali", Role.ANIMATOR, "pass 1")) {
+            session.closePass("pass 1").join();
+            CompletionException refused = assertThrows(CompletionException.class, () -> session.record(
+                    new DecisionDraft("sh010", "v001", FrameRange.ofInclusive(1001, 1001), Verdict.APPROVE, ""))
+                    .join());
+            assertInstanceOf(StoreException.class, refused.getCause());
+            assertEquals(null, session.verdict("sh010", "v001", 1001));
+            assertFalse(session.canUndo());
+        }
+    }
+}

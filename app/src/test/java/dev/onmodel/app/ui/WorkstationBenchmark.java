@@ -1,0 +1,442 @@
+package dev.onmodel.app.ui;
+
+import dev.onmodel.app.session.JsonFileReviewSession;
+import dev.onmodel.app.session.Reviewer;
+import dev.onmodel.app.settings.Preferences;
+import dev.onmodel.app.settings.PreferencesStore;
+import dev.onmodel.app.testing.DemoProjects;
+import dev.onmodel.app.ui.images.DifferenceImages;
+import dev.onmodel.app.ui.images.FrameImageCache;
+import dev.onmodel.app.ui.keys.KeyMap;
+import dev.onmodel.app.ui.review.ReviewScreen;
+import dev.onmodel.app.ui.review.ReviewViewModel;
+import dev.onmodel.core.media.MovieProbe;
+import dev.onmodel.core.model.ImageSequence;
+import dev.onmodel.core.model.Project;
+import dev.onmodel.core.model.Role;
+import dev.onmodel.core.model.Shot;
+import dev.onmodel.core.model.Variant;
+import dev.onmodel.core.project.ProjectLayout;
+import dev.onmodel.core.project.ProjectReader;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Workstation benchmarks that print figures (never timed tests). Run under Xvfb; see docs/performance.md.
+ *
+ * <ul>
+ *   <li>{@code keys DIR}: key press to painted frame for cached 1080p frames (p50/p95/max)</li>
+ *   <li>{@code pulses DIR}: gaps between FX pulses idle and while decoding + scoring run in the background</li>
+ *   <li>{@code coldstart DIR [PROJECT]}: JVM start to the review window showing its first frame (launches the real
+ *   app with its SQLite review store)</li>
+ * </ul>
+ * DIR holds the generated 1080p demo project (made on first use); PROJECT overrides it (e.g. the sample project).
+ */
+public final class WorkstationBenchmark {
+
+    private static final int FRAMES = 48;
+
+    private WorkstationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createDirectories(Path.of(args[1]));
+        Path projectDir = args.length > 2 ? Path.of(args[2]) : work.resolve("demo-1080p");
+        if (!ProjectLayout.looksLikeProject(projectDir)) {
+            System.out.println("generating 1080p demo project in " + projectDir + " ...");
+            DemoProjects.create(projectDir, 1920, 1080, FRAMES);
+        }
+        switch (args[0]) {
+            case "timeline" -> timeline();
+            case "keys", "pulses" -> runInWindow(args[0], projectDir);
+            case "coldstart" -> coldStart(projectDir, work);
+            default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
+        }
+    }
+
+    // ---- window benchmarks -------------------------------------------------------------------------------------
+
+    /** Holds what the FX side set up. */
+    private static final class Bench {
+        Stage stage;
+        ReviewScreen screen;
+        FrameImageCache cache;
+        JsonFileReviewSession session;
+    }
+
+    public static final class Host extends Application {
+        static final CompletableFuture<Stage> STAGE = new CompletableFuture<>();
+
+        @Override
+        public void start(Stage stage) {
+            Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+            STAGE.complete(stage);
+        }
+    }
+
+    private static void runInWindow(String which, Path projectDir) throws Exception {
+        Thread fx = new Thread(() -> Application.launch(Host.class), "fx-launch");
+        fx.setDaemon(true);
+        fx.start();
+        Stage stage = Host.STAGE.get(60, TimeUnit.SECONDS);
+        Project project = new ProjectReader(MovieProbe.unavailable("bench")).read(projectDir).project();
+        Bench bench = new Bench();
+        bench.stage = stage;
+        bench.cache = new FrameImageCache(3L << 30, 2);
+        bench.session = new JsonFileReviewSession(null, new Reviewer("bench", Role.ANIMATOR), "bench",
+                which.equals("pulses") ? cpuScorer(project) : k -> Optional.empty());
+        ScreenshotTour.fx(() -> {
+            bench.screen = new ReviewScreen(new ReviewViewModel(project, bench.session, Platform::runLater),
+                    bench.cache, new DifferenceImages(), KeyMap.defaults());
+            Scene scene = new Scene(bench.screen, 1600, 1000);
+            scene.getStylesheets().add(WorkstationApp.class.getResource("onmodel.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+        });
+        System.out.println("java " + System.getProperty("java.version") + ", prism.order="
+                + System.getProperty("prism.order", "(default)") + ", cores " + Runtime.getRuntime().availableProcessors());
+        if (which.equals("keys")) {
+            keys(bench, project);
+        } else {
+            pulses(bench, project);
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void keys(Bench bench, Project project) throws Exception {
+        Variant variant = project.shots().get(0).variants().get(0);
+        ImageSequence sequence = (ImageSequence) variant.media();
+        long warm = System.nanoTime();
+        // Warm the cache the way a reviewer does: step through the shot once, each frame painted before the next.
+        for (Path file : sequence.files().values()) {
+            long frame = sequence.files().entrySet().stream().filter(e -> e.getValue().equals(file)).findFirst()
+                    .orElseThrow().getKey();
+            ScreenshotTour.fx(() -> bench.screen.model().seek(frame));
+            ScreenshotTour.waitFor(() -> ScreenshotTour.onFx(() -> file.equals(bench.screen.viewer().shownFile())
+                    ? Boolean.TRUE : null), 30);
+        }
+        ScreenshotTour.fx(() -> bench.screen.model().goToFirstFrame());
+        System.out.printf("warmed %d 1080p frames in %.1f s%n", sequence.files().size(),
+                (System.nanoTime() - warm) / 1e9);
+        Thread.sleep(500);
+
+        List<Double> toLayout = new ArrayList<>();
+        List<Double> toNextPulse = new ArrayList<>();
+        int misses = 0;
+        int presses = 300;
+        for (int i = 0; i < presses; i++) {
+            KeyCode code = (i / (FRAMES - 1)) % 2 == 0 ? KeyCode.RIGHT : KeyCode.LEFT;
+            long[] times = new long[3];
+            CountDownLatch painted = new CountDownLatch(1);
+            AtomicBoolean immediate = new AtomicBoolean();
+            Platform.runLater(() -> {
+                Scene scene = bench.stage.getScene();
+                Runnable[] layoutListener = new Runnable[1];
+                layoutListener[0] = () -> {
+                    if (times[1] == 0) {
+                        times[1] = System.nanoTime();
+                        scene.removePostLayoutPulseListener(layoutListener[0]);
+                        // The next pulse starts only after the previous one was rendered: an upper bound for "painted".
+                        new AnimationTimer() {
+                            @Override
+                            public void handle(long now) {
+                                times[2] = System.nanoTime();
+                                stop();
+                                painted.countDown();
+                            }
+                        }.start();
+                    }
+                };
+                scene.addPostLayoutPulseListener(layoutListener[0]);
+                times[0] = System.nanoTime();
+                Event.fireEvent(bench.screen, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false,
+                        false));
+                immediate.set(bench.screen.viewer().lastShowImmediate());
+            });
+            if (!painted.await(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no pulse after key " + i);
+            }
+            if (!immediate.get()) {
+                misses++;
+            }
+            toLayout.add((times[1] - times[0]) / 1e6);
+            toNextPulse.add((times[2] - times[0]) / 1e6);
+            Thread.sleep(23 + (i * 7) % 17); // keys at irregular times, like a person
+        }
+        System.out.printf("key press -> frame in scene graph, laid out (ms): %s%n", summary(toLayout));
+        System.out.printf("key press -> next pulse after it was rendered, upper bound (ms): %s%n",
+                summary(toNextPulse));
+        System.out.printf("cache misses during the run: %d of %d presses%n", misses, presses);
+
+        // Playback of the warm shot at its own rate for six seconds (three loops of 48 frames at 24 fps).
+        long[] shown = new long[2];
+        ScreenshotTour.fx(() -> bench.screen.model().currentFrameProperty().addListener((o, a, b) -> {
+            shown[0]++;
+            if (!bench.screen.viewer().lastShowImmediate()) {
+                shown[1]++;
+            }
+        }));
+        ScreenshotTour.fx(() -> {
+            bench.screen.model().goToFirstFrame();
+            bench.screen.model().togglePlay(System.nanoTime());
+        });
+        Thread.sleep(6000);
+        long[] result = new long[2];
+        ScreenshotTour.fx(() -> {
+            result[0] = bench.screen.model().droppedFramesProperty().get();
+            result[1] = bench.screen.model().currentFrameProperty().get();
+            bench.screen.model().stop();
+        });
+        System.out.printf("playback at %s fps for 6 s (%d frames due): %d frame changes, %d not yet decoded,"
+                + " dropped (counter) %d%n", project.shots().get(0).rate().displayName(), 6 * 24, shown[0], shown[1],
+                result[0]);
+    }
+
+    private static void pulses(Bench bench, Project project) throws Exception {
+        measurePulses(Duration.ofSeconds(2)); // start-up settles
+        List<Double> idle = measurePulses(Duration.ofSeconds(8));
+        // Background load as many threads as cores: the scoring job (the double doing a real ImageIO decode and a
+        // colour statistic per 1080p frame, results streaming into the timeline) and an "import" decoding every
+        // frame of every variant on one thread.
+        ScreenshotTour.fx(() -> bench.screen.model().startScoring());
+        FrameImageCache other = new FrameImageCache(512L << 20, 1);
+        for (Shot shot : project.shots()) {
+            for (Variant v : shot.variants()) {
+                ((ImageSequence) v.media()).files().values().forEach(other::prefetch);
+            }
+        }
+        List<Double> busy = measurePulses(Duration.ofSeconds(12));
+        String scoring = ScreenshotTour.onFx(() -> bench.screen.model().scoringStatusProperty().get());
+        System.out.printf("idle pulse gaps (ms): %s%n", summary(idle));
+        System.out.printf("busy pulse gaps (ms): %s%n", summary(busy));
+        System.out.printf("gaps over 50 ms while busy: %d of %d; scoring status at the end: %s%n",
+                busy.stream().filter(g -> g > 50).count(), busy.size(), scoring);
+        other.shutdown();
+    }
+
+    private static List<Double> measurePulses(Duration duration) throws InterruptedException {
+        List<Double> gaps = Collections.synchronizedList(new ArrayList<>());
+        long[] last = {0};
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                if (last[0] != 0) {
+                    gaps.add((t - last[0]) / 1e6);
+                }
+                last[0] = t;
+            }
+        };
+        Platform.runLater(timer::start);
+        Thread.sleep(duration.toMillis());
+        Platform.runLater(timer::stop);
+        Thread.sleep(100);
+        return new ArrayList<>(gaps);
+    }
+
+    /** A scorer doing real work per frame: ImageIO decode of the 1080p PNG and a mean-brightness statistic. */
+    private static java.util.function.Function<JsonFileReviewSession.FrameKey,
+            Optional<dev.onmodel.app.session.FrameScore>> cpuScorer(Project project) {
+        return key -> {
+            Variant variant = project.shot(key.shot()).flatMap(s -> s.variant(key.variant())).orElseThrow();
+            Path file = ((ImageSequence) variant.media()).file(key.frame()).orElseThrow();
+            try {
+                BufferedImage image = ImageIO.read(file.toFile());
+                long sum = 0;
+                for (int y = 0; y < image.getHeight(); y += 4) {
+                    for (int x = 0; x < image.getWidth(); x += 4) {
+                        sum += image.getRGB(x, y) & 0xff;
+                    }
+                }
+                int score = (int) (sum % 101);
+                return Optional.of(new dev.onmodel.app.session.FrameScore(key.shot(), key.variant(), key.frame(),
+                        score, dev.onmodel.app.session.ScoreBand.of(score, 80, 60), List.of(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), "benchmark load"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static String summary(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return "no samples";
+        }
+        return String.format("n=%d p50=%.1f p95=%.1f p99=%.1f max=%.1f", sorted.size(), pct(sorted, 50),
+                pct(sorted, 95), pct(sorted, 99), sorted.get(sorted.size() - 1));
+    }
+
+    private static double pct(List<Double> sorted, double p) {
+        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    // ---- timeline ----------------------------------------------------------------------------------------------
+
+    /** Paint cost of the timeline for a 2,000-frame shot with 4 variants, every frame decided and scored. */
+    private static void timeline() throws Exception {
+        Thread fx = new Thread(() -> Application.launch(Host.class), "fx-launch");
+        fx.setDaemon(true);
+        fx.start();
+        Stage stage = Host.STAGE.get(60, TimeUnit.SECONDS);
+        List<Shot> shots = new ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            String shotName = String.format("sh%03d", (s + 1) * 10);
+            int length = s == 0 ? 2000 : 48 + s * 7;
+            List<Variant> variants = new ArrayList<>();
+            for (int v = 1; v <= (s == 0 ? 4 : 2); v++) {
+                java.util.TreeMap<Long, Path> files = new java.util.TreeMap<>();
+                for (long f = 1001; f < 1001 + length; f++) {
+                    files.put(f, Path.of("/nonexistent", shotName, "v00" + v, shotName + "." + f + ".png"));
+                }
+                variants.add(new Variant(shotName, "v00" + v, new ImageSequence(Path.of("/nonexistent"), shotName,
+                        ".", 4, "png", files)));
+            }
+            shots.add(new Shot(shotName, dev.onmodel.core.time.FrameRate.FPS_24, length, List.of(), variants));
+        }
+        Project project = new Project("timeline bench", Path.of("/nonexistent"), dev.onmodel.core.time.FrameRate.FPS_24,
+                List.of(), shots);
+        java.util.Random random = new java.util.Random(7);
+        JsonFileReviewSession session = new JsonFileReviewSession(null, new Reviewer("bench", Role.ANIMATOR), "bench",
+                key -> {
+                    int score = 40 + random.nextInt(60);
+                    return Optional.of(new dev.onmodel.app.session.FrameScore(key.shot(), key.variant(), key.frame(),
+                            score, dev.onmodel.app.session.ScoreBand.of(score, 80, 60), List.of(), Optional.empty(),
+                            Optional.empty(), Optional.empty(), ""));
+                });
+        for (int i = 0; i < 400; i++) {
+            long first = 1001 + random.nextInt(1990);
+            session.record(new dev.onmodel.app.session.DecisionDraft("sh010", "v00" + (1 + random.nextInt(4)),
+                    dev.onmodel.core.time.FrameRange.ofInclusive(first, Math.min(3000, first + random.nextInt(40))),
+                    dev.onmodel.core.model.Verdict.values()[random.nextInt(3)], "")).join();
+        }
+        ReviewScreen[] screen = new ReviewScreen[1];
+        FrameImageCache cache = new FrameImageCache(64L << 20, 1);
+        ScreenshotTour.fx(() -> {
+            screen[0] = new ReviewScreen(new ReviewViewModel(project, session, Platform::runLater), cache,
+                    new DifferenceImages(), KeyMap.defaults());
+            Scene scene = new Scene(screen[0], 1600, 1000);
+            scene.getStylesheets().add(WorkstationApp.class.getResource("onmodel.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            screen[0].model().startScoring();
+        });
+        ScreenshotTour.waitFor(() -> ScreenshotTour.onFx(() -> screen[0].model().scoringProperty().get() ? null
+                : Boolean.TRUE), 120);
+        Thread.sleep(500);
+        TimelineViewAccess timeline = new TimelineViewAccess(screen[0]);
+        for (double zoom : new double[] {0, 4, 20}) {
+            ScreenshotTour.fx(() -> {
+                screen[0].timeline().fit();
+                if (zoom > 0) {
+                    // From fit (about 0.75 px a frame at this width) to the asked pixels per frame.
+                    screen[0].timeline().zoom(zoom / (1500.0 / 2000));
+                }
+            });
+            List<Double> paints = new ArrayList<>();
+            for (int i = 0; i < 90; i++) {
+                long before = timeline.paints();
+                ScreenshotTour.fx(() -> screen[0].timeline().invalidate());
+                ScreenshotTour.waitFor(() -> timeline.paints() > before ? Boolean.TRUE : null, 10);
+                if (i >= 30) { // the first 30 warm the JIT up
+                    paints.add(timeline.lastPaintMillis());
+                }
+            }
+            System.out.printf("timeline paint, 2,000-frame shot x 4 lanes + 19 shots, %s: %s%n",
+                    zoom == 0 ? "fit (~0.75 px/frame)" : zoom + " px/frame", summary(paints));
+        }
+        List<Double> steps = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long before = timeline.paints();
+            long started = System.nanoTime();
+            ScreenshotTour.fx(() -> screen[0].model().step(1));
+            steps.add((System.nanoTime() - started) / 1e6);
+            if (timeline.paints() != before) {
+                steps.set(steps.size() - 1, steps.get(steps.size() - 1) + timeline.lastPaintMillis());
+            }
+        }
+        System.out.printf("step one frame at 20 px/frame (round trip to the FX thread incl. any repaint): %s%n",
+                summary(steps));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Reads the timeline's paint counters on the FX thread. */
+    private record TimelineViewAccess(ReviewScreen screen) {
+        long paints() {
+            return ScreenshotTour.onFx(() -> screen.timeline().paintCount());
+        }
+
+        double lastPaintMillis() {
+            return ScreenshotTour.onFx(() -> screen.timeline().lastPaintNanos()) / 1e6;
+        }
+    }
+
+    // ---- cold start --------------------------------------------------------------------------------------------
+
+    private static void coldStart(Path projectDir, Path work) throws Exception {
+        Path home = Files.createDirectories(work.resolve("home-coldstart"));
+        System.setProperty("onmodel.home", home.toString());
+        new PreferencesStore(home.resolve("preferences.json")).save(Preferences.defaults()
+                .withReviewer("bench", "animator"));
+        // The real binding (SQLite review store), as ./onmodel open PROJECT runs it.
+        WorkstationApp.requestedProject = projectDir;
+        Thread app = new Thread(() -> Application.launch(WorkstationApp.class), "app");
+        app.start();
+        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+        ScreenshotTour.waitFor(() -> ScreenshotTour.onFx(() -> javafx.stage.Window.getWindows().isEmpty() ? null
+                : Boolean.TRUE), 60);
+        System.out.printf("  window shown after %d ms%n", System.currentTimeMillis() - started);
+        ScreenshotTour.waitFor(ScreenshotTourAccess::screen, 60);
+        System.out.printf("  review screen built after %d ms%n", System.currentTimeMillis() - started);
+        ReviewScreen screen = ScreenshotTour.waitFor(() -> {
+            ReviewScreen s = ScreenshotTourAccess.screen();
+            return s != null && ScreenshotTour.onFx(() -> s.viewer().shownFile() != null) ? s : null;
+        }, 60);
+        System.out.printf("cold start: JVM start -> review window with its first frame shown: %d ms%n",
+                System.currentTimeMillis() - started);
+        System.out.println("(" + screen.model().project().shots().size() + " shots, project " + projectDir + ")");
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Finds the review screen of the running app. */
+    private static final class ScreenshotTourAccess {
+        static ReviewScreen screen() {
+            return ScreenshotTour.onFx(() -> {
+                for (javafx.stage.Window window : javafx.stage.Window.getWindows()) {
+                    if (window.getScene() != null
+                            && window.getScene().getRoot().lookup(".review-screen") instanceof ReviewScreen s) {
+                        return s;
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+}
