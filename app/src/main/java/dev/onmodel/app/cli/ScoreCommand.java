@@ -124,7 +124,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 }, new Cancellation());
         System.err.println();
         cache.save();
-        long problems = sink.entries().isEmpty() && summary.frames() > 0 ? 0 : summary.problems();
+        long problems = summary.problems();
         long flagged = sink.entries().stream().filter(e -> !e.band().equals("ok")).count();
         System.out.printf(Locale.ROOT, "%s: %d frames scored (%d from cache) in %.1f s; %d character scores outside the "
                         + "ok band; %d problems; casts %s; scores in %s%n", read.project().name(), summary.frames(),
