@@ -15,6 +15,10 @@ public interface FrameScoring {
         void scored(FrameScore score);
 
         void progress(ScoringProgress progress);
+
+        /** The job stopped on an error (the last progress report follows). */
+        default void failed(Exception error) {
+        }
     }
 
     /** Starts scoring {@code variants} in the background and returns at once. */

@@ -18,6 +18,10 @@ public interface SessionListener {
     default void scoringProgress(ScoringProgress progress) {
     }
 
+    /** A scoring job stopped on an error (its last progress report follows). */
+    default void scoringFailed(Exception error) {
+    }
+
     /** The hero mark of this shot changed. */
     default void heroChanged(String shot) {
     }

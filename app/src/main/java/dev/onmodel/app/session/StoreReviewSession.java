@@ -10,6 +10,9 @@ import dev.onmodel.core.store.HeroChoice;
 import dev.onmodel.core.store.ReviewPass;
 import dev.onmodel.core.store.ReviewStore;
 import dev.onmodel.core.store.StoreException;
+import dev.onmodel.core.store.StoredScore;
+import dev.onmodel.core.workflow.ProjectWorkspace;
+import dev.onmodel.core.workflow.ScorePayload;
 import dev.onmodel.core.time.FrameRange;
 
 import java.io.IOException;
@@ -26,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The workstation's {@link ReviewSession} over the project's SQLite {@link ReviewStore}.
@@ -36,13 +40,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link StoreException}: read-only, busy, disk full, closed pass) completes the future exceptionally with the
  * store's sentence and changes nothing.
  *
- * <p>Consistency scores come from a {@link FrameScoring} when one is bound; without it {@link #canScore()} is false.
+ * <p>Consistency scores: those stored by earlier runs are loaded at open; new runs come from the bound
+ * {@link FrameScoring} ({@link WorkspaceScoring}: the engine, scores written into the store) and stream in. Without
+ * one (a read-only project never imported) {@link #canScore()} is false.
  */
 public final class StoreReviewSession implements ReviewSession {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final ReviewStore store;
+    private final ProjectWorkspace workspace;
     private final Reviewer reviewer;
     private final String pass;
     private final Optional<FrameScoring> scoring;
@@ -59,28 +66,53 @@ public final class StoreReviewSession implements ReviewSession {
     private final Map<String, ReviewPassInfo> passes = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
-    private StoreReviewSession(ReviewStore store, Reviewer reviewer, String pass, Optional<FrameScoring> scoring) {
+    private StoreReviewSession(ReviewStore store, ProjectWorkspace workspace, Reviewer reviewer, String pass,
+                               Optional<FrameScoring> scoring) {
         this.store = store;
+        this.workspace = workspace;
         this.reviewer = reviewer;
         this.pass = pass;
         this.scoring = scoring;
     }
 
     /**
-     * Opens the store of {@code project} (creating it on first use), opens {@code pass} and loads the mirrors.
-     * Blocking: call it on a background thread.
-     *
-     * @throws IOException with the store's sentence (damaged database, newer schema...) when it cannot be opened
+     * Opens the store of {@code project} (creating it on first use), opens {@code pass} and loads the mirrors, with
+     * scoring supplied by {@code scoring} (tests) rather than the engine.
      */
     public static StoreReviewSession open(Project project, Reviewer reviewer, String pass,
                                           Optional<FrameScoring> scoring) throws IOException {
+        return open(project, reviewer, pass, workspace -> scoring);
+    }
+
+    /**
+     * Opens the project's workspace (review store; the media are imported on first use, as {@code onmodel score
+     * --project} does), opens {@code pass} and loads decisions, passes, hero choices and stored scores into the
+     * mirrors. Blocking: call it on a background thread.
+     *
+     * @param scoringFor the scoring to bind for the opened workspace ({@link WorkspaceScoring} in the app)
+     * @throws IOException with the store's sentence (damaged database, newer schema...) when it cannot be opened
+     */
+    public static StoreReviewSession open(Project project, Reviewer reviewer, String pass,
+                                          Function<ProjectWorkspace, Optional<FrameScoring>> scoringFor)
+            throws IOException {
+        ProjectWorkspace workspace = null;
         ReviewStore store;
         try {
-            store = ReviewStore.open(project.root());
+            try {
+                workspace = ProjectWorkspace.open(project.root());
+                store = workspace.store();
+            } catch (StoreException e) {
+                if (e.kind() != StoreException.Kind.INVALID_REQUEST) {
+                    throw e;
+                }
+                // Read-only and never imported: review and read decisions without the workspace (no scoring).
+                store = ReviewStore.open(project.root());
+            }
         } catch (StoreException e) {
             throw new IOException(e.getMessage(), e);
         }
-        StoreReviewSession session = new StoreReviewSession(store, reviewer, pass, scoring);
+        Optional<FrameScoring> scoring = workspace == null ? Optional.empty() : scoringFor.apply(workspace);
+        StoreReviewSession session = new StoreReviewSession(store, workspace, reviewer, pass, scoring);
         try {
             if (!store.isReadOnly()) {
                 store.openPass(pass);
@@ -90,11 +122,29 @@ public final class StoreReviewSession implements ReviewSession {
             }
             store.passes().forEach(p -> session.passes.put(p.name(), info(p)));
             store.heroes().forEach((shot, choice) -> session.heroes.put(shot, mark(choice)));
+            session.loadStoredScores(workspace == null ? project : workspace.project());
         } catch (StoreException e) {
             session.close();
             throw new IOException(e.getMessage(), e);
         }
         return session;
+    }
+
+    /** Each frame's worst stored character score, from earlier runs (window or {@code onmodel score}). */
+    private void loadStoredScores(Project project) throws StoreException {
+        for (var variant : store.allScores().entrySet()) {
+            for (var frame : variant.getValue().entrySet()) {
+                frame.getValue().stream().min(java.util.Comparator.comparingDouble(StoredScore::score))
+                        .ifPresent(worst -> {
+                            try {
+                                scores.put(WorkspaceScoring.convert(project, worst.shot(), worst.variant(),
+                                        worst.frame(), ScorePayload.toCharacterScore(worst)));
+                            } catch (IllegalArgumentException unreadable) {
+                                // A row this build cannot read (newer payload) is left out; re-scoring replaces it.
+                            }
+                        });
+            }
+        }
     }
 
     @Override
@@ -235,6 +285,11 @@ public final class StoreReviewSession implements ReviewSession {
             public void progress(ScoringProgress progress) {
                 listeners.forEach(l -> l.scoringProgress(progress));
             }
+
+            @Override
+            public void failed(Exception error) {
+                listeners.forEach(l -> l.scoringFailed(error));
+            }
         });
     }
 
@@ -270,7 +325,11 @@ public final class StoreReviewSession implements ReviewSession {
             Thread.currentThread().interrupt();
         }
         try {
-            store.close();
+            if (workspace != null) {
+                workspace.close();
+            } else {
+                store.close();
+            }
         } catch (StoreException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -1,23 +1,29 @@
 package dev.onmodel.app.session;
 
 import dev.onmodel.core.model.Project;
+import dev.onmodel.core.workflow.ProjectWorkspace;
 
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Opens {@link StoreReviewSession}s: the workstation's binding of the review store (and, when given, scoring). */
+/** Opens {@link StoreReviewSession}s: the workstation's binding of the review store and the consistency engine. */
 public final class StoreSessions implements ReviewSessionFactory {
 
-    private final Function<Project, Optional<FrameScoring>> scoringFor;
+    private final Function<ProjectWorkspace, Optional<FrameScoring>> scoringFor;
 
-    /** @param scoringFor the consistency engine adapter for a project (its sheets), when one is bound */
-    public StoreSessions(Function<Project, Optional<FrameScoring>> scoringFor) {
+    /** Sessions scored by the consistency engine into the project's store ({@link WorkspaceScoring}). */
+    public StoreSessions() {
+        this(workspace -> Optional.of(new WorkspaceScoring(workspace)));
+    }
+
+    /** @param scoringFor the scoring to bind for an opened project workspace */
+    public StoreSessions(Function<ProjectWorkspace, Optional<FrameScoring>> scoringFor) {
         this.scoringFor = scoringFor;
     }
 
     @Override
     public ReviewSession open(Project project, Reviewer reviewer, String pass) throws IOException {
-        return StoreReviewSession.open(project, reviewer, pass, scoringFor.apply(project));
+        return StoreReviewSession.open(project, reviewer, pass, scoringFor);
     }
 }

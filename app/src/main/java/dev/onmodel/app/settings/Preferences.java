@@ -17,8 +17,8 @@ import java.util.Map;
  * @param reviewer            reviewer name; empty until chosen at first start
  * @param role                role word ({@code animator}, {@code director}...)
  * @param pass                the review pass new decisions go into
- * @param checkBelow          scores below this are flagged "check" and walked by {@code .} / {@code ,} (default 80)
- * @param offModelBelow       scores below this are "off-model" (default 60)
+ * @param checkBelow          scores below this are flagged "check" and walked by {@code .} / {@code ,} (default 85, the engine's own band)
+ * @param offModelBelow       scores below this are "off-model" (default 65)
  * @param frameCacheMegabytes memory for decoded frames (default 1024; 1080p RGBA is ~8 MB a frame)
  * @param keys                action id to key combination ({@code "approve": "A"}), overriding the defaults
  * @param window              window position, size and dividers
@@ -39,8 +39,8 @@ public record Preferences(String schema, int version, String reviewer, String ro
         reviewer = reviewer == null ? "" : reviewer.strip();
         role = role == null || role.isBlank() ? "animator" : role;
         pass = pass == null || pass.isBlank() ? "pass 1" : pass;
-        checkBelow = checkBelow <= 0 ? 80 : Math.min(100, checkBelow);
-        offModelBelow = offModelBelow <= 0 ? 60 : Math.min(checkBelow, offModelBelow);
+        checkBelow = checkBelow <= 0 ? 85 : Math.min(100, checkBelow);
+        offModelBelow = offModelBelow <= 0 ? 65 : Math.min(checkBelow, offModelBelow);
         frameCacheMegabytes = frameCacheMegabytes <= 0 ? 1024 : Math.max(64, frameCacheMegabytes);
         keys = keys == null ? Map.of() : Map.copyOf(keys);
         window = window == null ? WindowLayout.defaults() : window;
@@ -49,7 +49,7 @@ public record Preferences(String schema, int version, String reviewer, String ro
     }
 
     public static Preferences defaults() {
-        return new Preferences(SCHEMA, VERSION, "", "animator", "pass 1", 80, 60, 1024, Map.of(),
+        return new Preferences(SCHEMA, VERSION, "", "animator", "pass 1", 85, 65, 1024, Map.of(),
                 WindowLayout.defaults(), List.of());
     }
 

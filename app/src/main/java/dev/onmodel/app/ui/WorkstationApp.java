@@ -63,8 +63,8 @@ public final class WorkstationApp extends Application {
 
     static volatile Path requestedProject;
     static volatile int exitCode;
-    /** How sessions are opened: the SQLite review store; tools and tests may put another binding here. */
-    static volatile ReviewSessionFactory sessionFactory = new StoreSessions(project -> Optional.empty());
+    /** How sessions are opened: the review store and the engine; tools and tests may put another binding here. */
+    static volatile ReviewSessionFactory sessionFactory = new StoreSessions();
 
     private final ExecutorService settingsWriter = Executors.newSingleThreadExecutor(
             BackgroundTasks.named("onmodel-settings"));

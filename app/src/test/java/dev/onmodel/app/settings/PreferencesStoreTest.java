@@ -63,7 +63,7 @@ class PreferencesStoreTest {
         Files.writeString(file, "{\"reviewer\":\"Ali\",\"role\":\"lead\",\"futureThing\":42}");
         Preferences read = new PreferencesStore(file).load();
         assertEquals("Ali", read.reviewer());
-        assertEquals(80, read.checkBelow(), "missing thresholds take defaults");
+        assertEquals(85, read.checkBelow(), "missing thresholds take defaults");
     }
 
     private List<String> listing() throws Exception {

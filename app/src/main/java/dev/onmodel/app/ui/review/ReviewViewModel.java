@@ -91,8 +91,8 @@ public final class ReviewViewModel {
     private final ObservableList<DecisionDraft> unsaved = FXCollections.observableArrayList();
     private final ObservableList<DecisionDraft> unsavedView = FXCollections.unmodifiableObservableList(unsaved);
     private final ReadOnlyBooleanWrapper lastWriteFailed = new ReadOnlyBooleanWrapper(this, "lastWriteFailed");
-    private final IntegerProperty checkBelow = new SimpleIntegerProperty(this, "checkBelow", 80);
-    private final IntegerProperty offModelBelow = new SimpleIntegerProperty(this, "offModelBelow", 60);
+    private final IntegerProperty checkBelow = new SimpleIntegerProperty(this, "checkBelow", 85);
+    private final IntegerProperty offModelBelow = new SimpleIntegerProperty(this, "offModelBelow", 65);
     private final ObjectProperty<PassFilter> passFilter = new SimpleObjectProperty<>(this, "passFilter", PassFilter.ALL);
     private final ObjectProperty<Role> filterRole = new SimpleObjectProperty<>(this, "filterRole", Role.DIRECTOR);
     private final ObjectProperty<CompareMode> compareMode =
@@ -168,6 +168,11 @@ public final class ReviewViewModel {
             @Override
             public void scoringProgress(ScoringProgress progress) {
                 uiThread.execute(() -> showScoringProgress(progress));
+            }
+
+            @Override
+            public void scoringFailed(Exception error) {
+                uiThread.execute(() -> errorSink.accept(error));
             }
 
             @Override

@@ -1,0 +1,176 @@
+package dev.onmodel.app.session;
+
+import dev.onmodel.core.consistency.Cancellation;
+import dev.onmodel.core.consistency.CharacterScore;
+import dev.onmodel.core.consistency.ConsistencyEngine;
+import dev.onmodel.core.consistency.ProjectScoreSink;
+import dev.onmodel.core.consistency.ProjectScorer;
+import dev.onmodel.core.consistency.ScoringSettings;
+import dev.onmodel.core.media.MediaProblem;
+import dev.onmodel.core.model.Project;
+import dev.onmodel.core.model.Shot;
+import dev.onmodel.core.model.Variant;
+import dev.onmodel.core.store.ReviewStore;
+import dev.onmodel.core.store.StoreException;
+import dev.onmodel.core.workflow.ProjectWorkspace;
+import dev.onmodel.core.workflow.StoreAnalysisCache;
+import dev.onmodel.core.workflow.StoreScoreSink;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * {@link FrameScoring} over the consistency engine and the project's review store, as {@code onmodel score
+ * --project} scores: analyses through {@link StoreAnalysisCache} (an unchanged frame is neither digested nor
+ * decoded), scores and casts into the store through {@link StoreScoreSink}, on cores − 1 threads. Each frame's worst
+ * character is also streamed to the window as it arrives.
+ */
+public final class WorkspaceScoring implements FrameScoring {
+
+    private final ProjectWorkspace workspace;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile ConsistencyEngine engine;
+
+    public WorkspaceScoring(ProjectWorkspace workspace) {
+        this.workspace = workspace;
+    }
+
+    @Override
+    public ScoringJob start(List<Variant> variants, Sink sink) {
+        Cancellation cancellation = new Cancellation();
+        CompletableFuture<ScoringProgress> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> done.complete(run(variants, sink, cancellation)), "onmodel-scoring");
+        thread.setDaemon(true);
+        thread.start();
+        return new ScoringJob() {
+            @Override
+            public void cancel() {
+                cancellation.cancel();
+            }
+
+            @Override
+            public CompletableFuture<ScoringProgress> completion() {
+                return done;
+            }
+        };
+    }
+
+    private ScoringProgress run(List<Variant> variants, Sink sink, Cancellation cancellation) {
+        long started = System.nanoTime();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong total = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        if (!running.compareAndSet(false, true)) {
+            ScoringProgress refused = new ScoringProgress(0, 0, 0, Optional.empty(), true, true);
+            sink.progress(refused);
+            return refused;
+        }
+        StoreAnalysisCache cache = null;
+        try {
+            ReviewStore store = workspace.store();
+            if (engine == null) {
+                engine = workspace.engine(ScoringSettings.defaults());
+            }
+            Project project = subset(workspace.project(), variants);
+            cache = StoreAnalysisCache.open(store, workspace.project().root());
+            StoreScoreSink stored = new StoreScoreSink(store, store.mediaRoot(), engine.fingerprint(),
+                    store.allScores(), store.casts());
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+            ProjectScorer.Summary summary = new ProjectScorer(engine, cache).score(project, new ProjectScoreSink() {
+                @Override
+                public void cast(String shot, List<String> cast, boolean proposed) throws IOException {
+                    stored.cast(shot, cast, proposed);
+                }
+
+                @Override
+                public void frame(Variant variant, long frame, Path file,
+                                  dev.onmodel.core.consistency.FrameScore score) throws IOException {
+                    stored.frame(variant, frame, file, score);
+                    score.worst().ifPresent(worst -> sink.scored(convert(project, variant.shot(), variant.name(),
+                            frame, worst)));
+                }
+
+                @Override
+                public void problem(MediaProblem problem) {
+                    stored.problem(problem);
+                    failed.incrementAndGet();
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    stored.finish();
+                }
+            }, threads, (d, t) -> {
+                done.accumulateAndGet(d, Math::max);
+                total.set(t);
+                long elapsed = System.nanoTime() - started;
+                Optional<Duration> eta = d < 3 ? Optional.empty()
+                        : Optional.of(Duration.ofNanos(elapsed / d * Math.max(0, t - d)));
+                sink.progress(new ScoringProgress(d, t, failed.get(), eta, false, false));
+            }, cancellation);
+            ScoringProgress last = new ScoringProgress(Math.max(done.get(), summary.frames()),
+                    Math.max(total.get(), summary.frames()), failed.get(), Optional.of(Duration.ZERO), true,
+                    summary.cancelled());
+            sink.progress(last);
+            return last;
+        } catch (IOException | StoreException | RuntimeException e) {
+            ScoringProgress last = new ScoringProgress(done.get(), total.get(), failed.get() + 1, Optional.empty(),
+                    true, true);
+            sink.failed(e);
+            sink.progress(last);
+            return last;
+        } finally {
+            if (cache != null) {
+                try {
+                    cache.flush();
+                } catch (StoreException e) {
+                    sink.failed(e);
+                }
+            }
+            running.set(false);
+        }
+    }
+
+    /** The project with only the asked variants (shots without any are left out). */
+    private static Project subset(Project project, List<Variant> variants) {
+        Set<String> wanted = variants.stream().map(Variant::qualifiedName).collect(Collectors.toSet());
+        List<Shot> shots = new ArrayList<>();
+        for (Shot shot : project.shots()) {
+            List<Variant> kept = shot.variants().stream().filter(v -> wanted.contains(v.qualifiedName())).toList();
+            if (!kept.isEmpty()) {
+                shots.add(kept.size() == shot.variants().size() ? shot
+                        : new Shot(shot.name(), shot.rate(), shot.cutLength(), shot.cast(), kept));
+            }
+        }
+        return new Project(project.name(), project.root(), project.rate(), project.characters(), shots);
+    }
+
+    /** The engine's worst character of a frame as the workstation shows it; the view name becomes the sheet view. */
+    static FrameScore convert(Project project, String shot, String variant, long frame, CharacterScore worst) {
+        List<ScoreComponent> components = new ArrayList<>();
+        components.add(new ScoreComponent("shape", worst.shape()));
+        components.add(new ScoreComponent("colour", worst.colour()));
+        if (worst.hasTemporal()) {
+            components.add(new ScoreComponent("temporal", worst.temporal()));
+        }
+        ScoreBand band = switch (worst.band()) {
+            case OK -> ScoreBand.OK;
+            case CHECK -> ScoreBand.CHECK;
+            case OFF_MODEL -> ScoreBand.OFF_MODEL;
+        };
+        return new FrameScore(shot, variant, frame, (int) Math.round(worst.score()), band, components,
+                Optional.of(worst.character()),
+                project.character(worst.character()).flatMap(sheet -> sheet.view(worst.view())),
+                Optional.of(new CharacterBox(worst.box().x(), worst.box().y(), worst.box().width(),
+                        worst.box().height())), worst.explanation());
+    }
+}
