@@ -136,6 +136,10 @@ public final class ExportDialog {
         grid.setHgap(10);
         grid.setVgap(8);
         grid.setPadding(new Insets(12));
+        // Labels keep their full text; the fields take the remaining width.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
         grid.addRow(0, new Label("Format"), format);
         grid.addRow(1, new Label("File"), fileRow);
         grid.addRow(2, new Label("Edit rate"), rate);
@@ -172,10 +176,13 @@ public final class ExportDialog {
             }
         }, error -> {
             progress.close();
-            String sentence = error instanceof EditorialExport.NothingExportedException
-                    ? "Nothing was exported: " + error.getMessage() + "."
-                    : "The " + request.format().displayName().toLowerCase(Locale.ROOT) + " could not be written.";
-            ErrorDialogs.show(owner, sentence, error);
+            if (error instanceof EditorialExport.NothingExportedException refused) {
+                // A refusal by policy is an answer, not a fault: no stack trace to offer.
+                ErrorDialogs.inform(owner, "Nothing was exported.", refused.getMessage() + ".");
+                return;
+            }
+            ErrorDialogs.show(owner, "The " + request.format().displayName().toLowerCase(Locale.ROOT)
+                    + " could not be written.", error);
         });
         task.setOnCancelled(e -> progress.close());
         progress.show();
