@@ -27,8 +27,13 @@ import java.util.concurrent.Callable;
                 "Prints OnModel's figures beside a naive whole-frame pHash baseline."})
 public final class EvalCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DEVSET", description = "Folder of the built development set (holds labels.csv).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DEVSET",
+            description = "Folder of the built development set (holds labels.csv).")
     Path devSet;
+
+    @Option(names = "--sample", paramLabel = "DIR",
+            description = "Instead, score a generated sample project and measure it against its ground-truth.json.")
+    Path sample;
 
     @Option(names = "--threads", description = "Worker threads (default: available processors).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -48,6 +53,12 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if ((devSet == null) == (sample == null)) {
+            throw new IllegalArgumentException("give either DEVSET or --sample DIR");
+        }
+        if (sample != null) {
+            return SampleEvaluation.run(sample, threads, System.out);
+        }
         PrintStream out = System.out;
         long start = System.nanoTime();
         DevSetEvaluation.Report report = DevSetEvaluation.run(devSet, new ScoringSettings(ScoringSettings.defaults().okThreshold(),

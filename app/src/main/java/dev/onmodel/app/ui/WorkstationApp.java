@@ -9,6 +9,7 @@ import dev.onmodel.app.settings.Preferences;
 import dev.onmodel.app.settings.PreferencesStore;
 import dev.onmodel.app.settings.WindowLayout;
 import dev.onmodel.app.ui.images.DifferenceImages;
+import dev.onmodel.app.ui.export.ExportDialog;
 import dev.onmodel.app.ui.images.FrameImageCache;
 import dev.onmodel.app.ui.images.FrameProxies;
 import dev.onmodel.app.settings.UserDirectories;
@@ -252,11 +253,16 @@ public final class WorkstationApp extends Application {
             recent.getItems().add(item);
         }
         recent.setDisable(recent.getItems().isEmpty());
+        MenuItem export = new MenuItem("Export\u2026");
+        export.setId("exportMenuItem");
+        export.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        export.setOnAction(e -> new ExportDialog(stage, screen.model().project()).show());
         MenuItem prefs = new MenuItem("Preferences\u2026");
         prefs.setOnAction(e -> new PreferencesDialog(stage, preferences).ask().ifPresent(this::applyPreferences));
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> stage.close());
-        file.getItems().addAll(open, recent, new SeparatorMenuItem(), prefs, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, recent, new SeparatorMenuItem(), export, new SeparatorMenuItem(), prefs, new SeparatorMenuItem(), quit);
         Menu sessionMenu = new Menu("Session");
         MenuItem change = new MenuItem("Change reviewer or pass\u2026");
         change.setOnAction(e -> new ReviewerDialog(stage, preferences).ask().ifPresent(chosen -> {

@@ -24,7 +24,9 @@ public record CharacterAnalysis(String character, boolean found, Box box, List<V
     }
 
     /**
-     * The signals measured against one sheet view. All are 0..1 similarities except the log ratios.
+     * The signals measured against one sheet view. All are 0..1 similarities except the log ratios. The score uses
+     * colour precision and recall, the band signals (to name the view) and the fatness ratio; the others are kept for
+     * diagnosis ({@code onmodel eval --signals}) and cost little to measure.
      *
      * @param view            the view name
      * @param colourPrecision share of the found pixels whose colour is close (CIELAB) to one of the view's colours

@@ -11,9 +11,10 @@ import java.util.List;
  * belongs to the character, {@code min(1, sheet share / frame share)} of its colour bin, so that colours frequent in
  * the background count little even when the character also wears them.</li>
  * <li><b>Window search</b>: over windows of 8-100% of the frame height and six aspect ratios, on an integral image
- * of the back-projection [2], the window maximising {@code S^2 / area} (S = summed likelihood) is kept: the product
- * of the share of the character's evidence it holds and its density, which neither grows into the background nor
- * shrinks to one colour patch.</li>
+ * [2] of the evidence (squared likelihood above its frame average), the window maximising
+ * {@code S^2 / area^1.3} (S = summed evidence) is kept: the evidence it holds times its density, slightly favouring
+ * compact windows, so it neither grows into a background sharing the character's colours nor shrinks to one colour
+ * patch.</li>
  * <li><b>Figure/ground</b>: around the window, a colour counts as figure when it is at least four times as frequent inside
  * the region as in the ring of background around it. This does not depend on the sheet, so a recoloured figure is
  * still cut out and its foreign colours are seen. The box is the trimmed extent of the figure pixels.</li>
@@ -118,7 +119,7 @@ final class FrameAnalyzer {
     }
 
     /**
-     * Finds the window maximising S^2 / area whose corners lie on multiples of {@code unit} pixels. With a
+     * Finds the window maximising S^2 / area^{@link #COMPACTNESS} whose corners lie on multiples of {@code unit} pixels. With a
      * {@code seed} window, only sizes within about 20% of it and positions inside the given bounds are tried.
      */
     private static int[] search(double[] integral, int w, int h, int unit, int boundX0, int boundY0, int boundX1,

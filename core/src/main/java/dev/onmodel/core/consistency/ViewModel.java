@@ -12,12 +12,11 @@ import dev.onmodel.core.consistency.decode.Raster;
  * @param fatness     silhouette area divided by its height squared: stretching changes it, mirroring and
  *                    scaling do not
  * @param spread      horizontal over vertical standard deviation of the silhouette's pixels
- * @param aspect      silhouette bounding box width over height
  * @param parts       per coarse colour ({@link PartMoments#coarse}), the spatial moments of the pixels of that colour
  * @param bands       the colour histograms of the top, middle and bottom thirds of the silhouette (each sums to 1)
  * @param bandDistance per third, each bin's squared CIELAB distance to that third's nearest palette colour
  */
-record ViewModel(String name, double[] histogram, int[] palette, double fatness, double spread, double aspect,
+record ViewModel(String name, double[] histogram, int[] palette, double fatness, double spread,
                  PartMoments parts, double[][] bands, float[][] bandDistance) {
 
     /** Horizontal bands the silhouette is cut into for the colour layout (head, body, legs in a standing figure). */
@@ -94,7 +93,7 @@ record ViewModel(String name, double[] histogram, int[] palette, double fatness,
         double varX = sxx / count - (sx / count) * (sx / count);
         double varY = syy / count - (sy / count) * (sy / count);
         return new ViewModel(name, histogram, paletteOf(histogram), count / (height * height),
-                Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9)), (maxX - minX + 1) / height, parts, bands, bandDistance);
+                Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9)), parts, bands, bandDistance);
     }
 
     /** Each bin's squared CIELAB distance to the nearest colour of {@code palette}. */
