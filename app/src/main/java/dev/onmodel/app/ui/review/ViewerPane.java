@@ -300,7 +300,10 @@ public final class ViewerPane extends Pane {
             return; // not laid out yet: the first layout asks again, at the size the frame will be shown
         }
         if (fileA.isEmpty()) {
-            message.setText(a == null ? "No variant selected" : "Frame " + frame + " is missing on disk");
+            message.setText(a == null ? "No variant selected"
+                    : a.media() instanceof dev.onmodel.core.model.MovieMedia movie
+                    ? movie.file().getFileName() + " is a movie: the viewer shows image sequences only"
+                    : "Frame " + frame + " is missing on disk");
             imageA.setImage(null);
             shownFile = null;
             wantedA = null;
