@@ -200,7 +200,7 @@ public final class WorkstationApp extends Application {
         }
         session = opened.session();
         currentProject = opened.project().root();
-        stage.setTitle("OnModel \u2014 " + opened.project().name() + " \u2014 " + session.reviewer().describe());
+        stage.setTitle("OnModel \u2014 " + opened.project().name());
         ReviewViewModel model = new ReviewViewModel(opened.project(), session, Platform::runLater);
         model.checkBelowProperty().set(preferences.checkBelow());
         model.offModelBelowProperty().set(preferences.offModelBelow());

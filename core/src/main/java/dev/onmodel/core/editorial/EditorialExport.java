@@ -76,12 +76,21 @@ public final class EditorialExport {
      * @param rate    edit rate, or null for the project's
      * @param start   record start label ({@code ;} = drop-frame), or null for 01:00:00:00 (01:00:00;00 at DF rates)
      * @param missing what to do with shots that have no approved variant
+     * @param media   media paths written absolute or relative to a chosen root
+     * @param premiereEdl for EDL: the Premiere-friendly flavour (no {@code * FROM CLIP:} path line, SPEC §2)
      */
-    public record Request(Format format, Path out, FrameRate rate, String start, MissingPolicy missing) {
+    public record Request(Format format, Path out, FrameRate rate, String start, MissingPolicy missing,
+                          MediaPaths media, boolean premiereEdl) {
         public Request {
             Objects.requireNonNull(format, "format");
             Objects.requireNonNull(out, "out");
             Objects.requireNonNull(missing, "missing");
+            Objects.requireNonNull(media, "media");
+        }
+
+        /** Absolute media paths, standard EDL flavour: what {@code onmodel export} writes. */
+        public Request(Format format, Path out, FrameRate rate, String start, MissingPolicy missing) {
+            this(format, out, rate, start, missing, MediaPaths.ABSOLUTE, false);
         }
     }
 
@@ -131,7 +140,7 @@ public final class EditorialExport {
         EditList edit;
         try {
             edit = EditListBuilder.build(project, facts, EditListOptions.defaults().withRate(editRate)
-                    .withStart(startTc).withMissingPolicy(request.missing()));
+                    .withStart(startTc).withMissingPolicy(request.missing()).withMedia(request.media()));
         } catch (MissingApprovalException e) {
             throw new NothingExportedException(e.getMessage(), e);
         }
@@ -140,7 +149,8 @@ public final class EditorialExport {
         }
         warnings.addAll(edit.warnings());
         TimelineExporter exporter = switch (request.format()) {
-            case EDL -> new Cmx3600EdlExporter();
+            case EDL -> new Cmx3600EdlExporter(request.premiereEdl()
+                    ? Cmx3600EdlExporter.Flavour.PREMIERE : Cmx3600EdlExporter.Flavour.STANDARD);
             case FCPXML -> new Fcpxml110Exporter();
             default -> new OtioJsonExporter();
         };

@@ -127,6 +127,17 @@ public final class ExportDialog {
                 return null;
             }
         });
+        javafx.scene.control.CheckBox premiere = new javafx.scene.control.CheckBox(
+                "Premiere-friendly EDL (no FROM CLIP path line)");
+        premiere.selectedProperty().bindBidirectional(model.premiereEdlProperty());
+        premiere.disableProperty().bind(model.formatProperty().isNotEqualTo(EditorialExport.Format.EDL));
+        javafx.scene.control.CheckBox relative = new javafx.scene.control.CheckBox("Media paths relative to");
+        relative.selectedProperty().bindBidirectional(model.relativePathsProperty());
+        TextField root = new TextField();
+        root.textProperty().bindBidirectional(model.pathRootProperty());
+        root.disableProperty().bind(relative.selectedProperty().not());
+        HBox rootRow = new HBox(6, relative, root);
+        HBox.setHgrow(root, Priority.ALWAYS);
         Label problem = new Label();
         problem.textProperty().bind(model.problemProperty());
         problem.getStyleClass().add("export-problem");
@@ -145,7 +156,9 @@ public final class ExportDialog {
         grid.addRow(2, new Label("Edit rate"), rate);
         grid.addRow(3, new Label("Record start"), start);
         grid.addRow(4, new Label("Shots not approved"), missing);
-        grid.add(problem, 0, 5, 2, 1);
+        grid.addRow(5, new Label("Media paths"), rootRow);
+        grid.add(premiere, 1, 6);
+        grid.add(problem, 0, 7, 2, 1);
         return grid;
     }
 

@@ -1,6 +1,7 @@
 package dev.onmodel.app.ui.export;
 
 import dev.onmodel.core.editorial.EditorialExport;
+import dev.onmodel.core.editorial.MediaPaths;
 import dev.onmodel.core.editorial.MissingPolicy;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.store.ReviewStore;
@@ -34,6 +35,11 @@ public final class ExportViewModel {
     private final ObjectProperty<FrameRate> rate;
     private final StringProperty start = new SimpleStringProperty(this, "start", "");
     private final ObjectProperty<MissingPolicy> missing = new SimpleObjectProperty<>(this, "missing", MissingPolicy.FAIL);
+    private final javafx.beans.property.BooleanProperty premiereEdl =
+            new javafx.beans.property.SimpleBooleanProperty(this, "premiereEdl", false);
+    private final javafx.beans.property.BooleanProperty relativePaths =
+            new javafx.beans.property.SimpleBooleanProperty(this, "relativePaths", false);
+    private final StringProperty pathRoot = new SimpleStringProperty(this, "pathRoot", "");
     private final StringBinding problem;
 
     public ExportViewModel(Project project) {
@@ -46,7 +52,9 @@ public final class ExportViewModel {
                 outFile.set(suggestedFile(chosen).toString());
             }
         });
-        problem = Bindings.createStringBinding(this::validate, format, outFile, rate, start, missing);
+        pathRoot.set(project.root().toString());
+        problem = Bindings.createStringBinding(this::validate, format, outFile, rate, start, missing, relativePaths,
+                pathRoot);
     }
 
     public ObjectProperty<EditorialExport.Format> formatProperty() {
@@ -70,6 +78,21 @@ public final class ExportViewModel {
         return missing;
     }
 
+    /** For EDL: leave out the {@code * FROM CLIP:} path line, which makes Premiere name clips UNKNOWN. */
+    public javafx.beans.property.BooleanProperty premiereEdlProperty() {
+        return premiereEdl;
+    }
+
+    /** Write media paths relative to {@link #pathRootProperty()} instead of absolute. */
+    public javafx.beans.property.BooleanProperty relativePathsProperty() {
+        return relativePaths;
+    }
+
+    /** The folder media paths are written relative to (default: the project folder). */
+    public StringProperty pathRootProperty() {
+        return pathRoot;
+    }
+
     /** Empty when the choices can be exported, else one sentence saying what to fix. */
     public StringBinding problemProperty() {
         return problem;
@@ -87,13 +110,19 @@ public final class ExportViewModel {
             return Optional.empty();
         }
         String label = start.get().trim();
+        MediaPaths media = relativePaths.get() ? MediaPaths.relativeTo(Path.of(pathRoot.get().trim()))
+                : MediaPaths.ABSOLUTE;
         return Optional.of(new EditorialExport.Request(format.get(), Path.of(outFile.get().trim()), rate.get(),
-                label.isEmpty() ? null : label, missing.get()));
+                label.isEmpty() ? null : label, missing.get(), media,
+                premiereEdl.get() && format.get() == EditorialExport.Format.EDL));
     }
 
     private String validate() {
         if (outFile.get() == null || outFile.get().isBlank()) {
             return "Choose the file to write.";
+        }
+        if (relativePaths.get() && (pathRoot.get() == null || pathRoot.get().isBlank())) {
+            return "Choose the folder media paths are relative to.";
         }
         String label = start.get() == null ? "" : start.get().trim();
         if (!label.isEmpty()) {

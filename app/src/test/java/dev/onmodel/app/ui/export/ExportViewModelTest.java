@@ -84,5 +84,15 @@ class ExportViewModelTest {
         String text = Files.readString(edl);
         assertTrue(text.contains("sh010_v001"), text);
         assertTrue(outcome.summary().contains("1 fully approved") && outcome.summary().contains("1 gaps"), outcome.summary());
+        assertTrue(text.contains("* FROM CLIP: " + root.toAbsolutePath()), "absolute paths by default: " + text);
+
+        model.relativePathsProperty().set(true);
+        model.premiereEdlProperty().set(true);
+        Task<EditorialExport.Outcome> premiere = model.exportTask(model.request().orElseThrow());
+        premiere.run();
+        premiere.get();
+        String premiereText = Files.readString(edl);
+        assertFalse(premiereText.contains("* FROM CLIP:"), "Premiere flavour drops the path line: " + premiereText);
+        assertFalse(premiereText.contains(root.toAbsolutePath().toString()), "paths relative to the project: " + premiereText);
     }
 }
