@@ -113,11 +113,22 @@ public final class ProjectWorkspace implements AutoCloseable {
      * @throws IOException    the project folder or project.json cannot be read during an import
      */
     public static ProjectWorkspace open(Path root, Options options) throws IOException, StoreException {
+        return open(root, options, MediaImporter.Progress.NONE);
+    }
+
+    /**
+     * As {@link #open(Path, Options)}, telling {@code importing} how far an import done while opening has got (it
+     * is not called when the store already holds the structure). Interrupting the calling thread cancels the import
+     * before anything is recorded ({@link java.io.InterruptedIOException}); the store is closed then.
+     */
+    public static ProjectWorkspace open(Path root, Options options, MediaImporter.Progress importing)
+            throws IOException, StoreException {
+        Objects.requireNonNull(importing, "importing");
         ReviewStore store = ReviewStore.open(root, options.storing());
         try {
             Optional<ImportReport> report = Optional.empty();
             if ((options.rescan() || !store.hasStructure()) && !store.isReadOnly()) {
-                report = Optional.of(new MediaImporter(store, options.importing()).importProject());
+                report = Optional.of(new MediaImporter(store, options.importing()).importProject(importing));
             }
             Optional<Project> project = store.loadProject();
             if (project.isEmpty()) {
