@@ -16,4 +16,23 @@ public interface ReviewSessionFactory {
      * @throws IOException naming the store file when it cannot be opened
      */
     ReviewSession open(Path projectRoot, Reviewer reviewer, String pass) throws IOException;
+
+    /**
+     * As {@link #open(Path, Reviewer, String)}, telling {@code progress} about slow steps (the media import of a
+     * project opened for the first time). Interrupting the calling thread cancels such a step. A binding without
+     * slow steps reports nothing.
+     */
+    default ReviewSession open(Path projectRoot, Reviewer reviewer, String pass, OpeningProgress progress)
+            throws IOException {
+        return open(projectRoot, reviewer, pass);
+    }
+
+    /** How far opening a session has got; called on the opening thread. */
+    @FunctionalInterface
+    interface OpeningProgress {
+        /** @param message what is being done, for people ("Importing media: frame 40 of 1200") */
+        void update(String message, long done, long total);
+
+        OpeningProgress NONE = (message, done, total) -> { };
+    }
 }

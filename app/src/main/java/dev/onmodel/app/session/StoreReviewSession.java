@@ -96,11 +96,24 @@ public final class StoreReviewSession implements ReviewSession {
     public static StoreReviewSession open(Path projectRoot, Reviewer reviewer, String pass,
                                           Function<ProjectWorkspace, Optional<FrameScoring>> scoringFor)
             throws IOException {
+        return open(projectRoot, reviewer, pass, scoringFor, ReviewSessionFactory.OpeningProgress.NONE);
+    }
+
+    /**
+     * As {@link #open(Path, Reviewer, String, Function)}, reporting the media import of a project opened for the
+     * first time to {@code progress} ("Importing media: frame N of M"); interrupting the calling thread cancels the
+     * import (nothing is recorded) and the open fails with an {@link java.io.InterruptedIOException}.
+     */
+    public static StoreReviewSession open(Path projectRoot, Reviewer reviewer, String pass,
+                                          Function<ProjectWorkspace, Optional<FrameScoring>> scoringFor,
+                                          ReviewSessionFactory.OpeningProgress progress) throws IOException {
         ProjectWorkspace workspace = null;
         ReviewStore store;
         try {
             try {
-                workspace = ProjectWorkspace.open(projectRoot);
+                workspace = ProjectWorkspace.open(projectRoot, ProjectWorkspace.Options.defaults(),
+                        (done, total) -> progress.update("Importing media: frame " + done + " of " + total, done,
+                                total));
                 store = workspace.store();
             } catch (StoreException e) {
                 if (e.kind() != StoreException.Kind.INVALID_REQUEST) {

@@ -26,4 +26,10 @@ public final class StoreSessions implements ReviewSessionFactory {
     public ReviewSession open(Path projectRoot, Reviewer reviewer, String pass) throws IOException {
         return StoreReviewSession.open(projectRoot, reviewer, pass, scoringFor);
     }
+
+    @Override
+    public ReviewSession open(Path projectRoot, Reviewer reviewer, String pass, OpeningProgress progress)
+            throws IOException {
+        return StoreReviewSession.open(projectRoot, reviewer, pass, scoringFor, progress);
+    }
 }

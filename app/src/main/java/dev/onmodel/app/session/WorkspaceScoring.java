@@ -3,42 +3,35 @@ package dev.onmodel.app.session;
 import dev.onmodel.core.consistency.Cancellation;
 import dev.onmodel.core.consistency.CharacterScore;
 import dev.onmodel.core.consistency.ConsistencyEngine;
-import dev.onmodel.core.consistency.ProjectScoreSink;
 import dev.onmodel.core.consistency.ProjectScorer;
 import dev.onmodel.core.consistency.ScoringSettings;
 import dev.onmodel.core.media.MediaProblem;
 import dev.onmodel.core.model.Project;
-import dev.onmodel.core.model.Shot;
 import dev.onmodel.core.model.Variant;
-import dev.onmodel.core.store.ReviewStore;
 import dev.onmodel.core.store.StoreException;
 import dev.onmodel.core.workflow.ProjectWorkspace;
-import dev.onmodel.core.workflow.StoreAnalysisCache;
-import dev.onmodel.core.workflow.StoreScoreSink;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
- * {@link FrameScoring} over the consistency engine and the project's review store, as {@code onmodel score
- * --project} scores: analyses through {@link StoreAnalysisCache} (an unchanged frame is neither digested nor
- * decoded), scores and casts into the store through {@link StoreScoreSink}, on cores − 1 threads. Each frame's worst
- * character is also streamed to the window as it arrives.
+ * {@link FrameScoring} over the consistency engine and the project's review store, through the same
+ * {@link ProjectWorkspace#score} pipeline as {@code onmodel score --project} (analysis cache, stored scores and
+ * casts, reused proposed casts), on cores − 1 threads. Each frame's worst character is also streamed to the window
+ * as it arrives.
  */
 public final class WorkspaceScoring implements FrameScoring {
 
     private final ProjectWorkspace workspace;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile ConsistencyEngine engine;
+    private volatile ProjectWorkspace.ScoreRun lastRun;
 
     public WorkspaceScoring(ProjectWorkspace workspace) {
         this.workspace = workspace;
@@ -74,49 +67,33 @@ public final class WorkspaceScoring implements FrameScoring {
             sink.progress(refused);
             return refused;
         }
-        StoreAnalysisCache cache = null;
         try {
-            ReviewStore store = workspace.store();
             if (engine == null) {
                 engine = workspace.engine(ScoringSettings.defaults());
             }
-            Project project = subset(workspace.project(), variants);
-            cache = StoreAnalysisCache.open(store, workspace.project().root());
-            StoreScoreSink stored = new StoreScoreSink(store, store.mediaRoot(), engine.fingerprint(),
-                    store.allScores(), store.casts());
+            Project project = workspace.project();
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-            ProjectScorer.Summary summary = new ProjectScorer(engine, cache).score(project, new ProjectScoreSink() {
-                @Override
-                public void cast(String shot, List<String> cast, boolean proposed) throws IOException {
-                    stored.cast(shot, cast, proposed);
-                }
-
-                @Override
-                public void frame(Variant variant, long frame, Path file,
-                                  dev.onmodel.core.consistency.FrameScore score) throws IOException {
-                    stored.frame(variant, frame, file, score);
-                    score.worst().ifPresent(worst -> sink.scored(convert(project, variant.shot(), variant.name(),
-                            frame, worst)));
-                }
-
-                @Override
-                public void problem(MediaProblem problem) {
-                    stored.problem(problem);
-                    failed.incrementAndGet();
-                }
-
-                @Override
-                public void finish() throws IOException {
-                    stored.finish();
-                }
-            }, threads, (d, t) -> {
+            ProjectWorkspace.ScoreRun run = workspace.score(engine, variants, threads, (d, t) -> {
                 done.accumulateAndGet(d, Math::max);
                 total.set(t);
                 long elapsed = System.nanoTime() - started;
                 Optional<Duration> eta = d < 3 ? Optional.empty()
                         : Optional.of(Duration.ofNanos(elapsed / d * Math.max(0, t - d)));
                 sink.progress(new ScoringProgress(d, t, failed.get(), eta, false, false));
-            }, cancellation);
+            }, cancellation, new ProjectWorkspace.FrameListener() {
+                @Override
+                public void scored(Variant variant, long frame, dev.onmodel.core.consistency.FrameScore score) {
+                    score.worst().ifPresent(worst -> sink.scored(convert(project, variant.shot(), variant.name(),
+                            frame, worst)));
+                }
+
+                @Override
+                public void problem(MediaProblem problem) {
+                    failed.incrementAndGet();
+                }
+            });
+            lastRun = run;
+            ProjectScorer.Summary summary = run.summary();
             ScoringProgress last = new ScoringProgress(Math.max(done.get(), summary.frames()),
                     Math.max(total.get(), summary.frames()), failed.get(), Optional.of(Duration.ZERO), true,
                     summary.cancelled());
@@ -129,29 +106,13 @@ public final class WorkspaceScoring implements FrameScoring {
             sink.progress(last);
             return last;
         } finally {
-            if (cache != null) {
-                try {
-                    cache.flush();
-                } catch (StoreException e) {
-                    sink.failed(e);
-                }
-            }
             running.set(false);
         }
     }
 
-    /** The project with only the asked variants (shots without any are left out). */
-    private static Project subset(Project project, List<Variant> variants) {
-        Set<String> wanted = variants.stream().map(Variant::qualifiedName).collect(Collectors.toSet());
-        List<Shot> shots = new ArrayList<>();
-        for (Shot shot : project.shots()) {
-            List<Variant> kept = shot.variants().stream().filter(v -> wanted.contains(v.qualifiedName())).toList();
-            if (!kept.isEmpty()) {
-                shots.add(kept.size() == shot.variants().size() ? shot
-                        : new Shot(shot.name(), shot.rate(), shot.cutLength(), shot.cast(), kept));
-            }
-        }
-        return new Project(project.name(), project.root(), project.rate(), project.characters(), shots);
+    /** What the last finished run did (frames from the cache, casts, files digested), for tests and diagnostics. */
+    Optional<ProjectWorkspace.ScoreRun> lastRun() {
+        return Optional.ofNullable(lastRun);
     }
 
     /** The engine's worst character of a frame as the workstation shows it; the view name becomes the sheet view. */

@@ -50,9 +50,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -128,27 +129,46 @@ public final class WorkstationApp extends Application {
         Task<Project> reading = ProjectOpening.task(folder);
         Path root = folder != null ? folder : UserDirectories.sampleProject();
         Task<Opened> task = new Task<>() {
+            /** The session opening on its own thread, interrupted (which cancels an import) on Cancel. */
+            private volatile FutureTask<ReviewSession> opening;
+
             @Override
             protected Opened call() throws Exception {
                 reading.messageProperty().addListener((o, a, m) -> updateMessage(m));
+                // Progress of a slow session step (the first import of a project's media) drives the bar.
+                ReviewSessionFactory.OpeningProgress progress = (message, done, total) -> {
+                    updateMessage(message);
+                    updateProgress(done, total);
+                };
                 // The review store opens while the media are read (it needs only the folder). Only for a folder
                 // that is a project: never create a database in a folder that turns out not to be one, and a
                 // sample still to be generated comes first.
-                CompletableFuture<ReviewSession> opening = ProjectLayout.looksLikeProject(root)
-                        ? CompletableFuture.supplyAsync(() -> openSession(factory, root, reviewer, pass)) : null;
+                if (ProjectLayout.looksLikeProject(root)) {
+                    opening = new FutureTask<>(() -> openSession(factory, root, reviewer, pass, progress));
+                    Thread thread = new Thread(opening, "onmodel-session-opening");
+                    thread.setDaemon(true);
+                    thread.start();
+                }
                 Project project;
                 try {
                     reading.run();
                     project = reading.get();
                 } catch (Exception e) {
-                    if (opening != null) {
-                        opening.thenAccept(ReviewSession::close);
-                    }
+                    closeWhenOpened(opening);
                     throw e;
                 }
                 updateMessage("Opening the review store of " + project.name() + "\u2026");
-                ReviewSession opened = opening != null ? join(opening) : openSession(factory, root, reviewer, pass);
+                ReviewSession opened = opening != null ? join(opening)
+                        : openSession(factory, root, reviewer, pass, progress);
                 return new Opened(project, opened);
+            }
+
+            @Override
+            protected void cancelled() {
+                FutureTask<ReviewSession> running = opening;
+                if (running != null) {
+                    running.cancel(true);
+                }
             }
         };
         boolean firstProject = screen == null;
@@ -169,24 +189,37 @@ public final class WorkstationApp extends Application {
     }
 
     private static ReviewSession openSession(ReviewSessionFactory factory, Path root, Reviewer reviewer,
-                                             String pass) {
-        try {
-            return factory.open(root, reviewer, pass);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+                                             String pass, ReviewSessionFactory.OpeningProgress progress)
+            throws IOException {
+        return factory.open(root, reviewer, pass, progress);
     }
 
     /** Waits for the session, rethrowing its own failure (the store's sentence) rather than a wrapper. */
-    private static ReviewSession join(CompletableFuture<ReviewSession> opening) throws IOException {
+    private static ReviewSession join(FutureTask<ReviewSession> opening) throws Exception {
         try {
-            return opening.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException io) {
-                throw io.getCause();
+            return opening.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
             }
             throw e;
         }
+    }
+
+    /** Closes a session that was opening when the project itself failed to open (on the opening thread). */
+    private static void closeWhenOpened(FutureTask<ReviewSession> opening) {
+        if (opening == null) {
+            return;
+        }
+        Thread closer = new Thread(() -> {
+            try {
+                opening.get().close();
+            } catch (Exception ignored) {
+                // It failed or was cancelled itself: nothing is open.
+            }
+        }, "onmodel-session-closing");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     private void show(Opened opened) {

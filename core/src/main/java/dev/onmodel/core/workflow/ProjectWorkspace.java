@@ -25,6 +25,7 @@ import dev.onmodel.core.store.VariantKey;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,11 +113,22 @@ public final class ProjectWorkspace implements AutoCloseable {
      * @throws IOException    the project folder or project.json cannot be read during an import
      */
     public static ProjectWorkspace open(Path root, Options options) throws IOException, StoreException {
+        return open(root, options, MediaImporter.Progress.NONE);
+    }
+
+    /**
+     * As {@link #open(Path, Options)}, telling {@code importing} how far an import done while opening has got (it
+     * is not called when the store already holds the structure). Interrupting the calling thread cancels the import
+     * before anything is recorded ({@link java.io.InterruptedIOException}); the store is closed then.
+     */
+    public static ProjectWorkspace open(Path root, Options options, MediaImporter.Progress importing)
+            throws IOException, StoreException {
+        Objects.requireNonNull(importing, "importing");
         ReviewStore store = ReviewStore.open(root, options.storing());
         try {
             Optional<ImportReport> report = Optional.empty();
             if ((options.rescan() || !store.hasStructure()) && !store.isReadOnly()) {
-                report = Optional.of(new MediaImporter(store, options.importing()).importProject());
+                report = Optional.of(new MediaImporter(store, options.importing()).importProject(importing));
             }
             Optional<Project> project = store.loadProject();
             if (project.isEmpty()) {
@@ -155,6 +167,21 @@ public final class ProjectWorkspace implements AutoCloseable {
     }
 
     /**
+     * Told about each frame once its scores are stored, and about each file or variant that could not be scored.
+     * Called from the scorer's worker threads, possibly concurrently.
+     */
+    public interface FrameListener {
+        void scored(Variant variant, long frame, FrameScore score);
+
+        default void problem(MediaProblem problem) {
+        }
+
+        static FrameListener none() {
+            return (variant, frame, score) -> { };
+        }
+    }
+
+    /**
      * Scores every variant of the project into the store: analyses through {@link StoreAnalysisCache} (an
      * unchanged frame is neither digested nor decoded), scores and casts through {@link StoreScoreSink} (frames
      * whose stored scores are already the same are not written again). A cast proposed by an earlier run is reused
@@ -165,23 +192,55 @@ public final class ProjectWorkspace implements AutoCloseable {
      */
     public ScoreRun score(ConsistencyEngine engine, int threads, ScoringProgress progress, Cancellation cancellation)
             throws IOException, StoreException {
+        return score(engine, project, threads, progress, cancellation, FrameListener.none());
+    }
+
+    /**
+     * As {@link #score(ConsistencyEngine, int, ScoringProgress, Cancellation)}, but only for {@code variants} (shots
+     * with none of them are left out) and telling {@code listener} about each frame as soon as it is stored, so the
+     * window can show scores while the run goes on.
+     */
+    public ScoreRun score(ConsistencyEngine engine, List<Variant> variants, int threads, ScoringProgress progress,
+                          Cancellation cancellation, FrameListener listener) throws IOException, StoreException {
+        return score(engine, subset(project, variants), threads, progress, cancellation, listener);
+    }
+
+    private ScoreRun score(ConsistencyEngine engine, Project scored, int threads, ScoringProgress progress,
+                           Cancellation cancellation, FrameListener listener) throws IOException, StoreException {
         long start = System.nanoTime();
         StoreAnalysisCache cache = StoreAnalysisCache.open(store, project.root());
         Map<VariantKey, NavigableMap<Long, List<StoredScore>>> previous = store.allScores();
         Map<String, ShotCast> casts = store.casts();
-        Map<String, List<String>> reused = proposedCastsToReuse(project, casts, previous, engine.fingerprint(),
+        Map<String, List<String>> reused = proposedCastsToReuse(scored, casts, previous, engine.fingerprint(),
                 engine.characters());
         StoreScoreSink sink = new StoreScoreSink(store, store.mediaRoot(), engine.fingerprint(), previous, casts);
         ProjectScorer.Summary summary;
         try {
-            summary = new ProjectScorer(engine, cache).score(withCasts(project, reused),
-                    new ReusedCastSink(sink, reused.keySet()), threads, progress, cancellation);
+            summary = new ProjectScorer(engine, cache).score(withCasts(scored, reused),
+                    new ReusedCastSink(sink, reused.keySet(), listener), threads, progress, cancellation);
         } finally {
             // Analyses made before a failure or cancellation are still worth keeping.
             cache.flush();
         }
         return new ScoreRun(summary, sink.problems(), sink.flaggedFrames(), cache.digestedFiles(),
                 sink.unchangedFrames(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The project with only the asked variants (shots without any are left out). */
+    private static Project subset(Project project, List<Variant> variants) {
+        Set<String> wanted = new HashSet<>();
+        for (Variant variant : variants) {
+            wanted.add(variant.qualifiedName());
+        }
+        List<Shot> shots = new ArrayList<>();
+        for (Shot shot : project.shots()) {
+            List<Variant> kept = shot.variants().stream().filter(v -> wanted.contains(v.qualifiedName())).toList();
+            if (!kept.isEmpty()) {
+                shots.add(kept.size() == shot.variants().size() ? shot
+                        : new Shot(shot.name(), shot.rate(), shot.cutLength(), shot.cast(), kept));
+            }
+        }
+        return new Project(project.name(), project.root(), project.rate(), project.characters(), shots);
     }
 
     /**
@@ -237,8 +296,12 @@ public final class ProjectWorkspace implements AutoCloseable {
         return new Project(project.name(), project.root(), project.rate(), project.characters(), shots);
     }
 
-    /** Records a reused proposal as still proposed (the scorer sees it as a cast given in the project). */
-    private record ReusedCastSink(ProjectScoreSink sink, Set<String> reused) implements ProjectScoreSink {
+    /**
+     * Records a reused proposal as still proposed (the scorer sees it as a cast given in the project) and tells the
+     * listener about each stored frame.
+     */
+    private record ReusedCastSink(ProjectScoreSink sink, Set<String> reused, FrameListener listener)
+            implements ProjectScoreSink {
         @Override
         public void cast(String shot, List<String> cast, boolean proposed) throws IOException {
             sink.cast(shot, cast, proposed || reused.contains(shot));
@@ -247,11 +310,13 @@ public final class ProjectWorkspace implements AutoCloseable {
         @Override
         public void frame(Variant variant, long frame, Path file, FrameScore score) throws IOException {
             sink.frame(variant, frame, file, score);
+            listener.scored(variant, frame, score);
         }
 
         @Override
         public void problem(MediaProblem problem) throws IOException {
             sink.problem(problem);
+            listener.problem(problem);
         }
 
         @Override
