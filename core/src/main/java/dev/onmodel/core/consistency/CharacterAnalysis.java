@@ -43,10 +43,13 @@ public record CharacterAnalysis(String character, boolean found, Box box, List<V
      * @param bandPrecision   colour precision per third of the figure (top, middle, bottom) against the same third
      *                        of the view, averaged: where the colours are, not only which
      * @param bandRecall      colour recall per third, averaged
+     * @param grainLogRatio   signed change of {@link ViewModel.Grain#logRatio()} against the view (positive: detail
+     *                        finer across than in the view, i.e. squashed horizontally or stretched vertically); NaN
+     *                        when either side had too little detail to tell
      */
     public record ViewSignals(String view, double colourPrecision, double colourRecall, double colourOverlap,
                               double fatnessLogRatio, double spreadLogRatio, double partStretch,
                               double corePrecision, double coreRecall, double bandPrecision,
-                              double bandRecall) {
+                              double bandRecall, double grainLogRatio) {
     }
 }

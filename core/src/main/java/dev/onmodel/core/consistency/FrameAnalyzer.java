@@ -238,6 +238,24 @@ final class FrameAnalyzer {
         if (total <= 0 || area < 8) {
             return notFound(model, w, h, step);
         }
+        ViewModel.Grain grain = new ViewModel.Grain();
+        int boxRight = box[0] + box[2];
+        int boxBottom = box[1] + box[3];
+        for (int y = box[1]; y < boxBottom; y++) {
+            for (int x = box[0]; x < boxRight; x++) {
+                int bin = bins[y * w + x];
+                if (figure[bin] < 0.5f) {
+                    continue;
+                }
+                if (x + 1 < boxRight && figure[bins[y * w + x + 1]] >= 0.5f) {
+                    grain.horizontal(bin != bins[y * w + x + 1]);
+                }
+                if (y + 1 < boxBottom && figure[bins[(y + 1) * w + x]] >= 0.5f) {
+                    grain.vertical(bin != bins[(y + 1) * w + x]);
+                }
+            }
+        }
+        double frameGrain = grain.logRatio();
         for (int c = 0; c < found.length; c++) {
             found[c] /= total;
         }
@@ -281,7 +299,8 @@ final class FrameAnalyzer {
                     precision(core, model.paletteDistance().get(v)),
                     recall(view.histogram(), view.palette(), corePalette),
                     bandPrecision(bandFound, view),
-                    bandRecall(bandPalettes, view)));
+                    bandRecall(bandPalettes, view),
+                    frameGrain - view.grain()));
         }
         Box frameBox = new Box(box[0] * step, box[1] * step, box[2] * step, box[3] * step);
         return new CharacterAnalysis(model.name(), true, frameBox, signals, coarseSignature(found),
@@ -290,7 +309,8 @@ final class FrameAnalyzer {
 
     private static CharacterAnalysis notFound(CharacterModel model, int w, int h, int step) {
         List<CharacterAnalysis.ViewSignals> signals = model.views().stream()
-                .map(v -> new CharacterAnalysis.ViewSignals(v.name(), 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0)).toList();
+                .map(v -> new CharacterAnalysis.ViewSignals(v.name(), 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0,
+                        Double.NaN)).toList();
         return new CharacterAnalysis(model.name(), false, new Box(0, 0, w * step, h * step), signals, new float[64], 1,
                 Double.NaN);
     }
