@@ -9,7 +9,9 @@ import dev.onmodel.app.settings.Preferences;
 import dev.onmodel.app.settings.PreferencesStore;
 import dev.onmodel.app.settings.WindowLayout;
 import dev.onmodel.app.ui.images.DifferenceImages;
+import dev.onmodel.app.project.DatabaseRestore;
 import dev.onmodel.app.ui.export.ExportDialog;
+import dev.onmodel.core.store.StoreBackups;
 import dev.onmodel.app.ui.images.FrameImageCache;
 import dev.onmodel.app.ui.images.FrameProxies;
 import dev.onmodel.app.settings.UserDirectories;
@@ -48,6 +50,7 @@ import java.io.File;
 import java.io.IOException;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -291,11 +294,14 @@ public final class WorkstationApp extends Application {
         export.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
         export.setOnAction(e -> new ExportDialog(stage, screen.model().project()).show());
+        MenuItem restore = new MenuItem("Restore review database\u2026");
+        restore.setId("restoreMenuItem");
+        restore.setOnAction(e -> restoreDatabase());
         MenuItem prefs = new MenuItem("Preferences\u2026");
         prefs.setOnAction(e -> new PreferencesDialog(stage, preferences).ask().ifPresent(this::applyPreferences));
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> stage.close());
-        file.getItems().addAll(open, recent, new SeparatorMenuItem(), export, new SeparatorMenuItem(), prefs, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, recent, new SeparatorMenuItem(), export, restore, new SeparatorMenuItem(), prefs, new SeparatorMenuItem(), quit);
         Menu sessionMenu = new Menu("Session");
         MenuItem change = new MenuItem("Change reviewer or pass\u2026");
         change.setOnAction(e -> new ReviewerDialog(stage, preferences).ask().ifPresent(chosen -> {
@@ -416,6 +422,54 @@ public final class WorkstationApp extends Application {
         details.setEditable(false);
         alert.getDialogPane().setExpandableContent(details);
         alert.show();
+    }
+
+    /**
+     * File ▸ Restore review database: pick a rolling backup (the newest good one first), close this project's
+     * session so its store lets go of the database, put the backup in place in the background, reopen.
+     */
+    private void restoreDatabase() {
+        Path root = currentProject;
+        if (root == null) {
+            return;
+        }
+        List<StoreBackups.Backup> backups = DatabaseRestore.backups(root);
+        if (backups.isEmpty()) {
+            ErrorDialogs.inform(stage, "This project has no backups yet.",
+                    "OnModel takes one each time a project with new decisions is closed, and before any migration.");
+            return;
+        }
+        StoreBackups.Backup first = DatabaseRestore.suggested(root).orElse(backups.get(0));
+        java.util.Map<String, StoreBackups.Backup> byLabel = new java.util.LinkedHashMap<>();
+        backups.forEach(b -> byLabel.put(DatabaseRestore.describe(b), b));
+        javafx.scene.control.ChoiceDialog<String> choice =
+                new javafx.scene.control.ChoiceDialog<>(DatabaseRestore.describe(first), byLabel.keySet());
+        choice.initOwner(stage);
+        choice.setTitle("Restore review database");
+        choice.setHeaderText("Replace this project's decisions with a backup? The current database is kept beside it.");
+        choice.setContentText("Backup");
+        choice.showAndWait().map(byLabel::get).ifPresent(backup -> {
+            ReviewSession closing = session;
+            session = null;
+            Task<String> task = new Task<>() {
+                @Override
+                protected String call() throws Exception {
+                    updateMessage("Restoring the review database\u2026");
+                    if (closing != null) {
+                        closing.close();
+                    }
+                    return DatabaseRestore.restore(root, backup);
+                }
+            };
+            stage.getScene().setRoot(progressView(task));
+            BackgroundTasks.start(task, sentence -> {
+                ErrorDialogs.inform(stage, "Review database restored.", sentence);
+                openProject(root);
+            }, error -> {
+                ErrorDialogs.show(stage, "The backup could not be restored; the project is unchanged.", error);
+                openProject(root);
+            });
+        });
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------------
