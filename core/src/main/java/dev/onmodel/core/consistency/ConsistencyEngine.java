@@ -176,11 +176,14 @@ public final class ConsistencyEngine {
     public FrameScore score(FrameAnalysis current, FrameAnalysis previous, FrameAnalysis next,
                             Map<String, Double> typicalProportions) {
         List<CharacterScore> scores = new ArrayList<>();
+        // The same subsampling step analyze() used, so that the score knows how many pixels the figure had.
+        int step = Math.max(1, (Math.max(current.width(), current.height()) + settings.workingSize() - 1)
+                / settings.workingSize());
         for (CharacterAnalysis analysis : current.characters()) {
             CharacterAnalysis before = previous == null ? null : previous.character(analysis.character());
             CharacterAnalysis after = next == null ? null : next.character(analysis.character());
             scores.add(ScoreModel.score(analysis, before, after,
-                    typicalProportions.getOrDefault(analysis.character(), Double.NaN), settings));
+                    typicalProportions.getOrDefault(analysis.character(), Double.NaN), step, settings));
         }
         return new FrameScore(scores);
     }

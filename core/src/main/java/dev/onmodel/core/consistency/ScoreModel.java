@@ -38,9 +38,11 @@ final class ScoreModel {
     /**
      * @param typicalProportions the median log {@link CharacterAnalysis#fatness()} of this character over the batch
      *                           (the shot), or NaN
+     * @param step               frame pixels per analysed pixel (the box is in frame pixels)
      */
     static CharacterScore score(CharacterAnalysis analysis, CharacterAnalysis previous, CharacterAnalysis next,
-                                double typicalProportions, ScoringSettings settings) {
+                                double typicalProportions, int step, ScoringSettings settings) {
+        double figureHeight = Math.max(1, analysis.box().height() / (double) Math.max(1, step));
         // The score takes the view that matches best; the view named to the reviewer is the one whose colours are in
         // the same places (per third of the figure: a back view has hair where a front view has a face).
         CharacterAnalysis.ViewSignals named = analysis.views().get(0);
@@ -48,7 +50,7 @@ final class ScoreModel {
         double bestColour = 0;
         double bestShape = 0;
         for (CharacterAnalysis.ViewSignals v : analysis.views()) {
-            double colour = colourComponent(v);
+            double colour = colourComponent(v, figureHeight);
             double shape = shapeComponent(v);
             double candidate = colour * (1 - PROPORTION_NUDGE + PROPORTION_NUDGE * shape / 100);
             if (candidate > bestStatic) {
@@ -93,11 +95,36 @@ final class ScoreModel {
     }
 
     /**
-     * Recall (the sheet's colours are all there) dominates; precision (no foreign colour) enters with a small
-     * exponent because an occluding object also brings foreign colours, and occlusion must not be flagged.
+     * Smallest exponent of precision: foreign colours count a little even when every sheet colour is there.
      */
-    static double colourComponent(CharacterAnalysis.ViewSignals v) {
-        return 100 * Math.pow(v.colourPrecision(), 0.25) * v.colourRecall();
+    private static final double PRECISION_FLOOR = 0.15;
+    /** Exponent precision gains, on top of {@link #PRECISION_FLOOR}, once a sheet's colours go missing. */
+    private static final double PRECISION_GAIN = 0.25;
+    /**
+     * Share of the sheet's colour mass missing at which precision has its full exponent, for a figure at least
+     * {@link #SHARP_FIGURE_HEIGHT} analysed pixels tall. Smaller figures lose small parts (recall) and gain the
+     * in-between colours of resampled borders (precision) without any defect, so the share grows in proportion to
+     * how much smaller they are.
+     */
+    private static final double MISSING_FOR_FULL_PRECISION = 0.05;
+    /** Figure height, in analysed (working-size) pixels, below which missing colours are forgiven proportionally. */
+    private static final double SHARP_FIGURE_HEIGHT = 140;
+
+    /**
+     * Recall (the sheet's colours are all there) dominates; precision (no foreign colour) enters with a small
+     * exponent that grows with the sheet's missing colours. Foreign colours beside all of the sheet's colours are
+     * most often an occluding object or a prop in front of the character, which must not be flagged; foreign colours
+     * in place of some sheet colours are a recoloured costume or another character. Recall is the better of the whole
+     * figure's and the densest window of the character's colours: an occluder at the figure's edge can pull the
+     * figure's extent (and its own colours' mass) away from the character, not the window.
+     *
+     * @param figureHeight the located figure's height in analysed pixels
+     */
+    static double colourComponent(CharacterAnalysis.ViewSignals v, double figureHeight) {
+        double forgiven = MISSING_FOR_FULL_PRECISION * Math.max(1, SHARP_FIGURE_HEIGHT / figureHeight);
+        double missing = Math.max(0, Math.min(1, (1 - v.colourRecall()) / forgiven));
+        double exponent = PRECISION_FLOOR + PRECISION_GAIN * missing;
+        return 100 * Math.pow(v.colourPrecision(), exponent) * Math.max(v.colourRecall(), v.coreRecall());
     }
 
     /** How well the colours of each third of the figure match the same third of the view. */
