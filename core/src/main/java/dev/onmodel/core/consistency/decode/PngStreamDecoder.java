@@ -1,0 +1,508 @@
+package dev.onmodel.core.consistency.decode;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * Decodes non-interlaced 8- and 16-bit PNG files straight into a subsampled {@link Raster}, row by row.
+ *
+ * <p>Why not a library: decoding is the floor of scoring throughput (issue 6 sets end-to-end scoring against the
+ * decode-only rate and against JImageHash, whose time is the JDK decoder's). PNGJ converts every sample of every row
+ * to an {@code int} and unfilters byte by byte through a generic switch; the JDK decoder builds a full-size
+ * {@code BufferedImage}; both inflate through the JDK's native zlib, which took most of the time on rendered frames.
+ * Here the IDAT payload is inflated by {@link ZlibStreamDecoder} one row at a time, each filter type has its own loop
+ * (Paeth specialised for 3- and 4-byte pixels), and only every {@code step}-th row and column is turned into a pixel.
+ * Measured side by side: ~2.4x faster than PNGJ on the development frames (docs/performance.md,
+ * docs/decisions/consistency-png-decoder.md). Everything else (interlaced, 1/2/4-bit samples) is left to ImageIO:
+ * {@link #read} returns {@code null}.
+ *
+ * <p>Checks kept despite the speed: the CRC of every chunk (CRC-32 is an intrinsic, ~1% of the decode), the
+ * declared size against the pixel limit before any buffer is allocated, chunk order and lengths, filter types, and a
+ * zlib stream that ends before the last row. Each failure is an {@link IOException} whose message is the plain reason.
+ *
+ * <p>Format: W3C, Portable Network Graphics (PNG) Specification (Third Edition), sections 7.3 (filtering), 9
+ * (filter algorithms, including the Paeth predictor), 11.2 (IHDR/PLTE/IDAT) and 11.3.2 (tRNS).
+ */
+final class PngStreamDecoder {
+
+    private static final long SIGNATURE = 0x89504E470D0A1A0AL;
+    private static final int IHDR = chunkType("IHDR");
+    private static final int PLTE = chunkType("PLTE");
+    private static final int TRNS = chunkType("tRNS");
+    private static final int IDAT = chunkType("IDAT");
+    private static final int IEND = chunkType("IEND");
+    private static final int COLOUR_GREY = 0;
+    private static final int COLOUR_RGB = 2;
+    private static final int COLOUR_INDEXED = 3;
+    private static final int COLOUR_GREY_ALPHA = 4;
+    private static final int COLOUR_RGBA = 6;
+    /** Larger than any sane ancillary chunk; a hostile length would otherwise make us read or skip gigabytes. */
+    private static final int MAX_CHUNK_LENGTH = 1 << 30;
+
+    private PngStreamDecoder() {
+    }
+
+    /**
+     * Reads {@code file} so that its longest side is at most about {@code workingSize} pixels (every
+     * {@code step}-th row and column, the smallest integer step that fits; {@code workingSize <= 0} reads every pixel).
+     *
+     * @return the decoded frame, or {@code null} when the file is not a PNG or a flavour this decoder leaves to others
+     *         (interlaced, 1/2/4-bit samples)
+     * @throws IOException with the plain reason: "image too large: …", "damaged PNG: …", "damaged image data: …"
+     */
+    static FrameDecoder.Decoded read(Path file, int workingSize, long maxPixels) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            try {
+                if (in.readLong() != SIGNATURE) {
+                    return null;
+                }
+            } catch (EOFException notEvenASignature) {
+                return null;
+            }
+            return new Reader(in, workingSize, maxPixels).read();
+        } catch (EOFException e) {
+            throw new IOException("damaged image data: the file ends early (truncated?)", e);
+        }
+    }
+
+    private static int chunkType(String name) {
+        byte[] b = name.getBytes(StandardCharsets.US_ASCII);
+        return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
+    }
+
+    private static String typeName(int type) {
+        return new String(new byte[] {(byte) (type >>> 24), (byte) (type >>> 16), (byte) (type >>> 8), (byte) type},
+                StandardCharsets.ISO_8859_1);
+    }
+
+    /** One decode: the stream, the header's facts and the palette/transparency read before the image data. */
+    private static final class Reader {
+        private final DataInputStream in;
+        private final int workingSize;
+        private final long maxPixels;
+        private int step;
+        private final CRC32 crc = new CRC32();
+        private int width;
+        private int height;
+        private int bitDepth;
+        private int colourType;
+        private int[] palette;
+        /** tRNS of a grey image: the full-depth sample value shown transparent, or -1. */
+        private int greyKey = -1;
+        /** tRNS of an RGB image: the full-depth red, green and blue shown transparent, or null. */
+        private int[] rgbKey;
+        /** The zlib stream: the IDAT chunks' payload, concatenated. */
+        private byte[] compressed;
+        private int compressedLength;
+
+        Reader(DataInputStream in, int workingSize, long maxPixels) {
+            this.in = in;
+            this.workingSize = workingSize;
+            this.maxPixels = maxPixels;
+        }
+
+        FrameDecoder.Decoded read() throws IOException {
+            int length = in.readInt();
+            int type = in.readInt();
+            if (type != IHDR || length != 13) {
+                throw new IOException("damaged PNG: the first chunk is not a 13-byte IHDR");
+            }
+            byte[] ihdr = readChunkData(type, length);
+            width = readInt(ihdr, 0);
+            height = readInt(ihdr, 4);
+            bitDepth = ihdr[8] & 0xFF;
+            colourType = ihdr[9] & 0xFF;
+            int interlace = ihdr[12] & 0xFF;
+            if (width <= 0 || height <= 0) {
+                throw new IOException("damaged PNG: declared size " + width + "x" + height);
+            }
+            if ((long) width * height > maxPixels) {
+                throw new IOException("image too large: " + width + "x" + height + " pixels declared, limit "
+                        + maxPixels);
+            }
+            if (interlace != 0 || bitDepth < 8) {
+                return null;
+            }
+            int longest = Math.max(width, height);
+            step = workingSize <= 0 ? 1 : Math.max(1, (longest + workingSize - 1) / workingSize);
+            int channels = switch (colourType) {
+                case COLOUR_GREY, COLOUR_INDEXED -> 1;
+                case COLOUR_GREY_ALPHA -> 2;
+                case COLOUR_RGB -> 3;
+                case COLOUR_RGBA -> 4;
+                default -> throw new IOException("damaged PNG: unknown colour type " + colourType);
+            };
+            if (bitDepth != 8 && bitDepth != 16 || colourType == COLOUR_INDEXED && bitDepth != 8) {
+                throw new IOException("damaged PNG: bit depth " + bitDepth + " with colour type " + colourType);
+            }
+            readChunksUntilImageData();
+            if (colourType == COLOUR_INDEXED && palette == null) {
+                throw new IOException("damaged PNG: indexed colour without a palette");
+            }
+            return new FrameDecoder.Decoded(decodeRows(channels * (bitDepth / 8)), step, width, height);
+        }
+
+        /** Reads PLTE and tRNS (the only chunks before IDAT that change pixels), skips the rest. */
+        private void readChunksUntilImageData() throws IOException {
+            while (true) {
+                int length = in.readInt();
+                int type = in.readInt();
+                if (length < 0 || length > MAX_CHUNK_LENGTH) {
+                    throw new IOException("damaged PNG: chunk " + typeName(type) + " declares " + (length & 0xFFFFFFFFL)
+                            + " bytes");
+                }
+                if (type == IDAT) {
+                    readImageData(length);
+                    return;
+                }
+                if (type == IEND) {
+                    throw new IOException("damaged PNG: no image data (IDAT) before IEND");
+                }
+                byte[] data = readChunkData(type, length);
+                if (type == PLTE) {
+                    readPalette(data);
+                } else if (type == TRNS) {
+                    readTransparency(data);
+                }
+            }
+        }
+
+        private void readPalette(byte[] data) throws IOException {
+            if (data.length % 3 != 0 || data.length == 0 || data.length > 256 * 3) {
+                throw new IOException("damaged PNG: palette of " + data.length + " bytes");
+            }
+            int[] alpha = palette == null ? null : palette;
+            palette = new int[data.length / 3];
+            for (int i = 0; i < palette.length; i++) {
+                int a = alpha != null && i < alpha.length ? alpha[i] >>> 24 : 255;
+                palette[i] = a << 24 | (data[3 * i] & 0xFF) << 16 | (data[3 * i + 1] & 0xFF) << 8
+                        | (data[3 * i + 2] & 0xFF);
+            }
+        }
+
+        private void readTransparency(byte[] data) throws IOException {
+            if (colourType == COLOUR_INDEXED) {
+                if (palette == null) {
+                    throw new IOException("damaged PNG: tRNS before PLTE");
+                }
+                for (int i = 0; i < palette.length && i < data.length; i++) {
+                    palette[i] = (data[i] & 0xFF) << 24 | palette[i] & 0xFFFFFF;
+                }
+            } else if (colourType == COLOUR_GREY && data.length >= 2) {
+                greyKey = readShort(data, 0);
+            } else if (colourType == COLOUR_RGB && data.length >= 6) {
+                rgbKey = new int[] {readShort(data, 0), readShort(data, 2), readShort(data, 4)};
+            }
+        }
+
+        private Raster decodeRows(int bytesPerPixel) throws IOException {
+            int rowBytes = Math.multiplyExact(width, bytesPerPixel);
+            int outWidth = (width + step - 1) / step;
+            int outHeight = (height + step - 1) / step;
+            int[] out = new int[Math.multiplyExact(outWidth, outHeight)];
+            // One leading zero pixel in both rows makes "left" and "upper left" of the first pixel read as 0.
+            byte[] previous = new byte[rowBytes + bytesPerPixel];
+            byte[] current = new byte[rowBytes + bytesPerPixel];
+            ZlibStreamDecoder imageData;
+            try {
+                imageData = new ZlibStreamDecoder(compressed, compressedLength);
+            } catch (IOException e) {
+                throw new IOException("damaged image data: " + e.getMessage(), e);
+            }
+            for (int y = 0; y < height; y++) {
+                // The filter byte lands just before the pixels, in the last padding byte, then the padding is
+                // zero again.
+                try {
+                    imageData.readFully(current, bytesPerPixel - 1, rowBytes + 1);
+                } catch (IOException e) {
+                    throw new IOException("damaged image data: " + e.getMessage() + " (row " + y + " of " + height
+                            + ")", e);
+                }
+                byte filter = current[bytesPerPixel - 1];
+                current[bytesPerPixel - 1] = 0;
+                unfilter(filter, current, previous, bytesPerPixel, rowBytes, y);
+                if (y % step == 0) {
+                    convertRow(current, bytesPerPixel, out, (y / step) * outWidth, outWidth);
+                }
+                byte[] swap = previous;
+                previous = current;
+                current = swap;
+            }
+            return new Raster(outWidth, outHeight, out);
+        }
+
+        /**
+         * Collects the payload of the consecutive IDAT chunks (checking each CRC) into {@link #compressed}; the
+         * first IDAT's header has been read already.
+         */
+        private void readImageData(int firstLength) throws IOException {
+            compressed = new byte[Math.max(1 << 12, firstLength)];
+            compressedLength = 0;
+            int length = firstLength;
+            while (true) {
+                if (compressedLength + length > compressed.length) {
+                    long grown = Math.max((long) compressedLength + length, 2L * compressed.length);
+                    if (grown > Integer.MAX_VALUE - 16) {
+                        throw new IOException("damaged PNG: more than 2 GB of image data");
+                    }
+                    compressed = Arrays.copyOf(compressed, (int) grown);
+                }
+                in.readFully(compressed, compressedLength, length);
+                crc.reset();
+                crc.update(IDAT >>> 24);
+                crc.update(IDAT >>> 16);
+                crc.update(IDAT >>> 8);
+                crc.update(IDAT);
+                crc.update(compressed, compressedLength, length);
+                checkCrc("IDAT");
+                compressedLength += length;
+                int nextLength;
+                int nextType;
+                try {
+                    nextLength = in.readInt();
+                    nextType = in.readInt();
+                } catch (EOFException missingEnd) {
+                    // No IEND: decode what is there, like other readers; missing rows still fail below.
+                    return;
+                }
+                if (nextType != IDAT) {
+                    return;
+                }
+                if (nextLength < 0 || nextLength > MAX_CHUNK_LENGTH) {
+                    throw new IOException("damaged PNG: IDAT chunk declares " + (nextLength & 0xFFFFFFFFL) + " bytes");
+                }
+                length = nextLength;
+            }
+        }
+
+        private byte[] readChunkData(int type, int length) throws IOException {
+            byte[] data = new byte[length];
+            in.readFully(data);
+            crc.reset();
+            crc.update(type >>> 24);
+            crc.update(type >>> 16);
+            crc.update(type >>> 8);
+            crc.update(type);
+            crc.update(data);
+            checkCrc(typeName(type));
+            return data;
+        }
+
+        private void checkCrc(String chunk) throws IOException {
+            int stored = in.readInt();
+            if (stored != (int) crc.getValue()) {
+                throw new IOException("damaged PNG: CRC error in the " + chunk + " chunk");
+            }
+        }
+
+        /**
+         * Undoes the row filter in place. {@code row} and {@code above} hold the row's bytes from index {@code bpp}
+         * on, with {@code bpp} zero bytes in front: "left of the first pixel" reads as 0, as the filters define.
+         */
+        private static void unfilter(byte filter, byte[] row, byte[] above, int bpp, int rowBytes, int y)
+                throws IOException {
+            int end = bpp + rowBytes;
+            switch (filter) {
+                case 0 -> {
+                }
+                case 1 -> {
+                    for (int i = bpp; i < end; i++) {
+                        row[i] += row[i - bpp];
+                    }
+                }
+                case 2 -> {
+                    for (int i = bpp; i < end; i++) {
+                        row[i] += above[i];
+                    }
+                }
+                case 3 -> {
+                    for (int i = bpp; i < end; i++) {
+                        row[i] += (byte) (((row[i - bpp] & 0xFF) + (above[i] & 0xFF)) >>> 1);
+                    }
+                }
+                case 4 -> {
+                    if (bpp == 3) {
+                        paethThreeBytes(row, above, end);
+                    } else if (bpp == 4) {
+                        paethFourBytes(row, above, end);
+                    } else {
+                        for (int i = bpp; i < end; i++) {
+                            row[i] += (byte) paeth(row[i - bpp] & 0xFF, above[i] & 0xFF, above[i - bpp] & 0xFF);
+                        }
+                    }
+                }
+                default -> throw new IOException("damaged image data: unknown filter type " + (filter & 0xFF)
+                        + " in row " + y);
+            }
+        }
+
+        /**
+         * Paeth for 8-bit RGB: the left and upper-left samples stay in registers instead of being read back from the
+         * row just written, which shortens the dependency chain from one pixel to the next (the filter's cost is
+         * that chain: each pixel's prediction needs the previous pixel's result).
+         */
+        private static void paethThreeBytes(byte[] row, byte[] above, int end) {
+            int a0 = 0;
+            int a1 = 0;
+            int a2 = 0;
+            int c0 = 0;
+            int c1 = 0;
+            int c2 = 0;
+            for (int i = 3; i + 2 < end; i += 3) {
+                int b0 = above[i] & 0xFF;
+                int b1 = above[i + 1] & 0xFF;
+                int b2 = above[i + 2] & 0xFF;
+                if (b0 == c0 && b1 == c1 && b2 == c2) {
+                    // Above and upper left equal: the predictor is the left pixel (most of a flat background).
+                    a0 = (row[i] + a0) & 0xFF;
+                    a1 = (row[i + 1] + a1) & 0xFF;
+                    a2 = (row[i + 2] + a2) & 0xFF;
+                } else {
+                    a0 = (row[i] + paeth(a0, b0, c0)) & 0xFF;
+                    a1 = (row[i + 1] + paeth(a1, b1, c1)) & 0xFF;
+                    a2 = (row[i + 2] + paeth(a2, b2, c2)) & 0xFF;
+                }
+                row[i] = (byte) a0;
+                row[i + 1] = (byte) a1;
+                row[i + 2] = (byte) a2;
+                c0 = b0;
+                c1 = b1;
+                c2 = b2;
+            }
+        }
+
+        /** Paeth for 8-bit RGBA and 16-bit grey+alpha; see {@link #paethThreeBytes}. */
+        private static void paethFourBytes(byte[] row, byte[] above, int end) {
+            int a0 = 0;
+            int a1 = 0;
+            int a2 = 0;
+            int a3 = 0;
+            int c0 = 0;
+            int c1 = 0;
+            int c2 = 0;
+            int c3 = 0;
+            for (int i = 4; i + 3 < end; i += 4) {
+                int b0 = above[i] & 0xFF;
+                int b1 = above[i + 1] & 0xFF;
+                int b2 = above[i + 2] & 0xFF;
+                int b3 = above[i + 3] & 0xFF;
+                if (b0 == c0 && b1 == c1 && b2 == c2 && b3 == c3) {
+                    a0 = (row[i] + a0) & 0xFF;
+                    a1 = (row[i + 1] + a1) & 0xFF;
+                    a2 = (row[i + 2] + a2) & 0xFF;
+                    a3 = (row[i + 3] + a3) & 0xFF;
+                } else {
+                    a0 = (row[i] + paeth(a0, b0, c0)) & 0xFF;
+                    a1 = (row[i + 1] + paeth(a1, b1, c1)) & 0xFF;
+                    a2 = (row[i + 2] + paeth(a2, b2, c2)) & 0xFF;
+                    a3 = (row[i + 3] + paeth(a3, b3, c3)) & 0xFF;
+                }
+                row[i] = (byte) a0;
+                row[i + 1] = (byte) a1;
+                row[i + 2] = (byte) a2;
+                row[i + 3] = (byte) a3;
+                c0 = b0;
+                c1 = b1;
+                c2 = b2;
+                c3 = b3;
+            }
+        }
+
+        /**
+         * The Paeth predictor of left {@code a}, above {@code b} and upper left {@code c}. Written with the
+         * differences to {@code c} (p - a = b - c, p - b = a - c) and an early answer when above and upper left are
+         * equal, the common case on flat backgrounds. A branch-free select was measured slower: on real frames the
+         * branches are predictable.
+         */
+        private static int paeth(int a, int b, int c) {
+            int towardsB = b - c;
+            if (towardsB == 0) {
+                return a;
+            }
+            int towardsA = a - c;
+            int pa = Math.abs(towardsB);
+            int pb = Math.abs(towardsA);
+            int pc = Math.abs(towardsA + towardsB);
+            return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        }
+
+        private void convertRow(byte[] row, int bpp, int[] out, int outStart, int outWidth) {
+            int stride = step * bpp;
+            int i = bpp;
+            if (bitDepth == 8) {
+                switch (colourType) {
+                    case COLOUR_RGB -> {
+                        int key = rgbKey == null ? -1 : rgbKey[0] << 16 | rgbKey[1] << 8 | rgbKey[2];
+                        for (int x = 0; x < outWidth; x++, i += stride) {
+                            int rgb = (row[i] & 0xFF) << 16 | (row[i + 1] & 0xFF) << 8 | row[i + 2] & 0xFF;
+                            out[outStart + x] = rgb == key ? rgb : 0xFF000000 | rgb;
+                        }
+                    }
+                    case COLOUR_RGBA -> {
+                        for (int x = 0; x < outWidth; x++, i += stride) {
+                            out[outStart + x] = (row[i + 3] & 0xFF) << 24 | (row[i] & 0xFF) << 16
+                                    | (row[i + 1] & 0xFF) << 8 | row[i + 2] & 0xFF;
+                        }
+                    }
+                    case COLOUR_INDEXED -> {
+                        for (int x = 0; x < outWidth; x++, i += stride) {
+                            int index = row[i] & 0xFF;
+                            out[outStart + x] = index < palette.length ? palette[index] : 0xFF000000;
+                        }
+                    }
+                    case COLOUR_GREY -> {
+                        for (int x = 0; x < outWidth; x++, i += stride) {
+                            int g = row[i] & 0xFF;
+                            out[outStart + x] = (g == greyKey ? 0 : 0xFF000000) | g << 16 | g << 8 | g;
+                        }
+                    }
+                    default -> {
+                        for (int x = 0; x < outWidth; x++, i += stride) {
+                            int g = row[i] & 0xFF;
+                            out[outStart + x] = (row[i + 1] & 0xFF) << 24 | g << 16 | g << 8 | g;
+                        }
+                    }
+                }
+                return;
+            }
+            // 16-bit samples: the high byte is the 8-bit value (what the JDK and PNGJ paths give too).
+            for (int x = 0; x < outWidth; x++, i += stride) {
+                int argb;
+                switch (colourType) {
+                    case COLOUR_RGB -> {
+                        boolean key = rgbKey != null && readShort(row, i) == rgbKey[0]
+                                && readShort(row, i + 2) == rgbKey[1] && readShort(row, i + 4) == rgbKey[2];
+                        argb = (key ? 0 : 0xFF000000) | (row[i] & 0xFF) << 16 | (row[i + 2] & 0xFF) << 8
+                                | row[i + 4] & 0xFF;
+                    }
+                    case COLOUR_RGBA -> argb = (row[i + 6] & 0xFF) << 24 | (row[i] & 0xFF) << 16
+                            | (row[i + 2] & 0xFF) << 8 | row[i + 4] & 0xFF;
+                    case COLOUR_GREY -> {
+                        int g = row[i] & 0xFF;
+                        argb = (readShort(row, i) == greyKey ? 0 : 0xFF000000) | g << 16 | g << 8 | g;
+                    }
+                    default -> {
+                        int g = row[i] & 0xFF;
+                        argb = (row[i + 2] & 0xFF) << 24 | g << 16 | g << 8 | g;
+                    }
+                }
+                out[outStart + x] = argb;
+            }
+        }
+
+        private static int readInt(byte[] b, int i) {
+            return (b[i] & 0xFF) << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | b[i + 3] & 0xFF;
+        }
+
+        private static int readShort(byte[] b, int i) {
+            return (b[i] & 0xFF) << 8 | b[i + 1] & 0xFF;
+        }
+    }
+}
