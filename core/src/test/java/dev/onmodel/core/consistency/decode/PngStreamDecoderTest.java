@@ -167,6 +167,19 @@ class PngStreamDecoderTest {
         Path subByte = dir.resolve("one-bit.png");
         ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_BINARY), "png", subByte.toFile());
         assertNull(PngStreamDecoder.read(subByte, 0, 1L << 30));
+        Path interlaced = dir.resolve("interlaced.png");
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(interlaced.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB),
+                    null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        assertNull(PngStreamDecoder.read(interlaced, 0, 1L << 30));
+        assertEquals(40, FrameDecoder.readFull(interlaced, 1L << 30).width(), "read by the JDK instead");
         Path text = Files.writeString(dir.resolve("text.png"), "not a png");
         assertNull(PngStreamDecoder.read(text, 0, 1L << 30));
         assertNull(PngStreamDecoder.read(Files.write(dir.resolve("empty.png"), new byte[0]), 0, 1L << 30));
