@@ -1,6 +1,9 @@
 package dev.onmodel.core.consistency.decode;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -25,6 +28,7 @@ final class ZlibStreamDecoder {
     /** Output decoded per refill of the window beyond the history kept. */
     private static final int CHUNK = 1 << 17;
     private static final int FAST_BITS = 11;
+    private static final int FAST_MASK = (1 << FAST_BITS) - 1;
     private static final int[] LENGTH_BASE = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59,
         67, 83, 99, 115, 131, 163, 195, 227, 258};
     private static final int[] LENGTH_EXTRA = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4,
@@ -34,6 +38,8 @@ final class ZlibStreamDecoder {
     private static final int[] DISTANCE_EXTRA = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10,
         10, 11, 11, 12, 12, 13, 13};
     private static final int[] CODE_LENGTH_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int BLOCK_HEADER = -1;
     private static final int STORED = 0;
     private static final int FIXED = 1;
@@ -236,23 +242,56 @@ final class ZlibStreamDecoder {
         distance.build(lengths, literalCodes, distanceCodes);
     }
 
-    /** Decodes literals and matches of the current block until {@code limit} or the end of the block. */
+    /**
+     * Decodes literals and matches of the current block until {@code limit} or the end of the block. The bit buffer,
+     * its count and the positions live in locals for the loop (the JIT keeps them in registers; fields would be
+     * written back around every call) and go back to the fields when it ends.
+     */
     private void inflateCodes(int limit) throws IOException {
         byte[] out = window;
+        byte[] in = input;
+        int[] literalTable = literalLength.fast;
+        int[] distanceTable = distance.fast;
+        int wordEnd = inputEnd - 8;
+        long b = bits;
+        int n = bitCount;
+        int inPos = inputPos;
         int pos = writePos;
         try {
             while (pos < limit) {
-                if (bitCount < 48) {
+                if (n < 48) {
                     // 48 bits cover the longest literal/length code, its extra bits, a distance code and its extras.
-                    refill();
-                    checkPadding();
+                    if (inPos <= wordEnd) {
+                        b |= (long) LITTLE_ENDIAN_LONG.get(in, inPos) << n;
+                        int bytes = (63 - n) >>> 3;
+                        inPos += bytes;
+                        n += bytes << 3;
+                    } else {
+                        bits = b;
+                        bitCount = n;
+                        inputPos = inPos;
+                        refill();
+                        checkPadding();
+                        b = bits;
+                        n = bitCount;
+                        inPos = inputPos;
+                    }
                 }
-                int symbol = decode(literalLength);
+                int entry = literalTable[(int) b & FAST_MASK];
+                if (entry == 0) {
+                    entry = slowEntry(literalLength, b);
+                }
+                int length = entry & 15;
+                b >>>= length;
+                n -= length;
+                int symbol = entry >>> 4;
                 if (symbol < 256) {
                     out[pos++] = (byte) symbol;
                     continue;
                 }
                 if (symbol == 256) {
+                    bits = b;
+                    bitCount = n;
                     checkPadding();
                     endBlock();
                     return;
@@ -261,70 +300,84 @@ final class ZlibStreamDecoder {
                 if (symbol >= 29) {
                     throw new IOException("invalid DEFLATE length code");
                 }
-                int length = LENGTH_BASE[symbol] + take(LENGTH_EXTRA[symbol]);
-                int distanceSymbol = decode(distance);
+                int extra = LENGTH_EXTRA[symbol];
+                int matchLength = LENGTH_BASE[symbol] + ((int) b & ((1 << extra) - 1));
+                b >>>= extra;
+                n -= extra;
+                entry = distanceTable[(int) b & FAST_MASK];
+                if (entry == 0) {
+                    entry = slowEntry(distance, b);
+                }
+                length = entry & 15;
+                b >>>= length;
+                n -= length;
+                int distanceSymbol = entry >>> 4;
                 if (distanceSymbol >= 30) {
                     throw new IOException("invalid DEFLATE distance code");
                 }
-                int back = DISTANCE_BASE[distanceSymbol] + take(DISTANCE_EXTRA[distanceSymbol]);
+                extra = DISTANCE_EXTRA[distanceSymbol];
+                int back = DISTANCE_BASE[distanceSymbol] + ((int) b & ((1 << extra) - 1));
+                b >>>= extra;
+                n -= extra;
                 int from = pos - back;
                 if (from < 0) {
                     throw new IOException("invalid DEFLATE distance (before the start of the data)");
                 }
-                if (length <= 16) {
+                if (matchLength <= 16) {
                     // Short matches: a byte loop beats a library call; forward copying repeats overlapping periods.
-                    for (int end = pos + length; pos < end; pos++, from++) {
+                    for (int end = pos + matchLength; pos < end; pos++, from++) {
                         out[pos] = out[from];
                     }
                 } else if (back == 1) {
-                    Arrays.fill(out, pos, pos + length, out[from]);
-                    pos += length;
-                } else if (back >= length) {
-                    System.arraycopy(out, from, out, pos, length);
-                    pos += length;
+                    Arrays.fill(out, pos, pos + matchLength, out[from]);
+                    pos += matchLength;
+                } else if (back >= matchLength) {
+                    System.arraycopy(out, from, out, pos, matchLength);
+                    pos += matchLength;
                 } else {
                     // A period shorter than the match: copy it, then twice as much, and so on.
-                    int end = pos + length;
+                    int end = pos + matchLength;
                     while (pos < end) {
-                        int n = Math.min(end - pos, pos - from);
-                        System.arraycopy(out, from, out, pos, n);
-                        pos += n;
+                        int chunk = Math.min(end - pos, pos - from);
+                        System.arraycopy(out, from, out, pos, chunk);
+                        pos += chunk;
                     }
                 }
             }
         } finally {
+            bits = b;
+            bitCount = n;
+            inputPos = inPos;
             writePos = pos;
         }
         checkPadding();
     }
 
     private int decode(Huffman code) throws IOException {
-        int entry = code.fast[(int) bits & ((1 << FAST_BITS) - 1)];
-        if (entry != 0) {
-            int length = entry & 15;
-            bits >>>= length;
-            bitCount -= length;
-            return entry >>> 4;
+        int entry = code.fast[(int) bits & FAST_MASK];
+        if (entry == 0) {
+            entry = slowEntry(code, bits);
         }
-        return decodeSlowly(code);
+        int length = entry & 15;
+        bits >>>= length;
+        bitCount -= length;
+        return entry >>> 4;
     }
 
-    /** Canonical decoding one bit at a time, for codes longer than the fast table (puff.c's method). */
-    private int decodeSlowly(Huffman code) throws IOException {
-        int value = 0;
-        int first = 0;
-        int index = 0;
-        for (int length = 1; length <= 15; length++) {
-            value |= (int) bits & 1;
-            bits >>>= 1;
-            bitCount--;
-            int count = code.count[length];
-            if (value - first < count) {
-                return code.symbols[index + value - first];
+    /**
+     * The table entry (symbol << 4 | length) of a code longer than the fast table. Canonical codes of one length
+     * are consecutive numbers, so the next 15 bits read most-significant-first are compared with the first code of
+     * each longer length (puff.c's method, a length at a time instead of a bit at a time).
+     *
+     * @throws IOException when no code matches (an incomplete code's unused pattern)
+     */
+    private static int slowEntry(Huffman code, long bits) throws IOException {
+        int next = Integer.reverse((int) bits) >>> 17;
+        for (int length = FAST_BITS + 1; length <= 15; length++) {
+            int offset = (next >>> (15 - length)) - code.firstCode[length];
+            if (offset >= 0 && offset < code.count[length]) {
+                return code.symbols[code.firstIndex[length] + offset] << 4 | length;
             }
-            index += count;
-            first = (first + count) << 1;
-            value <<= 1;
         }
         throw new IOException("invalid DEFLATE code");
     }
@@ -336,7 +389,19 @@ final class ZlibStreamDecoder {
         return value;
     }
 
+    /**
+     * Tops the bit buffer up to at least 56 bits: eight bytes in one little-endian load while they last (bits above
+     * the count already hold the next bytes' low bits; OR-ing the same bytes again leaves them unchanged), then byte
+     * by byte, then zero padding that {@link #checkPadding} refuses to see consumed.
+     */
     private void refill() {
+        if (inputPos + 8 <= inputEnd) {
+            bits |= (long) LITTLE_ENDIAN_LONG.get(input, inputPos) << bitCount;
+            int bytes = (63 - bitCount) >>> 3;
+            inputPos += bytes;
+            bitCount += bytes << 3;
+            return;
+        }
         while (bitCount <= 56) {
             if (inputPos < inputEnd) {
                 bits |= (long) (input[inputPos++] & 0xFF) << bitCount;
@@ -358,6 +423,9 @@ final class ZlibStreamDecoder {
         /** Indexed by the next {@link #FAST_BITS} input bits: symbol << 4 | code length, or 0 for a longer code. */
         final int[] fast = new int[1 << FAST_BITS];
         final int[] count = new int[16];
+        /** Canonical code of the first symbol of each length, and that symbol's index in {@link #symbols}. */
+        final int[] firstCode = new int[16];
+        final int[] firstIndex = new int[16];
         final int[] symbols;
         private final int[] offsets = new int[16];
         private final int[] nextCode = new int[16];
@@ -387,6 +455,8 @@ final class ZlibStreamDecoder {
             for (int length = 1; length <= 15; length++) {
                 code = (code + count[length - 1]) << 1;
                 nextCode[length] = code;
+                firstCode[length] = code;
+                firstIndex[length] = offsets[length];
             }
             Arrays.fill(fast, 0);
             for (int symbol = 0; symbol < n; symbol++) {
