@@ -127,16 +127,27 @@ final class CharacterPainter {
         g.setTransform(saved);
     }
 
+    /**
+     * A dress or jacket outline symmetric about x = 0: straight shoulders from -{@code shoulderX} to
+     * {@code shoulderX} at {@code topY}, sides curving through ({@code ±sideX}, {@code sideY}) out to the hem corners
+     * ({@code ±hemX}, {@code hemY}), and a hem that sags to {@code hemMidY} in the middle.
+     */
+    private static Path2D symmetricGarment(double shoulderX, double topY, double sideX, double sideY, double hemX,
+                                           double hemY, double hemMidY) {
+        Path2D garment = new Path2D.Double();
+        garment.moveTo(-shoulderX, topY);
+        garment.lineTo(shoulderX, topY);
+        garment.quadTo(sideX, sideY, hemX, hemY);
+        garment.quadTo(0, hemMidY, -hemX, hemY);
+        garment.quadTo(-sideX, sideY, -shoulderX, topY);
+        garment.closePath();
+        return garment;
+    }
+
     private void kidTorsoFront(Ink ink, CharacterDesign d) {
         Palette p = ink.palette;
         if (d.headwear() == Headwear.HAIR_BUN) {
-            Path2D dress = new Path2D.Double();
-            dress.moveTo(-9, -50);
-            dress.lineTo(9, -50);
-            dress.quadTo(12, -36, 17.5, -21);
-            dress.quadTo(0, -16.5, -17.5, -21);
-            dress.quadTo(-12, -36, -9, -50);
-            dress.closePath();
+            Path2D dress = symmetricGarment(9, -50, 12, -36, 17.5, -21, -16.5);
             ink.fill(dress, p.costume());
             // Hem trim and a belt in the trim colour: costume details a drift must carry along.
             ink.flat(new Rectangle2D.Double(-10.6, -40, 21.2, 3.2), p.trim());
@@ -155,13 +166,7 @@ final class CharacterPainter {
             tail.closePath();
             ink.fill(tail, p.trim());
         } else {
-            Path2D jacket = new Path2D.Double();
-            jacket.moveTo(-10.5, -51);
-            jacket.lineTo(10.5, -51);
-            jacket.quadTo(13.5, -40, 13.5, -27);
-            jacket.quadTo(0, -24.5, -13.5, -27);
-            jacket.quadTo(-13.5, -40, -10.5, -51);
-            jacket.closePath();
+            Path2D jacket = symmetricGarment(10.5, -51, 13.5, -40, 13.5, -27, -24.5);
             ink.fill(jacket, p.costume());
             ink.line(new Line2D.Double(0, -50, 0, -26), OUTLINE, 0.7f);
             ink.fill(new RoundRectangle2D.Double(-8, -36, 16, 7, 3, 3), p.trim());
@@ -175,13 +180,7 @@ final class CharacterPainter {
     private void kidTorsoBack(Ink ink, CharacterDesign d) {
         Palette p = ink.palette;
         if (d.headwear() == Headwear.HAIR_BUN) {
-            Path2D dress = new Path2D.Double();
-            dress.moveTo(-9, -50);
-            dress.lineTo(9, -50);
-            dress.quadTo(12, -36, 17.5, -21);
-            dress.quadTo(0, -16.5, -17.5, -21);
-            dress.quadTo(-12, -36, -9, -50);
-            dress.closePath();
+            Path2D dress = symmetricGarment(9, -50, 12, -36, 17.5, -21, -16.5);
             ink.fill(dress, p.costume());
             ink.flat(new Rectangle2D.Double(-10.6, -40, 21.2, 3.2), p.trim());
             // Bow of the belt seen from behind.
@@ -189,13 +188,7 @@ final class CharacterPainter {
             ink.fill(new Ellipse2D.Double(0.5, -42, 5.5, 5), p.trim());
             ink.fill(new RoundRectangle2D.Double(-11.5, -53.5, 23, 7, 6, 6), p.trim());
         } else {
-            Path2D jacket = new Path2D.Double();
-            jacket.moveTo(-10.5, -51);
-            jacket.lineTo(10.5, -51);
-            jacket.quadTo(13.5, -40, 13.5, -27);
-            jacket.quadTo(0, -24.5, -13.5, -27);
-            jacket.quadTo(-13.5, -40, -10.5, -51);
-            jacket.closePath();
+            Path2D jacket = symmetricGarment(10.5, -51, 13.5, -40, 13.5, -27, -24.5);
             ink.fill(jacket, p.costume());
             // Hood hanging on the back.
             Path2D hood = new Path2D.Double();
@@ -212,13 +205,7 @@ final class CharacterPainter {
     private void kidTorsoSide(Ink ink, CharacterDesign d) {
         Palette p = ink.palette;
         if (d.headwear() == Headwear.HAIR_BUN) {
-            Path2D dress = new Path2D.Double();
-            dress.moveTo(-6.5, -50);
-            dress.lineTo(6.5, -50);
-            dress.quadTo(10, -36, 14, -21);
-            dress.quadTo(0, -17.5, -14, -21);
-            dress.quadTo(-10, -36, -6.5, -50);
-            dress.closePath();
+            Path2D dress = symmetricGarment(6.5, -50, 10, -36, 14, -21, -17.5);
             ink.fill(dress, p.costume());
             ink.flat(new Rectangle2D.Double(-8.6, -40, 17.2, 3.2), p.trim());
             ink.line(new Line2D.Double(-8.6, -40, 8.6, -40), OUTLINE, 0.6f);
@@ -232,13 +219,7 @@ final class CharacterPainter {
             tail.closePath();
             ink.fill(tail, p.trim());
         } else {
-            Path2D jacket = new Path2D.Double();
-            jacket.moveTo(-8, -51);
-            jacket.lineTo(8, -51);
-            jacket.quadTo(10.5, -40, 10.5, -27);
-            jacket.quadTo(0, -25, -10.5, -27);
-            jacket.quadTo(-10.5, -40, -8, -51);
-            jacket.closePath();
+            Path2D jacket = symmetricGarment(8, -51, 10.5, -40, 10.5, -27, -25);
             ink.fill(jacket, p.costume());
             Path2D hood = new Path2D.Double();
             hood.moveTo(-4, -53);
