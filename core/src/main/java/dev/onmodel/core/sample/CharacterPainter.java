@@ -231,13 +231,23 @@ final class CharacterPainter {
         }
     }
 
+    /**
+     * Applies the pose's head distortion (a shape-distortion defect) about the neck, so the head stays attached.
+     *
+     * @return the transform to restore once the head is drawn
+     */
+    private static AffineTransform scaleHeadAboutNeck(Graphics2D g, Pose pose, Rig rig) {
+        AffineTransform saved = g.getTransform();
+        Pose.Distortion distortion = pose.distortion();
+        g.translate(0, rig.neckY());
+        g.scale(distortion.headX(), distortion.headY());
+        g.translate(0, -rig.neckY());
+        return saved;
+    }
+
     private void kidHead(Ink ink, CharacterDesign d, Pose pose, Rig rig) {
         Graphics2D g = ink.g;
-        AffineTransform saved = g.getTransform();
-        Pose.Distortion dist = pose.distortion();
-        g.translate(0, rig.neckY());
-        g.scale(dist.headX(), dist.headY());
-        g.translate(0, -rig.neckY());
+        AffineTransform saved = scaleHeadAboutNeck(g, pose, rig);
         Palette p = ink.palette;
         double cy = rig.headY();
         double rx = rig.headRx();
@@ -529,11 +539,7 @@ final class CharacterPainter {
 
     private void lankyHead(Ink ink, Pose pose, Rig rig) {
         Graphics2D g = ink.g;
-        AffineTransform saved = g.getTransform();
-        Pose.Distortion dist = pose.distortion();
-        g.translate(0, rig.neckY());
-        g.scale(dist.headX(), dist.headY());
-        g.translate(0, -rig.neckY());
+        AffineTransform saved = scaleHeadAboutNeck(g, pose, rig);
         Palette p = ink.palette;
         double cy = rig.headY();
         double rx = rig.headRx();
