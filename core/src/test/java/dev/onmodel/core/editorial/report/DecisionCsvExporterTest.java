@@ -2,7 +2,6 @@ package dev.onmodel.core.editorial.report;
 
 import dev.onmodel.core.editorial.EditorialExporter;
 import dev.onmodel.core.editorial.EditorialFixtures;
-import dev.onmodel.core.editorial.ExporterContractTest;
 import dev.onmodel.core.editorial.Golden;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -16,26 +15,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DecisionCsvExporterTest extends ExporterContractTest<ReviewSummary> {
+class DecisionCsvExporterTest extends ReviewReportContractTest {
 
     @Override
     protected EditorialExporter<ReviewSummary> exporter() {
         return new DecisionCsvExporter();
-    }
-
-    @Override
-    protected ReviewSummary ordinaryInput() {
-        return ReportFixtures.ordinary();
-    }
-
-    @Override
-    protected ReviewSummary emptyInput() {
-        return ReportFixtures.empty();
-    }
-
-    @Override
-    protected ReviewSummary hostileInput() {
-        return ReportFixtures.hostile();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.onmodel.core.editorial.report;
 
 import dev.onmodel.core.editorial.EditorialExporter;
-import dev.onmodel.core.editorial.ExporterContractTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,26 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class HtmlReviewReportExporterTest extends ExporterContractTest<ReviewSummary> {
+class HtmlReviewReportExporterTest extends ReviewReportContractTest {
 
     @Override
     protected EditorialExporter<ReviewSummary> exporter() {
         return new HtmlReviewReportExporter();
-    }
-
-    @Override
-    protected ReviewSummary ordinaryInput() {
-        return ReportFixtures.ordinary();
-    }
-
-    @Override
-    protected ReviewSummary emptyInput() {
-        return ReportFixtures.empty();
-    }
-
-    @Override
-    protected ReviewSummary hostileInput() {
-        return ReportFixtures.hostile();
     }
 
     /** One document, no external resource (self-contained), balanced sections and no raw markup from names. */
