@@ -118,13 +118,17 @@ public final class ProjectScorer {
             sink.cast(shot.name(), listed, false);
             return listed;
         }
-        List<String> proposed = proposeCast(shot, threads, cancellation);
+        List<String> proposed = proposeCast(shot, project.root(), threads, cancellation);
         sink.cast(shot.name(), proposed, true);
         return proposed;
     }
 
-    /** The characters whose median score over a few sampled frames is in the ok band, or the best one. */
-    List<String> proposeCast(Shot shot, int threads, Cancellation cancellation) {
+    /**
+     * The characters whose median score over a few sampled frames is in the ok band, or the best one. The sampled
+     * analyses go through the cache too (keyed by "every character"), so re-scoring an unchanged project decodes
+     * nothing for its cast-less shots either.
+     */
+    private List<String> proposeCast(Shot shot, Path projectRoot, int threads, Cancellation cancellation) {
         List<Path> files = shot.variants().stream()
                 .filter(v -> v.media() instanceof ImageSequence)
                 .findFirst()
@@ -138,7 +142,7 @@ public final class ProjectScorer {
         for (int i = 0; i < n; i++) {
             sample.add(BatchScorer.Input.of(files.get((int) ((long) i * files.size() / n))));
         }
-        BatchScorer.Result result = new BatchScorer(engine).score(sample, List.of(), threads,
+        BatchScorer.Result result = new BatchScorer(engine, cache, projectRoot).score(sample, List.of(), threads,
                 ScoringProgress.none(), cancellation);
         Map<String, Double> medians = new LinkedHashMap<>();
         for (String character : engine.characters()) {

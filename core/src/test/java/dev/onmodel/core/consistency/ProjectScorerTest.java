@@ -67,12 +67,29 @@ class ProjectScorerTest {
                 finished[0] = true;
             }
         };
-        ProjectScorer.Summary summary = new ProjectScorer(engine, new InMemoryAnalysisCache()).score(project, sink, 2,
+        InMemoryAnalysisCache remembered = new InMemoryAnalysisCache();
+        ProjectScorer.Summary summary = new ProjectScorer(engine, remembered).score(project, sink, 2,
                 ScoringProgress.none(), new Cancellation());
         assertEquals(Map.of("sh010", List.of("otto")), casts);
         assertEquals(List.of(1001L, 1002L, 1003L, 1004L), frames);
         assertEquals(List.of(), problems);
         assertEquals(4, summary.frames());
         assertTrue(finished[0]);
+
+        // Again, unchanged as far as file identity goes (size and time kept) but unreadable: everything, the cast
+        // proposal's sampled frames included, must come from the cache, or decoding would fail.
+        for (Path frame : Files.list(variant).toList()) {
+            java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(frame);
+            Files.write(frame, new byte[(int) Files.size(frame)]);
+            Files.setLastModifiedTime(frame, modified);
+        }
+        frames.clear();
+        casts.clear();
+        ProjectScorer.Summary again = new ProjectScorer(engine, remembered).score(project, sink, 2,
+                ScoringProgress.none(), new Cancellation());
+        assertEquals(Map.of("sh010", List.of("otto")), casts);
+        assertEquals(4, again.cached());
+        assertEquals(List.of(), problems);
+        assertEquals(List.of(1001L, 1002L, 1003L, 1004L), frames);
     }
 }
