@@ -1,7 +1,14 @@
 package dev.onmodel.core.consistency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.onmodel.core.media.MediaProblem;
 
 import java.io.IOException;
@@ -29,7 +36,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BatchScorer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The cache payload's codec. Measurements are written at single precision (a score needs no more than 7
+     * digits) and read with Jackson's fast number parser: a 10,000-frame project's cached analyses were 32 MB of
+     * 17-digit decimals, and parsing them (the JDK's {@code FloatingDecimal}) was most of a cold re-score.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .addModule(new SimpleModule("single-precision measurements")
+                    .addSerializer(Double.class, new SinglePrecision())
+                    .addSerializer(double.class, new SinglePrecision()))
+            .build();
     /** A prepared reader: reading cached analyses back is on the re-scoring path, which must stay cheap. */
     private static final com.fasterxml.jackson.databind.ObjectReader ANALYSIS_READER = JSON.readerFor(FrameAnalysis.class);
 
@@ -126,7 +144,10 @@ public final class BatchScorer {
                         } else {
                             analysis = engine.analyze(input.file(), cast);
                             if (key != null) {
-                                cache.put(key, JSON.writeValueAsString(analysis));
+                                String payload = JSON.writeValueAsString(analysis);
+                                cache.put(key, payload);
+                                // Score what the cache will give back next time, so a re-score finds the same scores.
+                                analysis = ANALYSIS_READER.readValue(payload);
                             }
                         }
                         analyses[index] = analysis;
@@ -201,6 +222,18 @@ public final class BatchScorer {
         String relative = absolute.startsWith(cacheRoot) ? cacheRoot.relativize(absolute).toString() : absolute.toString();
         return new AnalysisCache.Key(relative.replace('\\', '/'), attributes.size(),
                 attributes.lastModifiedTime().toMillis(), version);
+    }
+
+    /** Writes a double measurement at float precision (NaN stays NaN). */
+    private static final class SinglePrecision extends StdSerializer<Double> {
+        SinglePrecision() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeNumber(value.floatValue());
+        }
     }
 
     private static FrameAnalysis parse(String json) {

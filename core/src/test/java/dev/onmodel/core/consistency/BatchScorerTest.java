@@ -113,7 +113,14 @@ class BatchScorerTest {
         assertEquals(0, first.cachedCount());
         assertEquals(2, second.cachedCount());
         assertEquals(2, cache.size());
+        // Fresh and cached scores are the same to the last digit: a fresh analysis is scored as the cache keeps it.
+        assertEquals(first.frames().get(0).score(), second.frames().get(0).score());
         assertEquals(first.frames().get(1).score(), second.frames().get(1).score());
+        for (String payload : cache.entries.values()) {
+            // At most 9 significant digits per number (a double would print up to 17).
+            assertFalse(java.util.regex.Pattern.compile("[1-9][0-9]{9,}").matcher(payload.replace(".", "")).find(),
+                    "measurements are stored at single precision: " + payload);
+        }
         // Numbered neighbours in one folder get the temporal component.
         assertTrue(second.frames().get(0).score().characters().get(0).hasTemporal());
 
