@@ -164,6 +164,11 @@ public final class StoreReviewSession implements ReviewSession {
     }
 
     @Override
+    public Optional<Project> storedProject() {
+        return workspace == null ? Optional.empty() : Optional.of(workspace.project());
+    }
+
+    @Override
     public Optional<String> readOnlyReason() {
         return store.readOnlyReason();
     }

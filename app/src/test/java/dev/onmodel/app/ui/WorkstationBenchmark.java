@@ -29,7 +29,6 @@ import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +48,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>{@code keys DIR}: key press to painted frame for cached 1080p frames (p50/p95/max)</li>
  *   <li>{@code pulses DIR}: gaps between FX pulses idle and while decoding + scoring run in the background</li>
  *   <li>{@code pulses-engine DIR}: the same while the real consistency engine scores into the review store</li>
- *   <li>{@code coldstart DIR [PROJECT]}: JVM start to the review window showing its first frame (launches the real
- *   app with its SQLite review store)</li>
+ *   <li>{@code coldstart DIR [PROJECT [ROUNDS]]}: the real launcher ({@code ./onmodel open PROJECT}) to the first
+ *   frame painted, with and without its class-data archive, side by side (run from the repository root)</li>
  * </ul>
  * DIR holds the generated 1080p demo project (made on first use); PROJECT overrides it (e.g. the sample project).
  */
@@ -71,7 +70,7 @@ public final class WorkstationBenchmark {
         switch (args[0]) {
             case "timeline" -> timeline();
             case "keys", "pulses", "pulses-engine" -> runInWindow(args[0], projectDir);
-            case "coldstart" -> coldStart(projectDir, work);
+            case "coldstart" -> coldStart(projectDir, work, args.length > 3 ? Integer.parseInt(args[3]) : 5);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
@@ -402,46 +401,104 @@ public final class WorkstationBenchmark {
         }
     }
 
-    // ---- cold start --------------------------------------------------------------------------------------------
+    // ---- cold start ----------------------------------------------------------------------------------------------
 
-    private static void coldStart(Path projectDir, Path work) throws Exception {
+    /**
+     * Runs the real launcher ({@code ./onmodel open PROJECT}, from the repository root) as a user does, with
+     * {@code -Donmodel.startupCheck=true} so the app prints when its first frame was painted and closes. First a run
+     * that records the launcher's class-data archive, then rounds alternating with the archive and without it
+     * ({@code ONMODEL_CDS=off}). The wall time counts from starting the launcher to the line being printed.
+     */
+    private static void coldStart(Path projectDir, Path work, int rounds) throws Exception {
+        Path launcher = Path.of("onmodel").toAbsolutePath();
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("run from the repository root: ./onmodel not found");
+        }
         Path home = Files.createDirectories(work.resolve("home-coldstart"));
-        System.setProperty("onmodel.home", home.toString());
         new PreferencesStore(home.resolve("preferences.json")).save(Preferences.defaults()
                 .withReviewer("bench", "animator"));
-        // The real binding (SQLite review store), as ./onmodel open PROJECT runs it.
-        WorkstationApp.requestedProject = projectDir;
-        Thread app = new Thread(() -> Application.launch(WorkstationApp.class), "app");
-        app.start();
-        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
-        ScreenshotTour.waitFor(() -> ScreenshotTour.onFx(() -> javafx.stage.Window.getWindows().isEmpty() ? null
-                : Boolean.TRUE), 60);
-        System.out.printf("  window shown after %d ms%n", System.currentTimeMillis() - started);
-        ScreenshotTour.waitFor(ScreenshotTourAccess::screen, 60);
-        System.out.printf("  review screen built after %d ms%n", System.currentTimeMillis() - started);
-        ReviewScreen screen = ScreenshotTour.waitFor(() -> {
-            ReviewScreen s = ScreenshotTourAccess.screen();
-            return s != null && ScreenshotTour.onFx(() -> s.viewer().shownFile() != null) ? s : null;
-        }, 60);
-        System.out.printf("cold start: JVM start -> review window with its first frame shown: %d ms%n",
-                System.currentTimeMillis() - started);
-        System.out.println("(" + screen.model().project().shots().size() + " shots, project " + projectDir + ")");
-        Platform.exit();
-        System.exit(0);
+        Path archive = Path.of("app", "target", "onmodel.jsa");
+        System.out.println("load average before: " + loadAverage());
+        // Imports the project into its store if it never was (a first open), so every measured run opens the same.
+        Start prime = launch(launcher, projectDir, home, false);
+        System.out.printf("priming run (store imported if needed, no archive): %d ms%n", prime.wallMillis());
+        Files.deleteIfExists(archive);
+        Start recording = launch(launcher, projectDir, home, true);
+        System.out.printf("recording run (writes %s at exit): first frame after %d ms, launcher done after %d ms;"
+                + " archive %s%n", archive, recording.wallMillis(), recording.exitMillis(),
+                Files.exists(archive) ? (Files.size(archive) >> 20) + " MB" : "NOT WRITTEN");
+        List<Double> with = new ArrayList<>();
+        List<Double> without = new ArrayList<>();
+        List<Double> withJvm = new ArrayList<>();
+        List<Double> withoutJvm = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            // Alternating, so a change in the machine's load touches both columns alike.
+            Start a = launch(launcher, projectDir, home, true);
+            Start b = launch(launcher, projectDir, home, false);
+            with.add((double) a.wallMillis());
+            withJvm.add((double) a.jvmMillis());
+            without.add((double) b.wallMillis());
+            withoutJvm.add((double) b.jvmMillis());
+            System.out.printf("  round %d: with archive %d ms, without %d ms (load %s)%n", i + 1, a.wallMillis(),
+                    b.wallMillis(), loadAverage());
+        }
+        System.out.printf("launcher start -> first frame painted, with archive (ms):    %s%n", summary(with));
+        System.out.printf("launcher start -> first frame painted, without archive (ms): %s%n", summary(without));
+        System.out.printf("JVM start -> first frame painted, with / without archive: median %.0f / %.0f ms%n",
+                median(withJvm), median(withoutJvm));
+        System.out.printf("ratio without / with archive (medians): %.2f%n", median(without) / median(with));
+        System.out.println("load average after: " + loadAverage() + "; project " + projectDir);
     }
 
-    /** Finds the review screen of the running app. */
-    private static final class ScreenshotTourAccess {
-        static ReviewScreen screen() {
-            return ScreenshotTour.onFx(() -> {
-                for (javafx.stage.Window window : javafx.stage.Window.getWindows()) {
-                    if (window.getScene() != null
-                            && window.getScene().getRoot().lookup(".review-screen") instanceof ReviewScreen s) {
-                        return s;
-                    }
+    private record Start(long wallMillis, long jvmMillis, long exitMillis) {
+    }
+
+    private static Start launch(Path launcher, Path projectDir, Path home, boolean archive) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "open", projectDir.toString())
+                .redirectErrorStream(true);
+        builder.environment().put("ONMODEL_HOME", home.toString());
+        builder.environment().put("ONMODEL_JAVA_OPTS", "-Dprism.order=" + System.getProperty("prism.order", "sw")
+                + " -D" + WorkstationApp.STARTUP_CHECK + "=true");
+        if (archive) {
+            builder.environment().remove("ONMODEL_CDS");
+        } else {
+            builder.environment().put("ONMODEL_CDS", "off");
+        }
+        long started = System.nanoTime();
+        Process process = builder.start();
+        long wall = -1;
+        long jvm = -1;
+        StringBuilder output = new StringBuilder();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+                var matcher = java.util.regex.Pattern.compile("first frame painted (\\d+) ms").matcher(line);
+                if (matcher.find()) {
+                    wall = (System.nanoTime() - started) / 1_000_000;
+                    jvm = Long.parseLong(matcher.group(1));
                 }
-                return null;
-            });
+            }
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS) || wall < 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the window did not report its first frame:\n" + output);
+        }
+        return new Start(wall, jvm, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
