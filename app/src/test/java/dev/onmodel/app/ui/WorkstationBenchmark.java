@@ -67,6 +67,7 @@ public final class WorkstationBenchmark {
             System.out.println("generating 1080p demo project in " + projectDir + " ...");
             DemoProjects.create(projectDir, 1920, 1080, FRAMES);
         }
+        WorkstationApp.configureToolkit(); // the window's toolkit settings, as the launcher applies them
         switch (args[0]) {
             case "timeline" -> timeline();
             case "keys", "pulses", "pulses-engine" -> runInWindow(args[0], projectDir);
@@ -146,7 +147,12 @@ public final class WorkstationBenchmark {
         Thread.sleep(500);
 
         List<Double> toLayout = new ArrayList<>();
+        List<Double> toPainted = new ArrayList<>();
         List<Double> toNextPulse = new ArrayList<>();
+        // The render thread reports each frame it painted (JavaFX's own performance hook, as -Djavafx.pulseLogger).
+        java.util.concurrent.ConcurrentLinkedDeque<Long> rendered = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        ScreenshotTour.fx(() -> com.sun.javafx.perf.PerformanceTracker.getSceneTracker(bench.stage.getScene())
+                .setOnRenderedFrameTask(() -> rendered.add(System.nanoTime())));
         int misses = 0;
         int presses = 300;
         for (int i = 0; i < presses; i++) {
@@ -160,6 +166,7 @@ public final class WorkstationBenchmark {
                 layoutListener[0] = () -> {
                     if (times[1] == 0) {
                         times[1] = System.nanoTime();
+
                         scene.removePostLayoutPulseListener(layoutListener[0]);
                         // The next pulse starts only after the previous one was rendered: an upper bound for "painted".
                         new AnimationTimer() {
@@ -185,10 +192,23 @@ public final class WorkstationBenchmark {
                 misses++;
             }
             toLayout.add((times[1] - times[0]) / 1e6);
+            // Painted: the first frame the render thread finished after this pulse's layout (it finished before the
+            // next pulse started).
+            long laidOut = times[1];
+            Optional<Long> paintedAt = Optional.empty();
+            for (int wait = 0; wait < 500 && paintedAt.isEmpty(); wait++) {
+                paintedAt = rendered.stream().filter(t -> t >= laidOut).min(Long::compare);
+                if (paintedAt.isEmpty()) {
+                    Thread.sleep(1);
+                }
+            }
+            paintedAt.ifPresent(t -> toPainted.add((t - times[0]) / 1e6));
+            rendered.clear();
             toNextPulse.add((times[2] - times[0]) / 1e6);
             Thread.sleep(23 + (i * 7) % 17); // keys at irregular times, like a person
         }
         System.out.printf("key press -> frame in scene graph, laid out (ms): %s%n", summary(toLayout));
+        System.out.printf("key press -> frame painted by the render thread (ms): %s%n", summary(toPainted));
         System.out.printf("key press -> next pulse after it was rendered, upper bound (ms): %s%n",
                 summary(toNextPulse));
         System.out.printf("cache misses during the run: %d of %d presses%n", misses, presses);
