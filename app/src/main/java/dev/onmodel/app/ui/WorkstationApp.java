@@ -323,6 +323,19 @@ public final class WorkstationApp extends Application {
         export.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
         export.setOnAction(e -> new ExportDialog(stage, screen.model().project()).show());
+        MenuItem rescan = new MenuItem("Rescan media");
+        rescan.setId("rescanMenuItem");
+        rescan.setOnAction(e -> updateMedia(null));
+        MenuItem relink = new MenuItem("Relink moved media\u2026");
+        relink.setId("relinkMenuItem");
+        relink.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("The folder that now holds the project's shots/ and characters/");
+            File chosen = chooser.showDialog(stage);
+            if (chosen != null) {
+                updateMedia(chosen.toPath());
+            }
+        });
         MenuItem restore = new MenuItem("Restore review database\u2026");
         restore.setId("restoreMenuItem");
         restore.setOnAction(e -> restoreDatabase());
@@ -330,7 +343,8 @@ public final class WorkstationApp extends Application {
         prefs.setOnAction(e -> new PreferencesDialog(stage, preferences).ask().ifPresent(this::applyPreferences));
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> stage.close());
-        file.getItems().addAll(open, recent, new SeparatorMenuItem(), export, restore, new SeparatorMenuItem(), prefs, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, recent, new SeparatorMenuItem(), rescan, relink, new SeparatorMenuItem(), export,
+                restore, new SeparatorMenuItem(), prefs, new SeparatorMenuItem(), quit);
         Menu sessionMenu = new Menu("Session");
         MenuItem change = new MenuItem("Change reviewer or pass\u2026");
         change.setOnAction(e -> new ReviewerDialog(stage, preferences).ask().ifPresent(chosen -> {
@@ -451,6 +465,30 @@ public final class WorkstationApp extends Application {
         details.setEditable(false);
         alert.getDialogPane().setExpandableContent(details);
         alert.show();
+    }
+
+    /**
+     * File ▸ Rescan media ({@code newMediaRoot} null) or File ▸ Relink moved media: stops scoring, runs the import in
+     * the background with a progress window, then reopens the project so the window shows the new structure. A
+     * refused relink (none of the frames is in the chosen folder) changes nothing and says why.
+     */
+    void updateMedia(Path newMediaRoot) {
+        Path root = currentProject;
+        if (root == null) {
+            return;
+        }
+        if (screen != null) {
+            screen.model().cancelScoring(); // it would write scores of a structure about to change
+        }
+        Task<ImportReport> task = MediaUpdate.task(root, newMediaRoot);
+        MediaUpdate.progressWindow(stage, task);
+        BackgroundTasks.start(task, report -> {
+            ErrorDialogs.inform(stage, newMediaRoot == null ? "Media rescanned." : "Media relinked.",
+                    MediaUpdate.summary(report));
+            openProject(root);
+        }, error -> ErrorDialogs.show(stage, newMediaRoot == null
+                ? "The media could not be rescanned; the project is unchanged."
+                : "The media could not be relinked; the project is unchanged.", error));
     }
 
     /**
