@@ -478,7 +478,8 @@ public final class WorkstationBenchmark {
                 .redirectErrorStream(true);
         builder.environment().put("ONMODEL_HOME", home.toString());
         builder.environment().put("ONMODEL_JAVA_OPTS", "-Dprism.order=" + System.getProperty("prism.order", "sw")
-                + " -D" + WorkstationApp.STARTUP_CHECK + "=true");
+                + " -D" + WorkstationApp.STARTUP_CHECK + "=true "
+                + System.getProperty("bench.javaOpts", "")); // flags to try against the launcher's own
         if (archive) {
             builder.environment().remove("ONMODEL_CDS");
         } else {
