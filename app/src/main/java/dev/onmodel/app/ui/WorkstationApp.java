@@ -290,8 +290,13 @@ public final class WorkstationApp extends Application {
                 }
                 stop();
                 long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                // CPU time says what the start costs whatever else the machine is doing (wall time does not).
+                long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+                long fxCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 System.out.println("onmodel: first frame painted " + (System.currentTimeMillis() - started)
-                        + " ms after the JVM started");
+                        + " ms after the JVM started; CPU time " + cpu / 1_000_000 + " ms, of it on the FX thread "
+                        + fxCpu / 1_000_000 + " ms");
                 System.out.flush();
                 stage.close();
                 Platform.exit();

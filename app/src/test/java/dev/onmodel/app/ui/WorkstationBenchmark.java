@@ -451,6 +451,10 @@ public final class WorkstationBenchmark {
         List<Double> without = new ArrayList<>();
         List<Double> withJvm = new ArrayList<>();
         List<Double> withoutJvm = new ArrayList<>();
+        List<Double> withCpu = new ArrayList<>();
+        List<Double> withoutCpu = new ArrayList<>();
+        List<Double> withFx = new ArrayList<>();
+        List<Double> withoutFx = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             // Alternating, so a change in the machine's load touches both columns alike.
             Start a = launch(launcher, projectDir, home, true);
@@ -459,18 +463,28 @@ public final class WorkstationBenchmark {
             withJvm.add((double) a.jvmMillis());
             without.add((double) b.wallMillis());
             withoutJvm.add((double) b.jvmMillis());
-            System.out.printf("  round %d: with archive %d ms, without %d ms (load %s)%n", i + 1, a.wallMillis(),
-                    b.wallMillis(), loadAverage());
+            withCpu.add((double) a.cpuMillis());
+            withoutCpu.add((double) b.cpuMillis());
+            withFx.add((double) a.fxCpuMillis());
+            withoutFx.add((double) b.fxCpuMillis());
+            System.out.printf("  round %d: with archive %d ms (CPU %d ms, FX thread %d ms), without %d ms (CPU %d ms,"
+                    + " FX thread %d ms) (load %s)%n", i + 1, a.wallMillis(), a.cpuMillis(), a.fxCpuMillis(),
+                    b.wallMillis(), b.cpuMillis(), b.fxCpuMillis(), loadAverage());
         }
         System.out.printf("launcher start -> first frame painted, with archive (ms):    %s%n", summary(with));
         System.out.printf("launcher start -> first frame painted, without archive (ms): %s%n", summary(without));
         System.out.printf("JVM start -> first frame painted, with / without archive: median %.0f / %.0f ms%n",
                 median(withJvm), median(withoutJvm));
         System.out.printf("ratio without / with archive (medians): %.2f%n", median(without) / median(with));
+        // CPU time barely depends on the machine's load: on a quiet 2-core machine the start takes at least half of
+        // it (both cores busy) and at most the FX thread's part plus what cannot overlap it.
+        System.out.printf("CPU time to first frame, with / without archive: median %.0f / %.0f ms (ratio %.2f);"
+                + " of it on the FX thread %.0f / %.0f ms%n", median(withCpu), median(withoutCpu),
+                median(withoutCpu) / median(withCpu), median(withFx), median(withoutFx));
         System.out.println("load average after: " + loadAverage() + "; project " + projectDir);
     }
 
-    private record Start(long wallMillis, long jvmMillis, long exitMillis) {
+    private record Start(long wallMillis, long jvmMillis, long exitMillis, long cpuMillis, long fxCpuMillis) {
     }
 
     private static Start launch(Path launcher, Path projectDir, Path home, boolean archive) throws Exception {
@@ -489,15 +503,21 @@ public final class WorkstationBenchmark {
         Process process = builder.start();
         long wall = -1;
         long jvm = -1;
+        long cpu = -1;
+        long fxCpu = -1;
         StringBuilder output = new StringBuilder();
         try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 output.append(line).append('\n');
-                var matcher = java.util.regex.Pattern.compile("first frame painted (\\d+) ms").matcher(line);
+                var matcher = java.util.regex.Pattern.compile(
+                        "first frame painted (\\d+) ms .*CPU time (\\d+) ms, of it on the FX thread (\\d+) ms")
+                        .matcher(line);
                 if (matcher.find()) {
                     wall = (System.nanoTime() - started) / 1_000_000;
                     jvm = Long.parseLong(matcher.group(1));
+                    cpu = Long.parseLong(matcher.group(2));
+                    fxCpu = Long.parseLong(matcher.group(3));
                 }
             }
         }
@@ -505,7 +525,7 @@ public final class WorkstationBenchmark {
             process.destroyForcibly();
             throw new IllegalStateException("the window did not report its first frame:\n" + output);
         }
-        return new Start(wall, jvm, (System.nanoTime() - started) / 1_000_000);
+        return new Start(wall, jvm, (System.nanoTime() - started) / 1_000_000, cpu, fxCpu);
     }
 
     private static double median(List<Double> values) {
