@@ -85,8 +85,15 @@ public final class WorkstationApp extends Application {
         // Runs on the launcher thread: the one file read before the window exists stays off the FX thread.
         FutureTask<Prepared> prepared = preparation;
         preparation = null;
+        Prepared ready = null;
         if (prepared != null) {
-            Prepared ready = prepared.get();
+            try {
+                ready = prepared.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                ready = null; // read them here again: a failure then shows as it always did
+            }
+        }
+        if (ready != null) {
             preferencesStore = ready.store();
             preferences = ready.preferences();
             earlyOpening = ready.opening();
