@@ -286,7 +286,9 @@ public final class WorkstationApp extends Application {
     static final String STARTUP_CHECK = "onmodel.startupCheck";
 
     private void reportStartupAndExit() {
-        // The frame is in the scene graph; the pulse after next starts only once the next one was rendered.
+        // The frame is in the scene graph; it is laid out in the next pulse and rendered right after. Two pulses on,
+        // that rendering has normally finished: the figure may be early by part of one repaint (a few ms), never
+        // by a pulse.
         new javafx.animation.AnimationTimer() {
             private int pulses;
 
