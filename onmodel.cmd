@@ -19,5 +19,19 @@ if errorlevel 1 (
 )
 popd
 :run
-java %ONMODEL_JAVA_OPTS% -cp "%JAR%;%HERE%app\target\lib\*" dev.onmodel.app.Main %*
+rem Start-up: the first window run records a class-data archive (app\target\onmodel.jsa) as it exits; later runs
+rem map it. Stale after a rebuild (recorded again); one the JVM cannot use is skipped. ONMODEL_CDS=off: none.
+set "JSA=%HERE%app\target\onmodel.jsa"
+set "CDS="
+if /i "%ONMODEL_CDS%"=="off" goto launch
+powershell -NoProfile -Command "$a=Get-Item '%JSA%' -ErrorAction SilentlyContinue; if (-not $a) { exit 2 }; $n=Get-ChildItem -File '%JAR%','%HERE%app\target\lib' | Where-Object { $_.LastWriteTime -gt $a.LastWriteTime } | Select-Object -First 1; if ($n) { exit 2 } else { exit 0 }"
+if errorlevel 2 goto record
+set "CDS=-XX:SharedArchiveFile=%JSA% -Xlog:cds=off -Xlog:cds+dynamic=off"
+goto launch
+:record
+if not "%~1"=="" if /i not "%~1"=="open" goto launch
+if exist "%JSA%" del /f "%JSA%"
+set "CDS=-XX:ArchiveClassesAtExit=%JSA% -Xlog:cds=off -Xlog:cds+dynamic=off"
+:launch
+java %ONMODEL_JAVA_OPTS% %CDS% -cp "%JAR%;%HERE%app\target\lib\*" dev.onmodel.app.Main %*
 exit /b %ERRORLEVEL%

@@ -20,6 +20,23 @@ public final class OpenCommand implements Callable<Integer> {
     }
 
     /**
+     * As {@link #openWindow(Path)} for a start without picocli ({@code Main}'s fast path): a failure to start the
+     * window is one line on stderr and exit code 1, as picocli's handler would print it.
+     */
+    public static int openWindowOrExplain(Path project) {
+        try {
+            return openWindow(project);
+        } catch (RuntimeException e) {
+            System.err.println("onmodel open: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()));
+            if (System.getenv("ONMODEL_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            return 1;
+        }
+    }
+
+    /**
      * Opens the window and blocks until it closes. Returns 3 with a one-line message when there is no display,
      * so a terminal on a server never shows a stack trace.
      */

@@ -1,6 +1,7 @@
 package dev.onmodel.app.session;
 
 import dev.onmodel.core.model.Decision;
+import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Variant;
 import dev.onmodel.core.model.Verdict;
 import dev.onmodel.core.time.FrameRange;
@@ -99,6 +100,15 @@ public interface ReviewSession extends AutoCloseable {
     /** The verdict in force on a frame, null when undecided: a convenience over {@link #effectiveDecision}. */
     default Verdict verdict(String shot, String variant, long frame) {
         return effectiveDecision(shot, variant, frame).map(Decision::verdict).orElse(null);
+    }
+
+    /**
+     * The project as imported into this session's store (shots, variants, frame files, character sheets), when the
+     * binding has one: the window then opens it without listing the project folder. Empty for bindings without a
+     * store, and for a read-only store nothing was ever imported into.
+     */
+    default Optional<Project> storedProject() {
+        return Optional.empty();
     }
 
     /** Waits for pending writes, then releases the store. */

@@ -21,12 +21,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +36,10 @@ import java.util.function.Function;
 
 /**
  * The workstation's {@link ReviewSession} over the project's SQLite {@link ReviewStore}.
+ *
+ * <p>Decisions other processes record in the same store ({@code onmodel decide}, another workstation) are followed:
+ * about once a second the session thread reads the log rows added since it last looked and streams them into the
+ * mirror and to the listeners, as if they were its own.
  *
  * <p>Opening loads the decision log, passes and hero choices into in-memory mirrors, so the UI's reads never touch
  * SQLite. Writes run in order on one session thread ({@code onmodel-session}) that calls the store, whose own writer
@@ -66,6 +72,15 @@ public final class StoreReviewSession implements ReviewSession {
     private final Map<String, HeroMark> heroes = new ConcurrentHashMap<>();
     private final Map<String, ReviewPassInfo> passes = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    /** Ids of the log rows in the mirror: those read at open, this session's own, and those followed since. */
+    private final Set<Long> applied = ConcurrentHashMap.newKeySet();
+    /** The highest log row id looked at; read and written on the session thread only. */
+    private long followedUpTo;
+    private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "onmodel-follow-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private StoreReviewSession(ReviewStore store, ProjectWorkspace workspace, Reviewer reviewer, String pass,
                                Optional<FrameScoring> scoring) {
@@ -133,6 +148,8 @@ public final class StoreReviewSession implements ReviewSession {
             }
             for (DecisionRecord record : store.log(Optional.empty())) {
                 session.mirror.add(event(record));
+                session.applied.add(record.id());
+                session.followedUpTo = Math.max(session.followedUpTo, record.id());
             }
             store.passes().forEach(p -> session.passes.put(p.name(), info(p)));
             store.heroes().forEach((shot, choice) -> session.heroes.put(shot, mark(choice)));
@@ -143,7 +160,55 @@ public final class StoreReviewSession implements ReviewSession {
             session.close();
             throw new IOException(e.getMessage(), e);
         }
+        session.follower.scheduleWithFixedDelay(session::followSoon, FOLLOW_EVERY_MILLIS, FOLLOW_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
         return session;
+    }
+
+    /** How often the log is checked for decisions other processes recorded (one indexed query, off the FX thread). */
+    static final long FOLLOW_EVERY_MILLIS = 1000;
+
+    private void followSoon() {
+        try {
+            writes.execute(this::followOthers);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            follower.shutdown(); // the session is closing
+        }
+    }
+
+    /**
+     * Checks the log for rows other writers recorded since the last check ({@code onmodel decide}, another
+     * workstation on the same project) and streams them into the mirror. Runs on the session thread, after this
+     * session's own writes, so an own row (already in the mirror) is never applied twice.
+     *
+     * @return how many rows of other writers were applied
+     */
+    CompletableFuture<Integer> followNow() {
+        return CompletableFuture.supplyAsync(this::followOthers, writes);
+    }
+
+    private int followOthers() {
+        List<DecisionRecord> rows;
+        try {
+            rows = store.logAfter(followedUpTo);
+        } catch (StoreException e) {
+            // Busy or closing: the next check reads the same rows again (the cursor did not move), so none is lost.
+            return 0;
+        }
+        java.util.Set<List<String>> changed = new java.util.LinkedHashSet<>();
+        int foreign = 0;
+        for (DecisionRecord row : rows) {
+            followedUpTo = Math.max(followedUpTo, row.id());
+            if (applied.add(row.id())) {
+                mirror.add(event(row));
+                changed.add(List.of(row.decision().shot(), row.decision().variant()));
+                foreign++;
+            }
+        }
+        for (List<String> variant : changed) {
+            listeners.forEach(l -> l.decisionsChanged(variant.get(0), variant.get(1)));
+        }
+        return foreign;
     }
 
     /** Each frame's worst stored character score, from earlier runs (window or {@code onmodel score}). */
@@ -161,6 +226,11 @@ public final class StoreReviewSession implements ReviewSession {
                         });
             }
         }
+    }
+
+    @Override
+    public Optional<Project> storedProject() {
+        return workspace == null ? Optional.empty() : Optional.of(workspace.project());
     }
 
     @Override
@@ -185,6 +255,7 @@ public final class StoreReviewSession implements ReviewSession {
                     draft.frames(), draft.verdict(), draft.note(), reviewer.name(), reviewer.role(), pass)));
             mirror.add(new DecisionEvent(decision, decision.verdict() == null ? DecisionEvent.Kind.CLEAR
                     : DecisionEvent.Kind.SET, OptionalLong.empty()));
+            applied.add(decision.id());
             mine.put(decision.id(), decision);
             undo.recorded(decision.id());
             listeners.forEach(l -> l.decisionsChanged(decision.shot(), decision.variant()));
@@ -211,6 +282,7 @@ public final class StoreReviewSession implements ReviewSession {
         DecisionRecord row = call(() -> isUndo ? store.undo(id, reviewer.name(), reviewer.role())
                 : store.redo(id, reviewer.name(), reviewer.role()));
         mirror.add(event(row));
+        applied.add(row.id());
         if (isUndo) {
             undo.undone(id);
         } else {
@@ -332,6 +404,7 @@ public final class StoreReviewSession implements ReviewSession {
     /** Waits for queued writes (they commit), then closes the store (which takes its closing backup). */
     @Override
     public void close() {
+        follower.shutdownNow();
         writes.shutdown();
         try {
             if (!writes.awaitTermination(30, TimeUnit.SECONDS)) {

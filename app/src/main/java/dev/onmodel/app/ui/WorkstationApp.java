@@ -21,7 +21,6 @@ import dev.onmodel.app.ui.preferences.ReviewerDialog;
 import dev.onmodel.app.ui.review.ReviewScreen;
 import dev.onmodel.app.ui.review.ReviewViewModel;
 import dev.onmodel.app.ui.tasks.BackgroundTasks;
-import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Role;
 import dev.onmodel.core.project.ProjectLayout;
 import dev.onmodel.core.store.ImportOptions;
@@ -53,7 +52,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
@@ -83,10 +81,26 @@ public final class WorkstationApp extends Application {
     private Path currentProject;
 
     @Override
-    public void init() {
+    public void init() throws Exception {
         // Runs on the launcher thread: the one file read before the window exists stays off the FX thread.
-        preferencesStore = PreferencesStore.forUser();
-        preferences = preferencesStore.load();
+        FutureTask<Prepared> prepared = preparation;
+        preparation = null;
+        Prepared ready = null;
+        if (prepared != null) {
+            try {
+                ready = prepared.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                ready = null; // read them here again: a failure then shows as it always did
+            }
+        }
+        if (ready != null) {
+            preferencesStore = ready.store();
+            preferences = ready.preferences();
+            earlyOpening = ready.opening();
+        } else {
+            preferencesStore = PreferencesStore.forUser();
+            preferences = preferencesStore.load();
+        }
     }
 
     @Override
@@ -129,49 +143,30 @@ public final class WorkstationApp extends Application {
         ReviewSessionFactory factory = sessionFactory;
         Reviewer reviewer = new Reviewer(preferences.reviewer(), Role.parse(preferences.role()));
         String pass = preferences.pass();
-        Task<Project> reading = ProjectOpening.task(folder);
-        Path root = folder != null ? folder : UserDirectories.sampleProject();
-        Task<Opened> task = new Task<>() {
-            /** The session opening on its own thread, interrupted (which cancels an import) on Cancel. */
-            private volatile FutureTask<ReviewSession> opening;
-
+        ProjectOpenWork early = earlyOpening;
+        earlyOpening = null;
+        ProjectOpenWork work;
+        if (early != null && early.opens(folder, factory, reviewer, pass)) {
+            work = early; // started by the launcher while the toolkit came up
+        } else {
+            if (early != null) {
+                early.cancel();
+            }
+            work = new ProjectOpenWork(folder, factory, reviewer, pass);
+        }
+        Task<ProjectOpenWork.Opened> task = new Task<>() {
             @Override
-            protected Opened call() throws Exception {
-                reading.messageProperty().addListener((o, a, m) -> updateMessage(m));
-                // Progress of a slow session step (the first import of a project's media) drives the bar.
-                ReviewSessionFactory.OpeningProgress progress = (message, done, total) -> {
+            protected ProjectOpenWork.Opened call() throws Exception {
+                work.relayTo((message, done, total) -> {
                     updateMessage(message);
                     updateProgress(done, total);
-                };
-                // The review store opens while the media are read (it needs only the folder). Only for a folder
-                // that is a project: never create a database in a folder that turns out not to be one, and a
-                // sample still to be generated comes first.
-                if (ProjectLayout.looksLikeProject(root)) {
-                    opening = new FutureTask<>(() -> openSession(factory, root, reviewer, pass, progress));
-                    Thread thread = new Thread(opening, "onmodel-session-opening");
-                    thread.setDaemon(true);
-                    thread.start();
-                }
-                Project project;
-                try {
-                    reading.run();
-                    project = reading.get();
-                } catch (Exception e) {
-                    closeWhenOpened(opening);
-                    throw e;
-                }
-                updateMessage("Opening the review store of " + project.name() + "\u2026");
-                ReviewSession opened = opening != null ? join(opening)
-                        : openSession(factory, root, reviewer, pass, progress);
-                return new Opened(project, opened);
+                });
+                return work.start().join();
             }
 
             @Override
             protected void cancelled() {
-                FutureTask<ReviewSession> running = opening;
-                if (running != null) {
-                    running.cancel(true);
-                }
+                work.cancel();
             }
         };
         boolean firstProject = screen == null;
@@ -188,44 +183,49 @@ public final class WorkstationApp extends Application {
         });
     }
 
-    private record Opened(Project project, ReviewSession session) {
-    }
-
-    private static ReviewSession openSession(ReviewSessionFactory factory, Path root, Reviewer reviewer,
-                                             String pass, ReviewSessionFactory.OpeningProgress progress)
-            throws IOException {
-        return factory.open(root, reviewer, pass, progress);
-    }
-
-    /** Waits for the session, rethrowing its own failure (the store's sentence) rather than a wrapper. */
-    private static ReviewSession join(FutureTask<ReviewSession> opening) throws Exception {
-        try {
-            return opening.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
+    /**
+     * Toolkit settings, applied before the JavaFX toolkit starts (a {@code -D} given by the user wins). Pulses at
+     * 120 Hz instead of 60: a key's frame waits for the next pulse, which halves that wait (key press to frame laid
+     * out, p95, from 19.9 to 12.4 ms on the 2-core benchmark machine); an idle pulse with nothing dirty costs nothing.
+     */
+    static void configureToolkit() {
+        if (System.getProperty(PULSE_RATE) == null) {
+            System.setProperty(PULSE_RATE, "120");
         }
     }
 
-    /** Closes a session that was opening when the project itself failed to open (on the opening thread). */
-    private static void closeWhenOpened(FutureTask<ReviewSession> opening) {
-        if (opening == null) {
-            return;
-        }
-        Thread closer = new Thread(() -> {
-            try {
-                opening.get().close();
-            } catch (Exception ignored) {
-                // It failed or was cancelled itself: nothing is open.
+    private static final String PULSE_RATE = "javafx.animation.pulse";
+
+    /**
+     * Called by the launcher before the JavaFX toolkit starts: reads the preferences and, when the reviewer is
+     * already known, starts opening {@code folder} on a thread of its own, so the store opens while the toolkit
+     * comes up (both took about a second on a 2-core machine, one after the other).
+     */
+    static void prepare(Path folder) {
+        FutureTask<Prepared> preparing = new FutureTask<>(() -> {
+            PreferencesStore store = PreferencesStore.forUser();
+            Preferences loaded = store.load();
+            ProjectOpenWork opening = null;
+            if (loaded.hasReviewer()) {
+                opening = new ProjectOpenWork(folder, sessionFactory,
+                        new Reviewer(loaded.reviewer(), Role.parse(loaded.role())), loaded.pass()).start();
             }
-        }, "onmodel-session-closing");
-        closer.setDaemon(true);
-        closer.start();
+            return new Prepared(store, loaded, opening);
+        });
+        Thread thread = new Thread(preparing, "onmodel-preparing");
+        thread.setDaemon(true);
+        thread.start();
+        preparation = preparing;
     }
 
-    private void show(Opened opened) {
+    /** What {@link #prepare} read and started. */
+    private record Prepared(PreferencesStore store, Preferences preferences, ProjectOpenWork opening) {
+    }
+
+    private static volatile FutureTask<Prepared> preparation;
+    private ProjectOpenWork earlyOpening;
+
+    private void show(ProjectOpenWork.Opened opened) {
         ReviewSession previous = session;
         if (screen != null) {
             screen.model().dispose();
@@ -260,14 +260,57 @@ public final class WorkstationApp extends Application {
         updatePreferences(preferences.withRecentProject(currentProject.toString()));
         // Scoring starts once the first frame is on screen, so it never competes with the window coming up.
         if (screen.viewer().firstFrameShownProperty().get()) {
-            model.startScoring();
+            firstFrameShown(model);
         } else {
             screen.viewer().firstFrameShownProperty().addListener((obs, was, shown) -> {
                 if (shown) {
-                    model.startScoring();
+                    firstFrameShown(model);
                 }
             });
         }
+    }
+
+    private void firstFrameShown(ReviewViewModel model) {
+        if (Boolean.getBoolean(STARTUP_CHECK)) {
+            reportStartupAndExit();
+            return;
+        }
+        model.startScoring();
+    }
+
+    /**
+     * {@code -Donmodel.startupCheck=true}: prints how long the start took, from the JVM's start to the first frame
+     * painted, and closes the window, so the start of the real launcher can be measured (WorkstationBenchmark
+     * coldstart) and checked on a user's machine.
+     */
+    static final String STARTUP_CHECK = "onmodel.startupCheck";
+
+    private void reportStartupAndExit() {
+        // The frame is in the scene graph; it is laid out in the next pulse and rendered right after. Two pulses on,
+        // that rendering has normally finished: the figure may be early by part of one repaint (a few ms), never
+        // by a pulse.
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < 2) {
+                    return;
+                }
+                stop();
+                long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                // CPU time says what the start costs whatever else the machine is doing (wall time does not).
+                long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+                long fxCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                System.out.println("onmodel: first frame painted " + (System.currentTimeMillis() - started)
+                        + " ms after the JVM started; CPU time " + cpu / 1_000_000 + " ms, of it on the FX thread "
+                        + fxCpu / 1_000_000 + " ms");
+                System.out.flush();
+                stage.close();
+                Platform.exit();
+            }
+        }.start();
     }
 
     private MenuBar menuBar() {
@@ -294,6 +337,19 @@ public final class WorkstationApp extends Application {
         export.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
         export.setOnAction(e -> new ExportDialog(stage, screen.model().project()).show());
+        MenuItem rescan = new MenuItem("Rescan media");
+        rescan.setId("rescanMenuItem");
+        rescan.setOnAction(e -> updateMedia(null));
+        MenuItem relink = new MenuItem("Relink moved media\u2026");
+        relink.setId("relinkMenuItem");
+        relink.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("The folder that now holds the project's shots/ and characters/");
+            File chosen = chooser.showDialog(stage);
+            if (chosen != null) {
+                updateMedia(chosen.toPath());
+            }
+        });
         MenuItem restore = new MenuItem("Restore review database\u2026");
         restore.setId("restoreMenuItem");
         restore.setOnAction(e -> restoreDatabase());
@@ -301,7 +357,8 @@ public final class WorkstationApp extends Application {
         prefs.setOnAction(e -> new PreferencesDialog(stage, preferences).ask().ifPresent(this::applyPreferences));
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> stage.close());
-        file.getItems().addAll(open, recent, new SeparatorMenuItem(), export, restore, new SeparatorMenuItem(), prefs, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, recent, new SeparatorMenuItem(), rescan, relink, new SeparatorMenuItem(), export,
+                restore, new SeparatorMenuItem(), prefs, new SeparatorMenuItem(), quit);
         Menu sessionMenu = new Menu("Session");
         MenuItem change = new MenuItem("Change reviewer or pass\u2026");
         change.setOnAction(e -> new ReviewerDialog(stage, preferences).ask().ifPresent(chosen -> {
@@ -422,6 +479,30 @@ public final class WorkstationApp extends Application {
         details.setEditable(false);
         alert.getDialogPane().setExpandableContent(details);
         alert.show();
+    }
+
+    /**
+     * File ▸ Rescan media ({@code newMediaRoot} null) or File ▸ Relink moved media: stops scoring, runs the import in
+     * the background with a progress window, then reopens the project so the window shows the new structure. A
+     * refused relink (none of the frames is in the chosen folder) changes nothing and says why.
+     */
+    void updateMedia(Path newMediaRoot) {
+        Path root = currentProject;
+        if (root == null) {
+            return;
+        }
+        if (screen != null) {
+            screen.model().cancelScoring(); // it would write scores of a structure about to change
+        }
+        Task<ImportReport> task = MediaUpdate.task(root, newMediaRoot);
+        MediaUpdate.progressWindow(stage, task);
+        BackgroundTasks.start(task, report -> {
+            ErrorDialogs.inform(stage, newMediaRoot == null ? "Media rescanned." : "Media relinked.",
+                    MediaUpdate.summary(report));
+            openProject(root);
+        }, error -> ErrorDialogs.show(stage, newMediaRoot == null
+                ? "The media could not be rescanned; the project is unchanged."
+                : "The media could not be relinked; the project is unchanged.", error));
     }
 
     /**

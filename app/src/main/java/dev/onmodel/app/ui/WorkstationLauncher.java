@@ -11,6 +11,8 @@ public final class WorkstationLauncher {
     /** Opens the window on {@code project} (null: the sample project) and returns when it closes. */
     public static int launch(Path project) {
         WorkstationApp.requestedProject = project;
+        WorkstationApp.configureToolkit();
+        WorkstationApp.prepare(project);
         javafx.application.Application.launch(WorkstationApp.class);
         return WorkstationApp.exitCode;
     }

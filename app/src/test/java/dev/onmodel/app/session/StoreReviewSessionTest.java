@@ -93,4 +93,39 @@ class StoreReviewSessionTest {
             assertFalse(session.canUndo());
         }
     }
+    @Test
+    void decisionsAnotherWriterRecordsStreamIntoAnOpenSession() throws Exception {
+        Project project = project();
+        try (StoreReviewSession window = open(project, "Ali", Role.ANIMATOR, "pass 1");
+             StoreReviewSession other = open(project, "Dee", Role.DIRECTOR, "pass 1")) {
+            List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+            window.addListener(new SessionListener() {
+                @Override
+                public void decisionsChanged(String shot, String variant) {
+                    told.add(shot + "/" + variant);
+                }
+            });
+            Decision own = window.record(new DecisionDraft("sh010", "v001", FrameRange.ofInclusive(1001, 1002),
+                    Verdict.APPROVE, "")).join();
+            told.clear();
+            assertEquals(0, window.followNow().join(), "its own decision is not applied a second time");
+            assertEquals(1, window.history("sh010", "v001", 1001).size());
+
+            Decision overrule = other.record(new DecisionDraft("sh010", "v001", FrameRange.ofInclusive(1002, 1002),
+                    Verdict.REJECT, "director: hand off model")).join();
+            assertEquals(Verdict.APPROVE, window.verdict("sh010", "v001", 1002), "not seen before the check");
+            assertEquals(1, window.followNow().join());
+            assertEquals(Verdict.REJECT, window.verdict("sh010", "v001", 1002));
+            assertEquals("Dee", window.effectiveDecision("sh010", "v001", 1002).orElseThrow().reviewer());
+            assertEquals(List.of("sh010/v001"), told, "the window is told which variant changed");
+            assertEquals(0, window.followNow().join(), "each row once");
+
+            other.undo().join();
+            assertEquals(1, window.followNow().join(), "an undo by the other writer is followed too");
+            assertEquals(Verdict.APPROVE, window.verdict("sh010", "v001", 1002));
+            assertEquals(own.id(), window.effectiveDecision("sh010", "v001", 1002).orElseThrow().id());
+            assertEquals(Optional.of(own), window.undo().join(),
+                    "the undo stack holds only this session's own decisions");
+        }
+    }
 }

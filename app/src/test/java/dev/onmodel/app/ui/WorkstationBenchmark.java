@@ -29,7 +29,6 @@ import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +48,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>{@code keys DIR}: key press to painted frame for cached 1080p frames (p50/p95/max)</li>
  *   <li>{@code pulses DIR}: gaps between FX pulses idle and while decoding + scoring run in the background</li>
  *   <li>{@code pulses-engine DIR}: the same while the real consistency engine scores into the review store</li>
- *   <li>{@code coldstart DIR [PROJECT]}: JVM start to the review window showing its first frame (launches the real
- *   app with its SQLite review store)</li>
+ *   <li>{@code coldstart DIR [PROJECT [ROUNDS]]}: the real launcher ({@code ./onmodel open PROJECT}) to the first
+ *   frame painted, with and without its class-data archive, side by side (run from the repository root)</li>
  * </ul>
  * DIR holds the generated 1080p demo project (made on first use); PROJECT overrides it (e.g. the sample project).
  */
@@ -68,10 +67,11 @@ public final class WorkstationBenchmark {
             System.out.println("generating 1080p demo project in " + projectDir + " ...");
             DemoProjects.create(projectDir, 1920, 1080, FRAMES);
         }
+        WorkstationApp.configureToolkit(); // the window's toolkit settings, as the launcher applies them
         switch (args[0]) {
             case "timeline" -> timeline();
             case "keys", "pulses", "pulses-engine" -> runInWindow(args[0], projectDir);
-            case "coldstart" -> coldStart(projectDir, work);
+            case "coldstart" -> coldStart(projectDir, work, args.length > 3 ? Integer.parseInt(args[3]) : 5);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
@@ -147,7 +147,12 @@ public final class WorkstationBenchmark {
         Thread.sleep(500);
 
         List<Double> toLayout = new ArrayList<>();
+        List<Double> toPainted = new ArrayList<>();
         List<Double> toNextPulse = new ArrayList<>();
+        // The render thread reports each frame it painted (JavaFX's own performance hook, as -Djavafx.pulseLogger).
+        java.util.concurrent.ConcurrentLinkedDeque<Long> rendered = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        ScreenshotTour.fx(() -> com.sun.javafx.perf.PerformanceTracker.getSceneTracker(bench.stage.getScene())
+                .setOnRenderedFrameTask(() -> rendered.add(System.nanoTime())));
         int misses = 0;
         int presses = 300;
         for (int i = 0; i < presses; i++) {
@@ -161,6 +166,7 @@ public final class WorkstationBenchmark {
                 layoutListener[0] = () -> {
                     if (times[1] == 0) {
                         times[1] = System.nanoTime();
+
                         scene.removePostLayoutPulseListener(layoutListener[0]);
                         // The next pulse starts only after the previous one was rendered: an upper bound for "painted".
                         new AnimationTimer() {
@@ -186,10 +192,23 @@ public final class WorkstationBenchmark {
                 misses++;
             }
             toLayout.add((times[1] - times[0]) / 1e6);
+            // Painted: the first frame the render thread finished after this pulse's layout (it finished before the
+            // next pulse started).
+            long laidOut = times[1];
+            Optional<Long> paintedAt = Optional.empty();
+            for (int wait = 0; wait < 500 && paintedAt.isEmpty(); wait++) {
+                paintedAt = rendered.stream().filter(t -> t >= laidOut).min(Long::compare);
+                if (paintedAt.isEmpty()) {
+                    Thread.sleep(1);
+                }
+            }
+            paintedAt.ifPresent(t -> toPainted.add((t - times[0]) / 1e6));
+            rendered.clear();
             toNextPulse.add((times[2] - times[0]) / 1e6);
             Thread.sleep(23 + (i * 7) % 17); // keys at irregular times, like a person
         }
         System.out.printf("key press -> frame in scene graph, laid out (ms): %s%n", summary(toLayout));
+        System.out.printf("key press -> frame painted by the render thread (ms): %s%n", summary(toPainted));
         System.out.printf("key press -> next pulse after it was rendered, upper bound (ms): %s%n",
                 summary(toNextPulse));
         System.out.printf("cache misses during the run: %d of %d presses%n", misses, presses);
@@ -402,46 +421,125 @@ public final class WorkstationBenchmark {
         }
     }
 
-    // ---- cold start --------------------------------------------------------------------------------------------
+    // ---- cold start ----------------------------------------------------------------------------------------------
 
-    private static void coldStart(Path projectDir, Path work) throws Exception {
+    /**
+     * Runs the real launcher ({@code ./onmodel open PROJECT}, from the repository root) as a user does, with
+     * {@code -Donmodel.startupCheck=true} so the app prints when its first frame was painted and closes. First a run
+     * that records the launcher's class-data archive, then rounds alternating with the archive and without it
+     * ({@code ONMODEL_CDS=off}). The wall time counts from starting the launcher to the line being printed.
+     */
+    private static void coldStart(Path projectDir, Path work, int rounds) throws Exception {
+        Path launcher = Path.of("onmodel").toAbsolutePath();
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("run from the repository root: ./onmodel not found");
+        }
         Path home = Files.createDirectories(work.resolve("home-coldstart"));
-        System.setProperty("onmodel.home", home.toString());
         new PreferencesStore(home.resolve("preferences.json")).save(Preferences.defaults()
                 .withReviewer("bench", "animator"));
-        // The real binding (SQLite review store), as ./onmodel open PROJECT runs it.
-        WorkstationApp.requestedProject = projectDir;
-        Thread app = new Thread(() -> Application.launch(WorkstationApp.class), "app");
-        app.start();
-        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
-        ScreenshotTour.waitFor(() -> ScreenshotTour.onFx(() -> javafx.stage.Window.getWindows().isEmpty() ? null
-                : Boolean.TRUE), 60);
-        System.out.printf("  window shown after %d ms%n", System.currentTimeMillis() - started);
-        ScreenshotTour.waitFor(ScreenshotTourAccess::screen, 60);
-        System.out.printf("  review screen built after %d ms%n", System.currentTimeMillis() - started);
-        ReviewScreen screen = ScreenshotTour.waitFor(() -> {
-            ReviewScreen s = ScreenshotTourAccess.screen();
-            return s != null && ScreenshotTour.onFx(() -> s.viewer().shownFile() != null) ? s : null;
-        }, 60);
-        System.out.printf("cold start: JVM start -> review window with its first frame shown: %d ms%n",
-                System.currentTimeMillis() - started);
-        System.out.println("(" + screen.model().project().shots().size() + " shots, project " + projectDir + ")");
-        Platform.exit();
-        System.exit(0);
+        Path archive = Path.of("app", "target", "onmodel.jsa");
+        System.out.println("load average before: " + loadAverage());
+        // Imports the project into its store if it never was (a first open), so every measured run opens the same.
+        Start prime = launch(launcher, projectDir, home, false);
+        System.out.printf("priming run (store imported if needed, no archive): %d ms%n", prime.wallMillis());
+        Files.deleteIfExists(archive);
+        Start recording = launch(launcher, projectDir, home, true);
+        System.out.printf("recording run (writes %s at exit): first frame after %d ms, launcher done after %d ms;"
+                + " archive %s%n", archive, recording.wallMillis(), recording.exitMillis(),
+                Files.exists(archive) ? (Files.size(archive) >> 20) + " MB" : "NOT WRITTEN");
+        List<Double> with = new ArrayList<>();
+        List<Double> without = new ArrayList<>();
+        List<Double> withJvm = new ArrayList<>();
+        List<Double> withoutJvm = new ArrayList<>();
+        List<Double> withCpu = new ArrayList<>();
+        List<Double> withoutCpu = new ArrayList<>();
+        List<Double> withFx = new ArrayList<>();
+        List<Double> withoutFx = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            // Alternating, so a change in the machine's load touches both columns alike.
+            Start a = launch(launcher, projectDir, home, true);
+            Start b = launch(launcher, projectDir, home, false);
+            with.add((double) a.wallMillis());
+            withJvm.add((double) a.jvmMillis());
+            without.add((double) b.wallMillis());
+            withoutJvm.add((double) b.jvmMillis());
+            withCpu.add((double) a.cpuMillis());
+            withoutCpu.add((double) b.cpuMillis());
+            withFx.add((double) a.fxCpuMillis());
+            withoutFx.add((double) b.fxCpuMillis());
+            System.out.printf("  round %d: with archive %d ms (CPU %d ms, FX thread %d ms), without %d ms (CPU %d ms,"
+                    + " FX thread %d ms) (load %s)%n", i + 1, a.wallMillis(), a.cpuMillis(), a.fxCpuMillis(),
+                    b.wallMillis(), b.cpuMillis(), b.fxCpuMillis(), loadAverage());
+        }
+        System.out.printf("launcher start -> first frame painted, with archive (ms):    %s%n", summary(with));
+        System.out.printf("launcher start -> first frame painted, without archive (ms): %s%n", summary(without));
+        System.out.printf("JVM start -> first frame painted, with / without archive: median %.0f / %.0f ms%n",
+                median(withJvm), median(withoutJvm));
+        System.out.printf("ratio without / with archive (medians): %.2f%n", median(without) / median(with));
+        // CPU time barely depends on the machine's load: on a quiet 2-core machine the start takes at least half of
+        // it (both cores busy) and at most the FX thread's part plus what cannot overlap it.
+        System.out.printf("CPU time to first frame, with / without archive: median %.0f / %.0f ms (ratio %.2f);"
+                + " of it on the FX thread %.0f / %.0f ms%n", median(withCpu), median(withoutCpu),
+                median(withoutCpu) / median(withCpu), median(withFx), median(withoutFx));
+        System.out.println("load average after: " + loadAverage() + "; project " + projectDir);
     }
 
-    /** Finds the review screen of the running app. */
-    private static final class ScreenshotTourAccess {
-        static ReviewScreen screen() {
-            return ScreenshotTour.onFx(() -> {
-                for (javafx.stage.Window window : javafx.stage.Window.getWindows()) {
-                    if (window.getScene() != null
-                            && window.getScene().getRoot().lookup(".review-screen") instanceof ReviewScreen s) {
-                        return s;
-                    }
+    private record Start(long wallMillis, long jvmMillis, long exitMillis, long cpuMillis, long fxCpuMillis) {
+    }
+
+    private static Start launch(Path launcher, Path projectDir, Path home, boolean archive) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "open", projectDir.toString())
+                .redirectErrorStream(true);
+        builder.environment().put("ONMODEL_HOME", home.toString());
+        builder.environment().put("ONMODEL_JAVA_OPTS", "-Dprism.order=" + System.getProperty("prism.order", "sw")
+                + " -D" + WorkstationApp.STARTUP_CHECK + "=true "
+                + System.getProperty("bench.javaOpts", "")); // flags to try against the launcher's own
+        if (archive) {
+            builder.environment().remove("ONMODEL_CDS");
+        } else {
+            builder.environment().put("ONMODEL_CDS", "off");
+        }
+        long started = System.nanoTime();
+        Process process = builder.start();
+        long wall = -1;
+        long jvm = -1;
+        long cpu = -1;
+        long fxCpu = -1;
+        StringBuilder output = new StringBuilder();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+                var matcher = java.util.regex.Pattern.compile(
+                        "first frame painted (\\d+) ms .*CPU time (\\d+) ms, of it on the FX thread (\\d+) ms")
+                        .matcher(line);
+                if (matcher.find()) {
+                    wall = (System.nanoTime() - started) / 1_000_000;
+                    jvm = Long.parseLong(matcher.group(1));
+                    cpu = Long.parseLong(matcher.group(2));
+                    fxCpu = Long.parseLong(matcher.group(3));
                 }
-                return null;
-            });
+            }
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS) || wall < 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the window did not report its first frame:\n" + output);
+        }
+        return new Start(wall, jvm, (System.nanoTime() - started) / 1_000_000, cpu, fxCpu);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

@@ -94,6 +94,15 @@ public final class MediaImporter {
      *                        is changed then)
      */
     public ImportReport relink(Path newMediaRoot) throws IOException, StoreException {
+        return relink(newMediaRoot, Progress.NONE);
+    }
+
+    /**
+     * As {@link #relink(Path)}, reporting the rescan's progress; interrupting the calling thread cancels it before
+     * anything is recorded ({@link java.io.InterruptedIOException}).
+     */
+    public ImportReport relink(Path newMediaRoot, Progress progress) throws IOException, StoreException {
+        Objects.requireNonNull(progress, "progress");
         Path media = newMediaRoot.toAbsolutePath().normalize();
         if (!Files.isDirectory(media)) {
             throw new StoreException(StoreException.Kind.INVALID_REQUEST, media + ": no such folder to relink to");
@@ -115,7 +124,7 @@ public final class MediaImporter {
                     + " recorded frames is there (expected e.g. " + recorded.values().iterator().next().firstEntry()
                     .getValue().identity().relativePath() + "); the project was not relinked");
         }
-        return importFrom(media, Progress.NONE);
+        return importFrom(media, progress);
     }
 
     private ImportReport importFrom(Path mediaRoot, Progress progress) throws IOException, StoreException {

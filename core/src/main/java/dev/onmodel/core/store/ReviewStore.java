@@ -516,6 +516,25 @@ public final class ReviewStore implements AutoCloseable {
     }
 
     /**
+     * The log rows recorded after row {@code afterId}, oldest first, including UNDO/REDO rows: how a window follows
+     * decisions other processes record ({@code onmodel decide}, a second workstation) without re-reading the whole
+     * log. {@link DecisionRecord#inForce()} is left true here: the caller applies UNDO/REDO rows itself.
+     */
+    public List<DecisionRecord> logAfter(long afterId) throws StoreException {
+        return read("read new decisions", c -> {
+            List<DecisionRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DecisionLog.COLUMNS
+                    + " FROM decision WHERE id > ? ORDER BY id")) {
+                ps.setLong(1, afterId);
+                for (DecisionLog.Row row : DecisionLog.readRows(ps)) {
+                    out.add(row.toRecord(true));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
      * SET and CLEAR decisions in force (not undone) matching {@code filter}, oldest first, whether or not a later
      * decision supersedes them on some frames: "what did the director reject in this pass".
      */

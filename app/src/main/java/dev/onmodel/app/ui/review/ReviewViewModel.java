@@ -107,6 +107,8 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper scoringStatus = new ReadOnlyStringWrapper(this, "scoringStatus", "");
     private final ReadOnlyBooleanWrapper scoring = new ReadOnlyBooleanWrapper(this, "scoring");
     private final AtomicBoolean scoresRefreshQueued = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<ScoringProgress> latestProgress =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final SessionListener sessionListener;
     private PlaybackClock clock;
     private ScoringJob scoringJob;
@@ -167,7 +169,11 @@ public final class ReviewViewModel {
 
             @Override
             public void scoringProgress(ScoringProgress progress) {
-                uiThread.execute(() -> showScoringProgress(progress));
+                // One hand-over at a time, showing the latest progress: a job reports every frame, and a queue of
+                // label updates would only keep the FX thread busy while it is short of CPU.
+                if (latestProgress.getAndSet(progress) == null) {
+                    uiThread.execute(() -> showScoringProgress(latestProgress.getAndSet(null)));
+                }
             }
 
             @Override

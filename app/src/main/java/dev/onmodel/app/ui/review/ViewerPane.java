@@ -311,7 +311,10 @@ public final class ViewerPane extends Pane {
             wantedA = fileA.get();
             lastShowImmediate = load(wantedA, true, imageA, () -> wantedA, image -> {
                 shownFile = wantedA;
-                firstFrameShown.set(true);
+                if (!firstFrameShown.get()) {
+                    firstFrameShown.set(true);
+                    prefetchAround(model.selectedVariantProperty().get(), model.currentFrameProperty().get());
+                }
                 message.setText(model.playingProperty().get() || mode != CompareMode.SINGLE ? message.getText() : "");
             });
             if (lastShowImmediate) {
@@ -417,6 +420,11 @@ public final class ViewerPane extends Pane {
     }
 
     private void prefetchAround(Variant variant, long frame) {
+        if (!firstFrameShown.get()) {
+            // At start-up the neighbours' decodes would compete with the first frame and the window's first layout
+            // for the CPU (2 cores): they are asked for once the first frame is on screen.
+            return;
+        }
         int speed = model.playbackSpeedProperty().get();
         int ahead = speed != 0 ? PREFETCH_PLAYING * Math.abs(speed) : PREFETCH_AHEAD;
         int behind = speed != 0 ? 2 : PREFETCH_BEHIND;
