@@ -21,6 +21,7 @@ import dev.onmodel.app.ui.preferences.ReviewerDialog;
 import dev.onmodel.app.ui.review.ReviewScreen;
 import dev.onmodel.app.ui.review.ReviewViewModel;
 import dev.onmodel.app.ui.tasks.BackgroundTasks;
+import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Role;
 import dev.onmodel.core.project.ProjectLayout;
 import dev.onmodel.core.store.ImportOptions;
@@ -259,23 +260,34 @@ public final class WorkstationApp extends Application {
         }
         updatePreferences(preferences.withRecentProject(currentProject.toString()));
         // Scoring starts once the first frame is on screen, so it never competes with the window coming up.
+        Project project = opened.project();
         if (screen.viewer().firstFrameShownProperty().get()) {
-            firstFrameShown(model);
+            firstFrameShown(model, project);
         } else {
             screen.viewer().firstFrameShownProperty().addListener((obs, was, shown) -> {
                 if (shown) {
-                    firstFrameShown(model);
+                    firstFrameShown(model, project);
                 }
             });
         }
     }
 
-    private void firstFrameShown(ReviewViewModel model) {
+    private void firstFrameShown(ReviewViewModel model, Project project) {
         if (Boolean.getBoolean(STARTUP_CHECK)) {
             reportStartupAndExit();
             return;
         }
         model.startScoring();
+        checkMediaOnDisk(project);
+    }
+
+    /** Offers File ▸ Rescan media when the project's folders changed since the last import (background check). */
+    private void checkMediaOnDisk(Project project) {
+        if (session == null || session.readOnlyReason().isPresent()) {
+            return; // a rescan could not be recorded
+        }
+        MediaChangeOffer.checkAndOffer(stage, project, () -> project.root().equals(currentProject),
+                () -> updateMedia(null));
     }
 
     /**
