@@ -62,23 +62,23 @@ final class FrameAnalyzer {
         for (int c = 0; c < likelihood.length; c++) {
             average += pixels.histogram()[c] * likelihood[c] * likelihood[c];
         }
-        float[] evidence = new float[ColourSpace.BINS];
-        for (int c = 0; c < evidence.length; c++) {
-            evidence[c] = (float) Math.max(0, likelihood[c] * likelihood[c] - average);
-        }
         // The window is searched on every other pixel in each direction: a quarter of the work, and 2-pixel
         // precision is plenty for a box that is refined from the figure's own pixels afterwards.
         int grid = w >= 256 && h >= 128 ? 2 : 1;
         int gw = w / grid;
         int gh = h / grid;
+        float[] squared = new float[ColourSpace.BINS];
+        for (int c = 0; c < squared.length; c++) {
+            squared[c] = likelihood[c] * likelihood[c];
+        }
+        float[] density = localDensity(bins, w, grid, gw, gh, squared);
         double[] integral = new double[(gw + 1) * (gh + 1)];
         for (int gy = 0; gy < gh; gy++) {
             double rowSum = 0;
-            int rowBase = gy * grid * w;
             int out = (gy + 1) * (gw + 1);
             int above = gy * (gw + 1);
             for (int gx = 0; gx < gw; gx++) {
-                rowSum += evidence[bins[rowBase + gx * grid]];
+                rowSum += Math.max(0, density[gy * gw + gx] - average);
                 integral[out + gx + 1] = integral[above + gx + 1] + rowSum;
             }
         }
@@ -88,6 +88,42 @@ final class FrameAnalyzer {
         }
         int[] window = {found[0] * grid, found[1] * grid, found[2] * grid, found[3] * grid};
         return measure(pixels, step, model, likelihood, window);
+    }
+
+    /**
+     * The squared likelihood of each search-grid cell averaged over its 3 x 3 neighbourhood (fewer at the border). A
+     * character is a compact region of its colours; a textured background that happens to hold some of them (noisy
+     * terrain) is a scatter of isolated pixels, whose local average stays low, while inside the figure it stays high.
+     */
+    private static float[] localDensity(short[] bins, int w, int grid, int gw, int gh, float[] squared) {
+        float[] rows = new float[gw * gh];
+        for (int gy = 0; gy < gh; gy++) {
+            int rowBase = gy * grid * w;
+            float left = 0;
+            float here = squared[bins[rowBase]];
+            for (int gx = 0; gx < gw; gx++) {
+                float right = gx + 1 < gw ? squared[bins[rowBase + (gx + 1) * grid]] : 0;
+                int n = (gx > 0 ? 1 : 0) + 1 + (gx + 1 < gw ? 1 : 0);
+                rows[gy * gw + gx] = (left + here + right) / n;
+                left = here;
+                here = right;
+            }
+        }
+        float[] density = new float[gw * gh];
+        for (int gy = 0; gy < gh; gy++) {
+            int n = (gy > 0 ? 1 : 0) + 1 + (gy + 1 < gh ? 1 : 0);
+            for (int gx = 0; gx < gw; gx++) {
+                float sum = rows[gy * gw + gx];
+                if (gy > 0) {
+                    sum += rows[(gy - 1) * gw + gx];
+                }
+                if (gy + 1 < gh) {
+                    sum += rows[(gy + 1) * gw + gx];
+                }
+                density[gy * gw + gx] = sum / n;
+            }
+        }
+        return density;
     }
 
     /**
