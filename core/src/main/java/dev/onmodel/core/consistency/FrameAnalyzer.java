@@ -292,6 +292,26 @@ final class FrameAnalyzer {
             }
         }
         double frameGrain = grain.logRatio();
+        // Pairs of the character's own colours only: a colour it does not have (an occluding object, a foreign
+        // hat) is the colour precision's business; here what counts is whether its colours border each other as
+        // in the sheet.
+        ColourAdjacency adjacency = new ColourAdjacency();
+        int d = ColourAdjacency.distance(box[3]);
+        for (int y = box[1]; y < boxBottom; y++) {
+            for (int x = box[0]; x < boxRight; x++) {
+                int bin = bins[y * w + x];
+                if (likelihood[bin] < 0.5f) {
+                    continue;
+                }
+                if (x + d < boxRight && likelihood[bins[y * w + x + d]] >= 0.5f) {
+                    adjacency.add(bin, bins[y * w + x + d]);
+                }
+                if (y + d < boxBottom && likelihood[bins[(y + d) * w + x]] >= 0.5f) {
+                    adjacency.add(bin, bins[(y + d) * w + x]);
+                }
+            }
+        }
+        ColourAdjacency.Signature frameAdjacency = adjacency.signature();
         for (int c = 0; c < found.length; c++) {
             found[c] /= total;
         }
@@ -336,7 +356,8 @@ final class FrameAnalyzer {
                     recall(view.histogram(), view.palette(), corePalette),
                     bandPrecision(bandFound, view),
                     bandRecall(bandPalettes, view),
-                    frameGrain - view.grain()));
+                    frameGrain - view.grain(),
+                    frameAdjacency.intersection(view.adjacency())));
         }
         Box frameBox = new Box(box[0] * step, box[1] * step, box[2] * step, box[3] * step);
         return new CharacterAnalysis(model.name(), true, frameBox, signals, coarseSignature(found),
@@ -346,7 +367,7 @@ final class FrameAnalyzer {
     private static CharacterAnalysis notFound(CharacterModel model, int w, int h, int step) {
         List<CharacterAnalysis.ViewSignals> signals = model.views().stream()
                 .map(v -> new CharacterAnalysis.ViewSignals(v.name(), 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0,
-                        Double.NaN)).toList();
+                        Double.NaN, 0)).toList();
         return new CharacterAnalysis(model.name(), false, new Box(0, 0, w * step, h * step), signals, new float[64], 1,
                 Double.NaN);
     }
