@@ -49,14 +49,17 @@ final class ScoreModel {
         double bestStatic = -1;
         double bestColour = 0;
         double bestShape = 0;
+        double bestNudge = 1;
         for (CharacterAnalysis.ViewSignals v : analysis.views()) {
             double colour = colourComponent(v, figureHeight);
             double shape = shapeComponent(v);
-            double candidate = colour * (1 - PROPORTION_NUDGE + PROPORTION_NUDGE * shape / 100);
+            double nudge = 1 - PROPORTION_NUDGE + PROPORTION_NUDGE * shape / 100;
+            double candidate = colour * nudge;
             if (candidate > bestStatic) {
                 bestStatic = candidate;
                 bestColour = colour;
                 bestShape = shape;
+                bestNudge = nudge;
             }
             if (layout(v) > layout(named)) {
                 named = v;
@@ -91,7 +94,8 @@ final class ScoreModel {
         Band band = settings.band(score);
         return new CharacterScore(analysis.character(), round(score), band, round(bestColour), round(bestShape),
                 Double.isNaN(temporal) ? Double.NaN : round(temporal), bestView, analysis.box(),
-                explain(analysis, band, bestView, bestColour, bestShape, temporal));
+                explain(analysis, band, bestView, bestColour / 100, bestNudge * sequenceFactor * grainFactor,
+                        temporal));
     }
 
     /**
@@ -184,19 +188,29 @@ final class ScoreModel {
         return sum * Math.exp(-sizeJump);
     }
 
-    private static String explain(CharacterAnalysis analysis, Band band, String view, double colour, double shape,
-                                  double temporal) {
+    /**
+     * Names what cost the score most. The colour and proportion components are not on one scale (the proportions
+     * against the sheet only nudge the score), so what is compared is how much each one took off: the colour component
+     * as a factor, and the product of every proportion factor (the nudge, the detail's anisotropy, the shot's typical
+     * proportions). A recoloured costume whose figure was only partly found may show odd proportions, but it is the
+     * colour that lowered its score, and the colour is what the reviewer must be told about.
+     *
+     * @param colourFactor the best view's colour component over 100
+     * @param shapeFactor  the product of the proportion factors applied to the score (1 = no loss)
+     */
+    static String explain(CharacterAnalysis analysis, Band band, String view, double colourFactor, double shapeFactor,
+                          double temporal) {
         if (!analysis.found()) {
             return "character not found: no colours of its sheets in the frame";
         }
         if (band == Band.OK) {
             return "on model (closest view '" + view + "')";
         }
-        if (!Double.isNaN(temporal) && temporal < 60 && temporal < Math.min(colour, shape)) {
+        if (!Double.isNaN(temporal) && temporal < 60 && temporal < 100 * Math.min(colourFactor, shapeFactor)) {
             return "sudden change against the neighbouring frames";
         }
-        if (colour <= shape) {
-            return "colours differ from the '" + view + "' view";
+        if (1 - colourFactor >= 1 - shapeFactor) {
+            return "costume colour differs from the '" + view + "' view";
         }
         return "proportions differ from the '" + view + "' view (stretched or squashed)";
     }
