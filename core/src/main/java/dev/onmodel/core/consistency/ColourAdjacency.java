@@ -112,6 +112,104 @@ final class ColourAdjacency {
         return new Signature(pairKeys, shares);
     }
 
+    /** Smallest figure height a sheet's signature is computed for; frames are compared with the nearest height. */
+    static final int SMALLEST_HEIGHT = 40;
+
+    /**
+     * A signature of a figure of {@code height} pixels.
+     *
+     * @param height      the figure's height the signature was computed at
+     * @param signature   its signature
+     * @param reliability the intersection of this signature with the one a halving of resolution away (the next
+     *                    larger level, or for the largest the next smaller): how much of the signature survives a
+     *                    change of resolution alone; 1 when there is no other level
+     */
+    record Scaled(int height, Signature signature, double reliability) {
+    }
+
+    /**
+     * Signatures of a sheet figure at its own size and shrunk by halves down to {@link #SMALLEST_HEIGHT}: each level
+     * averages the colours of the figure's pixels in each cell (as a resampling renderer does, so that thin lines blend
+     * into their neighbours) and keeps the cells at least half covered by the figure.
+     *
+     * @param argb the sheet image
+     * @param mask the figure's pixels
+     * @param w    the image width
+     */
+    static Scaled[] pyramid(int[] argb, boolean[] mask, int w, int x0, int y0, int width, int height) {
+        java.util.List<Scaled> levels = new java.util.ArrayList<>();
+        levels.add(new Scaled(height, of(argb, mask, w, x0, y0, width, height), 1));
+        for (int target = height / 2; target >= SMALLEST_HEIGHT; target /= 2) {
+            double scale = height / (double) target;
+            int tw = Math.max(1, (int) Math.round(width / scale));
+            int[] small = new int[tw * target];
+            boolean[] smallMask = new boolean[tw * target];
+            for (int ty = 0; ty < target; ty++) {
+                int sy0 = y0 + (int) (ty * scale);
+                int sy1 = Math.max(sy0 + 1, y0 + (int) ((ty + 1) * scale));
+                for (int tx = 0; tx < tw; tx++) {
+                    int sx0 = x0 + (int) (tx * scale);
+                    int sx1 = Math.min(x0 + width, Math.max(sx0 + 1, x0 + (int) ((tx + 1) * scale)));
+                    long r = 0;
+                    long g = 0;
+                    long b = 0;
+                    int in = 0;
+                    int all = 0;
+                    for (int y = sy0; y < sy1; y++) {
+                        for (int x = sx0; x < sx1; x++) {
+                            all++;
+                            if (mask[y * w + x]) {
+                                int p = argb[y * w + x];
+                                r += p >> 16 & 255;
+                                g += p >> 8 & 255;
+                                b += p & 255;
+                                in++;
+                            }
+                        }
+                    }
+                    if (in * 2 >= all && in > 0) {
+                        small[ty * tw + tx] = 0xFF000000 | (int) (r / in) << 16 | (int) (g / in) << 8 | (int) (b / in);
+                        smallMask[ty * tw + tx] = true;
+                    }
+                }
+            }
+            levels.add(new Scaled(target, of(small, smallMask, tw, 0, 0, tw, target), 1));
+        }
+        Scaled[] out = new Scaled[levels.size()];
+        for (int i = 0; i < out.length; i++) {
+            Scaled level = levels.get(i);
+            int other = i == 0 ? 1 : i - 1;
+            double reliability = other < out.length
+                    ? level.signature().intersection(levels.get(other).signature()) : 1;
+            out[i] = new Scaled(level.height(), level.signature(), reliability);
+        }
+        return out;
+    }
+
+    /** The signature of the figure pixels ({@code mask}) inside the box (x0, y0, width, height) of an image. */
+    static Signature of(int[] argb, boolean[] mask, int w, int x0, int y0, int width, int height) {
+        ColourAdjacency adjacency = new ColourAdjacency();
+        int d = distance(height);
+        int x1 = x0 + width;
+        int y1 = y0 + height;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int at = y * w + x;
+                if (!mask[at]) {
+                    continue;
+                }
+                int bin = ColourSpace.bin(argb[at]);
+                if (x + d < x1 && mask[at + d]) {
+                    adjacency.add(bin, ColourSpace.bin(argb[at + d]));
+                }
+                if (y + d < y1 && mask[at + d * w]) {
+                    adjacency.add(bin, ColourSpace.bin(argb[at + d * w]));
+                }
+            }
+        }
+        return adjacency.signature();
+    }
+
     /**
      * A sparse adjacency signature.
      *

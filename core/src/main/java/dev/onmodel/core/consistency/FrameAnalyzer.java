@@ -357,11 +357,21 @@ final class FrameAnalyzer {
                     bandPrecision(bandFound, view),
                     bandRecall(bandPalettes, view),
                     frameGrain - view.grain(),
-                    frameAdjacency.intersection(view.adjacency())));
+                    adjacency(frameAdjacency, view.adjacencyAt(box[3]))));
         }
         Box frameBox = new Box(box[0] * step, box[1] * step, box[2] * step, box[3] * step);
         return new CharacterAnalysis(model.name(), true, frameBox, signals, coarseSignature(found),
                 box[3] / (double) h, fatness);
+    }
+
+    /**
+     * The figure's adjacency signature against the view's at the figure's size, relative to how well the view's own
+     * signature survives a halving of resolution: a drawing with thin outlines changes its borders' pairs with the
+     * resolution alone, and a frame cannot be expected to agree with the sheet better than the sheet with itself.
+     */
+    private static double adjacency(ColourAdjacency.Signature frame, ColourAdjacency.Scaled view) {
+        double agreement = frame.intersection(view.signature());
+        return Math.min(1, agreement / Math.max(0.1, view.reliability()));
     }
 
     private static CharacterAnalysis notFound(CharacterModel model, int w, int h, int step) {

@@ -117,7 +117,7 @@ final class ScoreModel {
      * part (median about 0.6 on the development set); the small exponent keeps that from mattering while a figure whose
      * colours are arranged otherwise (another character of the same family) still loses a few points.
      */
-    static final double ADJACENCY_EXPONENT = Double.parseDouble(System.getProperty("om.adjexp", "0.1"));
+    static final double ADJACENCY_EXPONENT = 0.1;
 
     /** Figure height, in analysed (working-size) pixels, below which missing colours are forgiven proportionally. */
     private static final double SHARP_FIGURE_HEIGHT = 140;
