@@ -114,7 +114,7 @@ final class ScoreModel {
     /**
      * Exponent of the colour adjacency ({@link ColourAdjacency}) in the colour component. Pose changes which parts
      * border which a little (an arm across the body), so the signature of an on-model frame matches its sheet only in
-     * part (median about 0.6 on the development set); the small exponent keeps that from mattering while a figure whose
+     * part (median about 0.7 on the development set); the small exponent keeps that from mattering while a figure whose
      * colours are arranged otherwise (another character of the same family) still loses a few points.
      */
     static final double ADJACENCY_EXPONENT = 0.1;
