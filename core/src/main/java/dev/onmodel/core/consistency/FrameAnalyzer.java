@@ -11,7 +11,9 @@ import java.util.List;
  * belongs to the character, {@code min(1, sheet share / frame share)} of its colour bin, so that colours frequent in
  * the background count little even when the character also wears them.</li>
  * <li><b>Window search</b>: over windows of 8-100% of the frame height and six aspect ratios, on an integral image
- * [2] of the evidence (squared likelihood above its frame average), the window maximising
+ * [2] of the evidence (squared likelihood averaged over each cell's 3 x 3 neighbourhood, above its frame average:
+ * a figure is a compact region of its colours, a textured background holding some of them is a scatter), the window
+ * maximising
  * {@code S^2 / area^1.3} (S = summed evidence) is kept: the evidence it holds times its density, slightly favouring
  * compact windows, so it neither grows into a background sharing the character's colours nor shrinks to one colour
  * patch.</li>
@@ -19,8 +21,8 @@ import java.util.List;
  * the region as in the ring of background around it. This does not depend on the sheet, so a recoloured figure is
  * still cut out and its foreign colours are seen. The box is the trimmed extent of the figure pixels.</li>
  * <li><b>Signals</b> per view: colour precision and recall with a CIELAB tolerance, coarse histogram intersection,
- * and two mirror- and scale-invariant proportion measures (area over height squared, horizontal over vertical
- * spread).</li>
+ * two mirror- and scale-invariant proportion measures (area over height squared, horizontal over vertical
+ * spread), the detail's anisotropy ({@link ViewModel.Grain}) and the colour adjacency ({@link ColourAdjacency}).</li>
  * </ol>
  *
  * <p>[1] M. J. Swain, D. H. Ballard, "Color Indexing", International Journal of Computer Vision 7(1), 1991.

@@ -129,6 +129,9 @@ final class ScoreModel {
      * in place of some sheet colours are a recoloured costume or another character. Recall is the better of the whole
      * figure's and the densest window of the character's colours: an occluder at the figure's edge can pull the
      * figure's extent (and its own colours' mass) away from the character, not the window.
+     * The colour adjacency ({@link ColourAdjacency}: whether the colours border each other as in the view) takes a
+     * few points more from a figure whose colours are arranged otherwise, such as another character of the same
+     * family.
      *
      * @param figureHeight the located figure's height in analysed pixels
      */
