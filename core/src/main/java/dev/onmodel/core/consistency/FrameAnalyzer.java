@@ -74,13 +74,14 @@ final class FrameAnalyzer {
             squared[c] = likelihood[c] * likelihood[c];
         }
         float[] density = localDensity(bins, w, grid, gw, gh, squared);
+        double floor = Math.max(average, densityQuantile(density, BACKGROUND_QUANTILE));
         double[] integral = new double[(gw + 1) * (gh + 1)];
         for (int gy = 0; gy < gh; gy++) {
             double rowSum = 0;
             int out = (gy + 1) * (gw + 1);
             int above = gy * (gw + 1);
             for (int gx = 0; gx < gw; gx++) {
-                rowSum += Math.max(0, density[gy * gw + gx] - average);
+                rowSum += Math.max(0, density[gy * gw + gx] - floor);
                 integral[out + gx + 1] = integral[above + gx + 1] + rowSum;
             }
         }
@@ -90,6 +91,33 @@ final class FrameAnalyzer {
         }
         int[] window = {found[0] * grid, found[1] * grid, found[2] * grid, found[3] * grid};
         return measure(pixels, step, model, likelihood, window);
+    }
+
+    /**
+     * Share of the search cells whose local evidence density the evidence must exceed to count (besides the frame
+     * average). A background region full of the character's colours (dark noisy terrain behind a dark figure) can hold
+     * a fair density over a fifth of the frame or more; only what stands above it pulls the window. A character
+     * covering more than a fifth of the frame still has its densest parts above that level, and the figure's full
+     * extent is recovered around the window afterwards. (Development set: 0.7 gives a pooled AUC of 0.969, 0.8 and
+     * 0.85 0.972, 0.9 0.970 with more false alarms on large figures.)
+     */
+    private static final double BACKGROUND_QUANTILE = 0.8;
+
+    /** The {@code quantile} of the densities (0..1), to 1/256. */
+    private static double densityQuantile(float[] density, double quantile) {
+        int[] counts = new int[257];
+        for (float v : density) {
+            counts[Math.max(0, Math.min(256, (int) (v * 256)))]++;
+        }
+        int needed = (int) Math.ceil(quantile * density.length);
+        int seen = 0;
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
+            if (seen >= needed) {
+                return i / 256.0;
+            }
+        }
+        return 1;
     }
 
     /**
