@@ -75,6 +75,20 @@ final class FrameAnalyzer {
         }
         float[] density = localDensity(bins, w, grid, gw, gh, squared);
         double floor = Math.max(average, densityQuantile(density, BACKGROUND_QUANTILE));
+        int[] found = searchWindow(integrate(density, gw, gh, floor), gw, gh);
+        if (found == null && floor > average) {
+            // The character fills most of the frame evenly: nothing stands above the percentile, the average will do.
+            found = searchWindow(integrate(density, gw, gh, average), gw, gh);
+        }
+        if (found == null) {
+            return notFound(model, w, h, step);
+        }
+        int[] window = {found[0] * grid, found[1] * grid, found[2] * grid, found[3] * grid};
+        return measure(pixels, step, model, likelihood, window);
+    }
+
+    /** Summed-area table of the evidence: the local density above {@code floor}. */
+    private static double[] integrate(float[] density, int gw, int gh, double floor) {
         double[] integral = new double[(gw + 1) * (gh + 1)];
         for (int gy = 0; gy < gh; gy++) {
             double rowSum = 0;
@@ -85,12 +99,7 @@ final class FrameAnalyzer {
                 integral[out + gx + 1] = integral[above + gx + 1] + rowSum;
             }
         }
-        int[] found = searchWindow(integral, gw, gh);
-        if (found == null) {
-            return notFound(model, w, h, step);
-        }
-        int[] window = {found[0] * grid, found[1] * grid, found[2] * grid, found[3] * grid};
-        return measure(pixels, step, model, likelihood, window);
+        return integral;
     }
 
     /**
