@@ -46,10 +46,13 @@ public record CharacterAnalysis(String character, boolean found, Box box, List<V
      * @param grainLogRatio   signed change of {@link ViewModel.Grain#logRatio()} against the view (positive: detail
      *                        finer across than in the view, i.e. squashed horizontally or stretched vertically); NaN
      *                        when either side had too little detail to tell
+     * @param adjacency       intersection of the {@link ColourAdjacency} signatures of the figure's pixels of the
+     *                        character's own colours and of the view: whether its colours border each other as in the
+     *                        view
      */
     public record ViewSignals(String view, double colourPrecision, double colourRecall, double colourOverlap,
                               double fatnessLogRatio, double spreadLogRatio, double partStretch,
                               double corePrecision, double coreRecall, double bandPrecision,
-                              double bandRecall, double grainLogRatio) {
+                              double bandRecall, double grainLogRatio, double adjacency) {
     }
 }

@@ -11,7 +11,9 @@ import java.util.List;
  * belongs to the character, {@code min(1, sheet share / frame share)} of its colour bin, so that colours frequent in
  * the background count little even when the character also wears them.</li>
  * <li><b>Window search</b>: over windows of 8-100% of the frame height and six aspect ratios, on an integral image
- * [2] of the evidence (squared likelihood above its frame average), the window maximising
+ * [2] of the evidence (squared likelihood averaged over each cell's 3 x 3 neighbourhood, above its frame average:
+ * a figure is a compact region of its colours, a textured background holding some of them is a scatter), the window
+ * maximising
  * {@code S^2 / area^1.3} (S = summed evidence) is kept: the evidence it holds times its density, slightly favouring
  * compact windows, so it neither grows into a background sharing the character's colours nor shrinks to one colour
  * patch.</li>
@@ -19,8 +21,8 @@ import java.util.List;
  * the region as in the ring of background around it. This does not depend on the sheet, so a recoloured figure is
  * still cut out and its foreign colours are seen. The box is the trimmed extent of the figure pixels.</li>
  * <li><b>Signals</b> per view: colour precision and recall with a CIELAB tolerance, coarse histogram intersection,
- * and two mirror- and scale-invariant proportion measures (area over height squared, horizontal over vertical
- * spread).</li>
+ * two mirror- and scale-invariant proportion measures (area over height squared, horizontal over vertical
+ * spread), the detail's anisotropy ({@link ViewModel.Grain}) and the colour adjacency ({@link ColourAdjacency}).</li>
  * </ol>
  *
  * <p>[1] M. J. Swain, D. H. Ballard, "Color Indexing", International Journal of Computer Vision 7(1), 1991.
@@ -62,32 +64,105 @@ final class FrameAnalyzer {
         for (int c = 0; c < likelihood.length; c++) {
             average += pixels.histogram()[c] * likelihood[c] * likelihood[c];
         }
-        float[] evidence = new float[ColourSpace.BINS];
-        for (int c = 0; c < evidence.length; c++) {
-            evidence[c] = (float) Math.max(0, likelihood[c] * likelihood[c] - average);
-        }
         // The window is searched on every other pixel in each direction: a quarter of the work, and 2-pixel
         // precision is plenty for a box that is refined from the figure's own pixels afterwards.
         int grid = w >= 256 && h >= 128 ? 2 : 1;
         int gw = w / grid;
         int gh = h / grid;
-        double[] integral = new double[(gw + 1) * (gh + 1)];
-        for (int gy = 0; gy < gh; gy++) {
-            double rowSum = 0;
-            int rowBase = gy * grid * w;
-            int out = (gy + 1) * (gw + 1);
-            int above = gy * (gw + 1);
-            for (int gx = 0; gx < gw; gx++) {
-                rowSum += evidence[bins[rowBase + gx * grid]];
-                integral[out + gx + 1] = integral[above + gx + 1] + rowSum;
-            }
+        float[] squared = new float[ColourSpace.BINS];
+        for (int c = 0; c < squared.length; c++) {
+            squared[c] = likelihood[c] * likelihood[c];
         }
-        int[] found = searchWindow(integral, gw, gh);
+        float[] density = localDensity(bins, w, grid, gw, gh, squared);
+        double floor = Math.max(average, densityQuantile(density, BACKGROUND_QUANTILE));
+        int[] found = searchWindow(integrate(density, gw, gh, floor), gw, gh);
+        if (found == null && floor > average) {
+            // The character fills most of the frame evenly: nothing stands above the percentile, the average will do.
+            found = searchWindow(integrate(density, gw, gh, average), gw, gh);
+        }
         if (found == null) {
             return notFound(model, w, h, step);
         }
         int[] window = {found[0] * grid, found[1] * grid, found[2] * grid, found[3] * grid};
         return measure(pixels, step, model, likelihood, window);
+    }
+
+    /** Summed-area table of the evidence: the local density above {@code floor}. */
+    private static double[] integrate(float[] density, int gw, int gh, double floor) {
+        double[] integral = new double[(gw + 1) * (gh + 1)];
+        for (int gy = 0; gy < gh; gy++) {
+            double rowSum = 0;
+            int out = (gy + 1) * (gw + 1);
+            int above = gy * (gw + 1);
+            for (int gx = 0; gx < gw; gx++) {
+                rowSum += Math.max(0, density[gy * gw + gx] - floor);
+                integral[out + gx + 1] = integral[above + gx + 1] + rowSum;
+            }
+        }
+        return integral;
+    }
+
+    /**
+     * Share of the search cells whose local evidence density the evidence must exceed to count (besides the frame
+     * average). A background region full of the character's colours (dark noisy terrain behind a dark figure) can hold
+     * a fair density over a fifth of the frame or more; only what stands above it pulls the window. A character
+     * covering more than a fifth of the frame still has its densest parts above that level, and the figure's full
+     * extent is recovered around the window afterwards. (Development set: 0.7 gives a pooled AUC of 0.969, 0.8 and
+     * 0.85 0.972, 0.9 0.970 with more false alarms on large figures.)
+     */
+    private static final double BACKGROUND_QUANTILE = 0.8;
+
+    /** The {@code quantile} of the densities (0..1), to 1/256. */
+    private static double densityQuantile(float[] density, double quantile) {
+        int[] counts = new int[257];
+        for (float v : density) {
+            counts[Math.max(0, Math.min(256, (int) (v * 256)))]++;
+        }
+        int needed = (int) Math.ceil(quantile * density.length);
+        int seen = 0;
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
+            if (seen >= needed) {
+                return i / 256.0;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * The squared likelihood of each search-grid cell averaged over its 3 x 3 neighbourhood (fewer at the border). A
+     * character is a compact region of its colours; a textured background that happens to hold some of them (noisy
+     * terrain) is a scatter of isolated pixels, whose local average stays low, while inside the figure it stays high.
+     */
+    private static float[] localDensity(short[] bins, int w, int grid, int gw, int gh, float[] squared) {
+        float[] rows = new float[gw * gh];
+        for (int gy = 0; gy < gh; gy++) {
+            int rowBase = gy * grid * w;
+            float left = 0;
+            float here = squared[bins[rowBase]];
+            for (int gx = 0; gx < gw; gx++) {
+                float right = gx + 1 < gw ? squared[bins[rowBase + (gx + 1) * grid]] : 0;
+                int n = (gx > 0 ? 1 : 0) + 1 + (gx + 1 < gw ? 1 : 0);
+                rows[gy * gw + gx] = (left + here + right) / n;
+                left = here;
+                here = right;
+            }
+        }
+        float[] density = new float[gw * gh];
+        for (int gy = 0; gy < gh; gy++) {
+            int n = (gy > 0 ? 1 : 0) + 1 + (gy + 1 < gh ? 1 : 0);
+            for (int gx = 0; gx < gw; gx++) {
+                float sum = rows[gy * gw + gx];
+                if (gy > 0) {
+                    sum += rows[(gy - 1) * gw + gx];
+                }
+                if (gy + 1 < gh) {
+                    sum += rows[(gy + 1) * gw + gx];
+                }
+                density[gy * gw + gx] = sum / n;
+            }
+        }
+        return density;
     }
 
     /**
@@ -256,6 +331,26 @@ final class FrameAnalyzer {
             }
         }
         double frameGrain = grain.logRatio();
+        // Pairs of the character's own colours only: a colour it does not have (an occluding object, a foreign
+        // hat) is the colour precision's business; here what counts is whether its colours border each other as
+        // in the sheet.
+        ColourAdjacency adjacency = new ColourAdjacency();
+        int d = ColourAdjacency.distance(box[3]);
+        for (int y = box[1]; y < boxBottom; y++) {
+            for (int x = box[0]; x < boxRight; x++) {
+                int bin = bins[y * w + x];
+                if (likelihood[bin] < 0.5f) {
+                    continue;
+                }
+                if (x + d < boxRight && likelihood[bins[y * w + x + d]] >= 0.5f) {
+                    adjacency.add(bin, bins[y * w + x + d]);
+                }
+                if (y + d < boxBottom && likelihood[bins[(y + d) * w + x]] >= 0.5f) {
+                    adjacency.add(bin, bins[(y + d) * w + x]);
+                }
+            }
+        }
+        ColourAdjacency.Signature frameAdjacency = adjacency.signature();
         for (int c = 0; c < found.length; c++) {
             found[c] /= total;
         }
@@ -300,17 +395,28 @@ final class FrameAnalyzer {
                     recall(view.histogram(), view.palette(), corePalette),
                     bandPrecision(bandFound, view),
                     bandRecall(bandPalettes, view),
-                    frameGrain - view.grain()));
+                    frameGrain - view.grain(),
+                    adjacency(frameAdjacency, view.adjacencyAt(box[3]))));
         }
         Box frameBox = new Box(box[0] * step, box[1] * step, box[2] * step, box[3] * step);
         return new CharacterAnalysis(model.name(), true, frameBox, signals, coarseSignature(found),
                 box[3] / (double) h, fatness);
     }
 
+    /**
+     * The figure's adjacency signature against the view's at the figure's size, relative to how well the view's own
+     * signature survives a halving of resolution: a drawing with thin outlines changes its borders' pairs with the
+     * resolution alone, and a frame cannot be expected to agree with the sheet better than the sheet with itself.
+     */
+    private static double adjacency(ColourAdjacency.Signature frame, ColourAdjacency.Scaled view) {
+        double agreement = frame.intersection(view.signature());
+        return Math.min(1, agreement / Math.max(0.1, view.reliability()));
+    }
+
     private static CharacterAnalysis notFound(CharacterModel model, int w, int h, int step) {
         List<CharacterAnalysis.ViewSignals> signals = model.views().stream()
                 .map(v -> new CharacterAnalysis.ViewSignals(v.name(), 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0,
-                        Double.NaN)).toList();
+                        Double.NaN, 0)).toList();
         return new CharacterAnalysis(model.name(), false, new Box(0, 0, w * step, h * step), signals, new float[64], 1,
                 Double.NaN);
     }

@@ -49,14 +49,17 @@ final class ScoreModel {
         double bestStatic = -1;
         double bestColour = 0;
         double bestShape = 0;
+        double bestNudge = 1;
         for (CharacterAnalysis.ViewSignals v : analysis.views()) {
             double colour = colourComponent(v, figureHeight);
             double shape = shapeComponent(v);
-            double candidate = colour * (1 - PROPORTION_NUDGE + PROPORTION_NUDGE * shape / 100);
+            double nudge = 1 - PROPORTION_NUDGE + PROPORTION_NUDGE * shape / 100;
+            double candidate = colour * nudge;
             if (candidate > bestStatic) {
                 bestStatic = candidate;
                 bestColour = colour;
                 bestShape = shape;
+                bestNudge = nudge;
             }
             if (layout(v) > layout(named)) {
                 named = v;
@@ -91,7 +94,8 @@ final class ScoreModel {
         Band band = settings.band(score);
         return new CharacterScore(analysis.character(), round(score), band, round(bestColour), round(bestShape),
                 Double.isNaN(temporal) ? Double.NaN : round(temporal), bestView, analysis.box(),
-                explain(analysis, band, bestView, bestColour, bestShape, temporal));
+                explain(analysis, band, bestView, bestColour / 100, bestNudge * sequenceFactor * grainFactor,
+                        temporal));
     }
 
     /**
@@ -107,6 +111,23 @@ final class ScoreModel {
      * how much smaller they are.
      */
     private static final double MISSING_FOR_FULL_PRECISION = 0.05;
+    /**
+     * Exponent of the colour adjacency ({@link ColourAdjacency}) in the colour component. Pose changes which parts
+     * border which a little (an arm across the body), so the signature of an on-model frame matches its sheet only in
+     * part (median about 0.7 on the development set); the small exponent keeps that from mattering while a figure whose
+     * colours are arranged otherwise (another character of the same family) still loses a few points.
+     */
+    static final double ADJACENCY_EXPONENT = 0.1;
+
+    /**
+     * Most foreign colour share (1 - precision) that counts per missing share of the sheet's colours (1 - recall). On
+     * the development set the ratio of the two is about 1.4 in the median for recolours and same-family impostors
+     * (0.6 for hue drift: all colours replaced) and about 3 for occluded and for on-model frames (background or an
+     * occluder caught in the figure while the character's colours are all there). Limits of 3 to 6 give the same
+     * figures within 0.001 pooled AUC and one or two false alarms.
+     */
+    static final double FOREIGN_PER_MISSING = 4;
+
     /** Figure height, in analysed (working-size) pixels, below which missing colours are forgiven proportionally. */
     private static final double SHARP_FIGURE_HEIGHT = 140;
 
@@ -117,6 +138,9 @@ final class ScoreModel {
      * in place of some sheet colours are a recoloured costume or another character. Recall is the better of the whole
      * figure's and the densest window of the character's colours: an occluder at the figure's edge can pull the
      * figure's extent (and its own colours' mass) away from the character, not the window.
+     * The colour adjacency ({@link ColourAdjacency}: whether the colours border each other as in the view) takes a
+     * few points more from a figure whose colours are arranged otherwise, such as another character of the same
+     * family.
      *
      * @param figureHeight the located figure's height in analysed pixels
      */
@@ -124,7 +148,14 @@ final class ScoreModel {
         double forgiven = MISSING_FOR_FULL_PRECISION * Math.max(1, SHARP_FIGURE_HEIGHT / figureHeight);
         double missing = Math.max(0, Math.min(1, (1 - v.colourRecall()) / forgiven));
         double exponent = PRECISION_FLOOR + PRECISION_GAIN * missing;
-        return 100 * Math.pow(v.colourPrecision(), exponent) * Math.max(v.colourRecall(), v.coreRecall());
+        double adjacency = Double.isNaN(v.adjacency()) ? 1 : Math.max(0, v.adjacency());
+        // Foreign colours in place of missing sheet colours (a recolour, another character) come in about the same
+        // amount as the missing ones; far more foreign than missing is something in front of or beside the character
+        // (an occluder, a prop), which must not be flagged: only up to FOREIGN_PER_MISSING times the missing share
+        // counts.
+        double foreign = Math.min(1 - v.colourPrecision(), FOREIGN_PER_MISSING * Math.max(0, 1 - v.colourRecall()));
+        return 100 * Math.pow(1 - foreign, exponent) * Math.max(v.colourRecall(), v.coreRecall())
+                * Math.pow(adjacency, ADJACENCY_EXPONENT);
     }
 
     /** How well the colours of each third of the figure match the same third of the view. */
@@ -174,19 +205,29 @@ final class ScoreModel {
         return sum * Math.exp(-sizeJump);
     }
 
-    private static String explain(CharacterAnalysis analysis, Band band, String view, double colour, double shape,
-                                  double temporal) {
+    /**
+     * Names what cost the score most. The colour and proportion components are not on one scale (the proportions
+     * against the sheet only nudge the score), so what is compared is how much each one took off: the colour component
+     * as a factor, and the product of every proportion factor (the nudge, the detail's anisotropy, the shot's typical
+     * proportions). A recoloured costume whose figure was only partly found may show odd proportions, but it is the
+     * colour that lowered its score, and the colour is what the reviewer must be told about.
+     *
+     * @param colourFactor the best view's colour component over 100
+     * @param shapeFactor  the product of the proportion factors applied to the score (1 = no loss)
+     */
+    static String explain(CharacterAnalysis analysis, Band band, String view, double colourFactor, double shapeFactor,
+                          double temporal) {
         if (!analysis.found()) {
             return "character not found: no colours of its sheets in the frame";
         }
         if (band == Band.OK) {
             return "on model (closest view '" + view + "')";
         }
-        if (!Double.isNaN(temporal) && temporal < 60 && temporal < Math.min(colour, shape)) {
+        if (!Double.isNaN(temporal) && temporal < 60 && temporal < 100 * Math.min(colourFactor, shapeFactor)) {
             return "sudden change against the neighbouring frames";
         }
-        if (colour <= shape) {
-            return "colours differ from the '" + view + "' view";
+        if (1 - colourFactor >= 1 - shapeFactor) {
+            return "costume colour differs from the '" + view + "' view";
         }
         return "proportions differ from the '" + view + "' view (stretched or squashed)";
     }

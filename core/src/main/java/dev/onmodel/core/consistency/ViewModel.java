@@ -16,9 +16,12 @@ import dev.onmodel.core.consistency.decode.Raster;
  * @param bands       the colour histograms of the top, middle and bottom thirds of the silhouette (each sums to 1)
  * @param bandDistance per third, each bin's squared CIELAB distance to that third's nearest palette colour
  * @param grain       {@link #grain} of the silhouette's inside: how much finer its detail is across than along
+ * @param adjacency   {@link ColourAdjacency} signatures of the silhouette, at its own size and shrunk to smaller
+ *                    heights ({@link #adjacencyAt})
  */
 record ViewModel(String name, double[] histogram, int[] palette, double fatness, double spread,
-                 PartMoments parts, double[][] bands, float[][] bandDistance, double grain) {
+                 PartMoments parts, double[][] bands, float[][] bandDistance, double grain,
+                 ColourAdjacency.Scaled[] adjacency) {
 
     /** Horizontal bands the silhouette is cut into for the colour layout (head, body, legs in a standing figure). */
     static final int BANDS = 3;
@@ -108,8 +111,27 @@ record ViewModel(String name, double[] histogram, int[] palette, double fatness,
                 }
             }
         }
+        ColourAdjacency.Scaled[] adjacency = ColourAdjacency.pyramid(image.argb(), mask, w, minX, minY,
+                maxX - minX + 1, maxY - minY + 1);
         return new ViewModel(name, histogram, paletteOf(histogram), count / (height * height),
-                Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9)), parts, bands, bandDistance, grain.logRatio());
+                Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9)), parts, bands, bandDistance, grain.logRatio(),
+                adjacency);
+    }
+
+    /**
+     * The adjacency signature of this view shrunk to the height closest to {@code figureHeight} (in log scale): a
+     * figure drawn small loses its thin lines and small parts to resampling, and must be compared with the sheet as it
+     * looks at that size.
+     */
+    ColourAdjacency.Scaled adjacencyAt(int figureHeight) {
+        ColourAdjacency.Scaled best = adjacency[0];
+        for (ColourAdjacency.Scaled s : adjacency) {
+            if (Math.abs(Math.log(s.height() / (double) figureHeight))
+                    < Math.abs(Math.log(best.height() / (double) figureHeight))) {
+                best = s;
+            }
+        }
+        return best;
     }
 
     /**

@@ -88,6 +88,40 @@ class ConsistencyEngineTest {
         assertTrue(drifted.band() != Band.OK, drifted.toString());
     }
 
+    @Property(tries = 6)
+    void aCostumeDriftIsExplainedAsColour(@ForAll @DoubleRange(min = 90, max = 270) double degrees) throws IOException {
+        CharacterScore drifted = scoreOf(TestCharacters.shot(TestCharacters.figure(
+                Costume.MIRA.costumeHueRotated((float) degrees), false), 0.7, 0.4, 0.5, false, 3));
+        assertTrue(drifted.band() != Band.OK, drifted.toString());
+        assertEquals("costume colour differs from the 'front' view", drifted.explanation(), drifted.toString());
+    }
+
+    @Test
+    void aNoisyBackgroundSprinkledWithTheCharactersColoursDoesNotPullTheBox() throws IOException {
+        java.awt.image.BufferedImage shot = TestCharacters.shot(TestCharacters.figure(Costume.MIRA, false), 0.45, 0.2,
+                0.5, false, 11);
+        // Noisy terrain over the right half: two pixels in five take one of the character's colours, each nudged by
+        // one colour step in one channel, so that they spread over many rare colour bins (as a textured ground does).
+        java.util.Random random = new java.util.Random(11);
+        java.awt.Color[] colours = {Costume.MIRA.coat(), Costume.MIRA.trousers(), Costume.MIRA.hair(),
+            Costume.MIRA.skin(), Costume.MIRA.boots()};
+        for (int y = 0; y < shot.getHeight(); y++) {
+            for (int x = 320; x < shot.getWidth(); x++) {
+                if (random.nextInt(5) < 2) {
+                    java.awt.Color c = colours[random.nextInt(colours.length)];
+                    int[] rgb = {c.getRed(), c.getGreen(), c.getBlue()};
+                    int channel = random.nextInt(3);
+                    rgb[channel] = Math.max(0, Math.min(255, rgb[channel] + (random.nextBoolean() ? 17 : -17)));
+                    shot.setRGB(x, y, new java.awt.Color(rgb[0], rgb[1], rgb[2]).getRGB());
+                }
+            }
+        }
+        Box box = scoreOf(shot).box();
+        // The figure is 162 px tall, centred at (128, 180).
+        assertTrue(box.x() + box.width() < 320, box.toString());
+        assertTrue(Math.abs(box.height() - 162) < 40, box.toString());
+    }
+
     @Test
     void anotherCharacterScoresOffModel() throws IOException {
         CharacterScore score = scoreOf(TestCharacters.shot(TestCharacters.figure(Costume.OTTO, false), 0.7, 0.6, 0.5,

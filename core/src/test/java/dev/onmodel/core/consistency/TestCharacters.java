@@ -28,6 +28,16 @@ final class TestCharacters {
             float[] hsb = Color.RGBtoHSB(coat.getRed(), coat.getGreen(), coat.getBlue(), null);
             return new Costume(hair, skin, Color.getHSBColor(hsb[0] + degrees / 360f, hsb[1], hsb[2]), trousers, boots);
         }
+
+        /** The same head with the coat's, trousers' and boots' hues rotated by {@code degrees} (a costume drift). */
+        Costume costumeHueRotated(float degrees) {
+            return new Costume(hair, skin, rotated(coat, degrees), rotated(trousers, degrees), rotated(boots, degrees));
+        }
+
+        private static Color rotated(Color c, float degrees) {
+            float[] hsb = Color.RGBtoHSB(c.getRed(), c.getGreen(), c.getBlue(), null);
+            return Color.getHSBColor(hsb[0] + degrees / 360f, hsb[1], hsb[2]);
+        }
     }
 
     private TestCharacters() {

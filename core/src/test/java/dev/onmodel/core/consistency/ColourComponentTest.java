@@ -1,0 +1,45 @@
+package dev.onmodel.core.consistency;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The colour component: foreign colours count as far as they can have replaced missing sheet colours. */
+class ColourComponentTest {
+
+    private static CharacterAnalysis.ViewSignals signals(double precision, double recall, double adjacency) {
+        return new CharacterAnalysis.ViewSignals("front", precision, recall, 0.5, 0, 0, Double.NaN, precision, recall,
+                precision, recall, Double.NaN, adjacency);
+    }
+
+    @Property(tries = 60)
+    void foreignColoursBeyondWhatReplacesTheMissingOnesCostNothing(
+            @ForAll @DoubleRange(min = 0.0, max = 0.1) double missing,
+            @ForAll @DoubleRange(min = 0.0, max = 0.5) double extra) {
+        double counted = ScoreModel.FOREIGN_PER_MISSING * missing;
+        double atLimit = ScoreModel.colourComponent(signals(1 - counted, 1 - missing, Double.NaN), 200);
+        double beyond = ScoreModel.colourComponent(signals(Math.max(0, 1 - counted - extra), 1 - missing, Double.NaN),
+                200);
+        assertEquals(atLimit, beyond, 1e-9, "an occluder's colours beyond the limit");
+    }
+
+    @Property(tries = 60)
+    void replacingSheetColoursLowersTheComponent(@ForAll @DoubleRange(min = 0.05, max = 0.5) double replaced) {
+        double onModel = ScoreModel.colourComponent(signals(1, 1, Double.NaN), 200);
+        double recoloured = ScoreModel.colourComponent(signals(1 - replaced, 1 - replaced, Double.NaN), 200);
+        assertEquals(100, onModel, 1e-9);
+        assertTrue(recoloured < onModel - 100 * replaced * 0.9, "recoloured " + recoloured);
+    }
+
+    @Property(tries = 40)
+    void colourAdjacencyOnlyLowersTheComponent(@ForAll @DoubleRange(min = 0, max = 1) double adjacency,
+                                               @ForAll @DoubleRange(min = 0.5, max = 1) double recall) {
+        double without = ScoreModel.colourComponent(signals(0.9, recall, Double.NaN), 150);
+        double with = ScoreModel.colourComponent(signals(0.9, recall, adjacency), 150);
+        assertTrue(with <= without + 1e-9);
+        assertEquals(without * Math.pow(adjacency, ScoreModel.ADJACENCY_EXPONENT), with, 1e-9);
+    }
+}
