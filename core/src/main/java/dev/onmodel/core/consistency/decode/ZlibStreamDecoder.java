@@ -54,7 +54,7 @@ final class ZlibStreamDecoder {
     private int paddingBits;
 
     /** History (the last 32 KiB, for back-references) followed by decoded bytes not yet handed out. */
-    private final byte[] window = new byte[HISTORY + CHUNK + MAX_MATCH];
+    private final byte[] window = new byte[HISTORY + CHUNK + MAX_MATCH + 8];
     private int readPos;
     private int writePos;
 
@@ -115,7 +115,8 @@ final class ZlibStreamDecoder {
             writePos = HISTORY;
             readPos = HISTORY;
         }
-        // A match may run past the limit by up to MAX_MATCH - 1 bytes; the window has room for that.
+        // A match may run past the limit by up to MAX_MATCH - 1 bytes, and its eight-byte copy by seven more; the
+        // window has room for that.
         int limit = HISTORY + CHUNK;
         while (writePos < limit) {
             if (blockType == BLOCK_HEADER) {
@@ -323,17 +324,25 @@ final class ZlibStreamDecoder {
                 if (from < 0) {
                     throw new IOException("invalid DEFLATE distance (before the start of the data)");
                 }
-                if (matchLength <= 16) {
-                    // Short matches: a byte loop beats a library call; forward copying repeats overlapping periods.
-                    for (int end = pos + matchLength; pos < end; pos++, from++) {
-                        out[pos] = out[from];
+                if (back >= matchLength && matchLength > 32) {
+                    System.arraycopy(out, from, out, pos, matchLength);
+                    pos += matchLength;
+                } else if (back >= 8) {
+                    // Eight bytes at a time: every load lies at least eight bytes behind the store, so it reads
+                    // final bytes even when source and target overlap. Up to seven bytes past the match are written
+                    // too (the window has room); later output overwrites them before anyone reads them.
+                    for (int i = 0; i < matchLength; i += 8) {
+                        LITTLE_ENDIAN_LONG.set(out, pos + i, (long) LITTLE_ENDIAN_LONG.get(out, from + i));
                     }
+                    pos += matchLength;
                 } else if (back == 1) {
                     Arrays.fill(out, pos, pos + matchLength, out[from]);
                     pos += matchLength;
-                } else if (back >= matchLength) {
-                    System.arraycopy(out, from, out, pos, matchLength);
-                    pos += matchLength;
+                } else if (matchLength <= 16) {
+                    // A short period, a short match: forward byte copying repeats the period.
+                    for (int end = pos + matchLength; pos < end; pos++, from++) {
+                        out[pos] = out[from];
+                    }
                 } else {
                     // A period shorter than the match: copy it, then twice as much, and so on.
                     int end = pos + matchLength;
