@@ -66,7 +66,7 @@ final class PngStreamDecoder {
             } catch (EOFException notEvenASignature) {
                 return null;
             }
-            return new Reader(in, workingSize, maxPixels).read();
+            return new Reader(in, workingSize, maxPixels, Files.size(file)).read();
         } catch (EOFException e) {
             throw new IOException("damaged image data: the file ends early (truncated?)", e);
         }
@@ -87,6 +87,7 @@ final class PngStreamDecoder {
         private final DataInputStream in;
         private final int workingSize;
         private final long maxPixels;
+        private final long fileSize;
         private int step;
         private final CRC32 crc = new CRC32();
         private int width;
@@ -102,7 +103,8 @@ final class PngStreamDecoder {
         private byte[] compressed;
         private int compressedLength;
 
-        Reader(DataInputStream in, int workingSize, long maxPixels) {
+        Reader(DataInputStream in, int workingSize, long maxPixels, long fileSize) {
+            this.fileSize = fileSize;
             this.in = in;
             this.workingSize = workingSize;
             this.maxPixels = maxPixels;
@@ -243,7 +245,8 @@ final class PngStreamDecoder {
          * first IDAT's header has been read already.
          */
         private void readImageData(int firstLength) throws IOException {
-            compressed = new byte[Math.max(1 << 12, firstLength)];
+            // The image data cannot be larger than the file: one buffer of that size, never grown and copied.
+            compressed = new byte[(int) Math.max(firstLength, Math.min(fileSize, Integer.MAX_VALUE - 16))];
             compressedLength = 0;
             int length = firstLength;
             while (true) {
