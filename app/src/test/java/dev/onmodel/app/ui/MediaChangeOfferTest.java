@@ -1,10 +1,8 @@
 package dev.onmodel.app.ui;
 
-import dev.onmodel.app.session.Reviewer;
-import dev.onmodel.app.session.StoreReviewSession;
+import dev.onmodel.app.testing.StoredProjects;
 import dev.onmodel.app.testing.TinyProjects;
 import dev.onmodel.core.model.Project;
-import dev.onmodel.core.model.Role;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -19,7 +17,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,15 +39,7 @@ class MediaChangeOfferTest {
         stage.show();
     }
 
-    private static Project storedProject(Path root) throws Exception {
-        try (StoreReviewSession session = StoreReviewSession.open(root, new Reviewer("Ali", Role.ANIMATOR),
-                "pass 1", workspace -> Optional.empty())) {
-            return session.storedProject().orElseThrow();
-        }
-    }
-
     private void check(FxRobot robot, Project project, AtomicInteger rescans) throws Exception {
-        @SuppressWarnings("unchecked")
         javafx.concurrent.Task<?>[] task = new javafx.concurrent.Task<?>[1];
         robot.interact(() -> task[0] = MediaChangeOffer.checkAndOffer(stage, project, () -> true,
                 rescans::incrementAndGet));
@@ -61,7 +50,7 @@ class MediaChangeOfferTest {
     @Test
     void aNewTakeOnDiskIsOfferedForARescan(FxRobot robot) throws Exception {
         Path root = TinyProjects.create(dir.resolve("project"));
-        Project stored = storedProject(root);
+        Project stored = StoredProjects.stored(root);
         Path take = Files.createDirectories(root.resolve("shots/sh010/v003"));
         for (Path frame : Files.list(root.resolve("shots/sh010/v001")).toList()) {
             Files.copy(frame, take.resolve(frame.getFileName().toString().replace("v001", "v003")));
@@ -84,7 +73,7 @@ class MediaChangeOfferTest {
         Path root = TinyProjects.create(dir.resolve("project"));
         AtomicInteger rescans = new AtomicInteger();
 
-        check(robot, storedProject(root), rescans);
+        check(robot, StoredProjects.stored(root), rescans);
 
         assertTrue(robot.lookup("#mediaChangedDialog").tryQuery().isEmpty(), "no dialog without a change");
         assertEquals(0, rescans.get());

@@ -1,12 +1,9 @@
 package dev.onmodel.app.ui;
 
-import dev.onmodel.app.session.Reviewer;
-import dev.onmodel.app.session.StoreReviewSession;
+import dev.onmodel.app.testing.StoredProjects;
 import dev.onmodel.app.testing.TinyProjects;
 import dev.onmodel.app.ui.tasks.BackgroundTasks;
 import dev.onmodel.core.model.ImageSequence;
-import dev.onmodel.core.model.Project;
-import dev.onmodel.core.model.Role;
 import dev.onmodel.core.store.ImportReport;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -22,7 +19,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -55,8 +51,7 @@ class MediaUpdateTest {
     /** Imports a tiny project into its store, as the window's first open does. */
     private Path importedProject() throws Exception {
         Path root = TinyProjects.create(dir.resolve("project"));
-        StoreReviewSession.open(root, new Reviewer("Ali", Role.ANIMATOR), "pass 1", workspace -> Optional.empty())
-                .close();
+        StoredProjects.stored(root);
         return root;
     }
 
@@ -68,13 +63,6 @@ class MediaUpdateTest {
             BackgroundTasks.start(task, done::complete, done::completeExceptionally);
         });
         return done;
-    }
-
-    private static Project stored(Path root) throws Exception {
-        try (StoreReviewSession session = StoreReviewSession.open(root, new Reviewer("Ali", Role.ANIMATOR),
-                "pass 1", workspace -> Optional.empty())) {
-            return session.storedProject().orElseThrow();
-        }
     }
 
     @Test
@@ -91,7 +79,7 @@ class MediaUpdateTest {
                 "unchanged frames carry over: " + MediaUpdate.summary(report));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, countWindows(robot), "the progress window closed itself");
-        for (var shot : stored(root).shots()) {
+        for (var shot : StoredProjects.stored(root).shots()) {
             for (var variant : shot.variants()) {
                 for (Path file : ((ImageSequence) variant.media()).files().values()) {
                     assertTrue(file.startsWith(moved) && Files.isRegularFile(file), file.toString());
@@ -109,7 +97,7 @@ class MediaUpdateTest {
                 () -> run(robot, root, empty).get(60, TimeUnit.SECONDS));
 
         assertTrue(refused.getCause().getMessage().contains("not relinked"), refused.getCause().getMessage());
-        Path first = ((ImageSequence) stored(root).shots().get(0).variants().get(0).media()).files().firstEntry()
+        Path first = ((ImageSequence) StoredProjects.stored(root).shots().get(0).variants().get(0).media()).files().firstEntry()
                 .getValue();
         assertTrue(first.startsWith(root) && Files.isRegularFile(first), "still the original media: " + first);
         WaitForAsyncUtils.waitForFxEvents();
