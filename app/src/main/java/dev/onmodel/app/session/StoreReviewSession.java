@@ -26,7 +26,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +50,7 @@ import java.util.function.Function;
  * {@link FrameScoring} ({@link WorkspaceScoring}: the engine, scores written into the store) and stream in. Without
  * one (a read-only project never imported) {@link #canScore()} is false.
  */
-public final class StoreReviewSession implements ReviewSession {
+public final class StoreReviewSession extends MirroredReviewSession {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -65,13 +64,9 @@ public final class StoreReviewSession implements ReviewSession {
         thread.setDaemon(true);
         return thread;
     });
-    private final DecisionMirror mirror = new DecisionMirror();
-    private final ScoreMirror scores = new ScoreMirror();
-    private final UndoHistory undo = new UndoHistory();
     private final Map<Long, Decision> mine = new ConcurrentHashMap<>();
     private final Map<String, HeroMark> heroes = new ConcurrentHashMap<>();
     private final Map<String, ReviewPassInfo> passes = new ConcurrentHashMap<>();
-    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     /** Ids of the log rows in the mirror: those read at open, this session's own, and those followed since. */
     private final Set<Long> applied = ConcurrentHashMap.newKeySet();
     /** The highest log row id looked at; read and written on the session thread only. */
@@ -294,21 +289,6 @@ public final class StoreReviewSession implements ReviewSession {
     }
 
     @Override
-    public Optional<Decision> effectiveDecision(String shot, String variant, long frame) {
-        return mirror.effective(shot, variant, frame);
-    }
-
-    @Override
-    public Decision[] decisions(String shot, String variant, FrameRange frames) {
-        return mirror.decisions(shot, variant, frames);
-    }
-
-    @Override
-    public List<HistoryEntry> history(String shot, String variant, long frame) {
-        return mirror.history(shot, variant, frame);
-    }
-
-    @Override
     public List<ReviewPassInfo> passes() {
         return passes.values().stream().sorted(java.util.Comparator.comparing(ReviewPassInfo::openedAt)).toList();
     }
@@ -349,11 +329,6 @@ public final class StoreReviewSession implements ReviewSession {
     }
 
     @Override
-    public Optional<FrameScore> score(String shot, String variant, long frame) {
-        return scores.get(shot, variant, frame);
-    }
-
-    @Override
     public boolean canScore() {
         return scoring.isPresent();
     }
@@ -362,43 +337,7 @@ public final class StoreReviewSession implements ReviewSession {
     public ScoringJob startScoring(Collection<Variant> variants) {
         FrameScoring engine = scoring.orElseThrow(() -> new IllegalStateException(
                 "consistency scoring is not bound in this build"));
-        return engine.start(List.copyOf(variants), new FrameScoring.Sink() {
-            @Override
-            public void scored(FrameScore score) {
-                scores.put(score);
-                listeners.forEach(l -> l.scoreArrived(score));
-            }
-
-            @Override
-            public void progress(ScoringProgress progress) {
-                listeners.forEach(l -> l.scoringProgress(progress));
-            }
-
-            @Override
-            public void failed(Exception error) {
-                listeners.forEach(l -> l.scoringFailed(error));
-            }
-        });
-    }
-
-    @Override
-    public void addListener(SessionListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeListener(SessionListener listener) {
-        listeners.remove(listener);
-    }
-
-    @Override
-    public boolean canUndo() {
-        return undo.canUndo();
-    }
-
-    @Override
-    public boolean canRedo() {
-        return undo.canRedo();
+        return engine.start(List.copyOf(variants), scoreSink());
     }
 
     /** Waits for queued writes (they commit), then closes the store (which takes its closing backup). */

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +34,7 @@ import java.util.function.Function;
  * atomically after every commit, so a test can "restart" by opening a new session on the same file. Scores come
  * from a function the test supplies. A test can make the next commit fail to check that nothing is shown as saved.
  */
-public final class JsonFileReviewSession implements ReviewSession {
+public final class JsonFileReviewSession extends MirroredReviewSession {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -44,10 +43,6 @@ public final class JsonFileReviewSession implements ReviewSession {
     private final String pass;
     private final Function<FrameKey, Optional<FrameScore>> scorer;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "test-store-writer"));
-    private final DecisionMirror mirror = new DecisionMirror();
-    private final ScoreMirror scores = new ScoreMirror();
-    private final UndoHistory undo = new UndoHistory();
-    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final List<DecisionEvent> log = new ArrayList<>();
     private final Map<String, ReviewPassInfo> passes = new LinkedHashMap<>();
     private final Map<String, HeroMark> heroes = new LinkedHashMap<>();
@@ -159,21 +154,6 @@ public final class JsonFileReviewSession implements ReviewSession {
     }
 
     @Override
-    public Optional<Decision> effectiveDecision(String shot, String variant, long frame) {
-        return mirror.effective(shot, variant, frame);
-    }
-
-    @Override
-    public Decision[] decisions(String shot, String variant, FrameRange frames) {
-        return mirror.decisions(shot, variant, frames);
-    }
-
-    @Override
-    public List<HistoryEntry> history(String shot, String variant, long frame) {
-        return mirror.history(shot, variant, frame);
-    }
-
-    @Override
     public synchronized List<ReviewPassInfo> passes() {
         return List.copyOf(passes.values());
     }
@@ -229,44 +209,8 @@ public final class JsonFileReviewSession implements ReviewSession {
     }
 
     @Override
-    public Optional<FrameScore> score(String shot, String variant, long frame) {
-        return scores.get(shot, variant, frame);
-    }
-
-    @Override
     public ScoringJob startScoring(Collection<Variant> variants) {
-        return new ScriptedFrameScoring(scorer, scoreDelay).start(List.copyOf(variants), new FrameScoring.Sink() {
-            @Override
-            public void scored(FrameScore score) {
-                scores.put(score);
-                listeners.forEach(l -> l.scoreArrived(score));
-            }
-
-            @Override
-            public void progress(ScoringProgress progress) {
-                listeners.forEach(l -> l.scoringProgress(progress));
-            }
-        });
-    }
-
-    @Override
-    public void addListener(SessionListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeListener(SessionListener listener) {
-        listeners.remove(listener);
-    }
-
-    @Override
-    public boolean canUndo() {
-        return undo.canUndo();
-    }
-
-    @Override
-    public boolean canRedo() {
-        return undo.canRedo();
+        return new ScriptedFrameScoring(scorer, scoreDelay).start(List.copyOf(variants), scoreSink());
     }
 
     @Override
