@@ -258,6 +258,16 @@ public final class WorkstationBenchmark {
         System.out.printf("busy pulse gaps (ms): %s%n", summary(busy));
         System.out.printf("gaps over 50 ms while busy: %d of %d; scoring status at the end: %s%n",
                 busy.stream().filter(g -> g > 50).count(), busy.size(), scoring);
+        // When they happened: at the start of the job (first use of code paths) or anywhere (pauses, CPU).
+        StringBuilder when = new StringBuilder();
+        double elapsed = 0;
+        for (double gap : busy) {
+            elapsed += gap;
+            if (gap > 50) {
+                when.append(String.format(java.util.Locale.ROOT, " %.0f ms at %.2f s;", gap, elapsed / 1000));
+            }
+        }
+        System.out.println("gaps over 50 ms, length and time since the job started:" + when);
         other.shutdown();
     }
 
