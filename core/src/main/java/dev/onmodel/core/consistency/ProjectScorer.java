@@ -124,7 +124,8 @@ public final class ProjectScorer {
     }
 
     /**
-     * The characters whose median score over a few sampled frames is in the ok band, or the best one. The sampled
+     * The characters whose median score over a few sampled frames is in the ok band, or the best one; every
+     * character when none of the sampled frames can be read. The sampled
      * analyses go through the cache too (keyed by "every character"), so re-scoring an unchanged project decodes
      * nothing for its cast-less shots either.
      */
@@ -144,6 +145,11 @@ public final class ProjectScorer {
         }
         BatchScorer.Result result = new BatchScorer(engine, cache, projectRoot).score(sample, List.of(), threads,
                 ScoringProgress.none(), cancellation);
+        if (result.frames().isEmpty()) {
+            // No sampled frame could be read (each is reported when the shot is scored): score against every
+            // character rather than guess one.
+            return engine.characters();
+        }
         Map<String, Double> medians = new LinkedHashMap<>();
         for (String character : engine.characters()) {
             List<Double> scores = result.frames().stream()

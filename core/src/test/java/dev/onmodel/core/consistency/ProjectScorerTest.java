@@ -92,4 +92,44 @@ class ProjectScorerTest {
         assertEquals(List.of(), problems);
         assertEquals(List.of(1001L, 1002L, 1003L, 1004L), frames);
     }
+
+    @Test
+    void aShotWhoseFramesCannotBeReadIsScoredAgainstEveryCharacterAndReported() throws IOException {
+        TestCharacters.write(TestCharacters.figure(Costume.MIRA, false),
+                Files.createDirectories(root.resolve("characters/mira")).resolve("front.png"));
+        TestCharacters.write(TestCharacters.figure(Costume.OTTO, false),
+                Files.createDirectories(root.resolve("characters/otto")).resolve("front.png"));
+        Path variant = Files.createDirectories(root.resolve("shots/sh010/v001"));
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(variant.resolve("sh010_v001." + (1001 + i) + ".png"), "not a picture");
+        }
+        Project project = new ProjectReader(MovieProbe.unavailable("not needed")).read(root).project();
+        ConsistencyEngine engine = ConsistencyEngine.load(project.characters(), ScoringSettings.defaults());
+        Map<String, List<String>> casts = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        ProjectScoreSink sink = new ProjectScoreSink() {
+            @Override
+            public void cast(String shot, List<String> cast, boolean proposed) {
+                casts.put(shot, cast);
+            }
+
+            @Override
+            public void frame(Variant v, long frame, Path file, FrameScore score) {
+                throw new AssertionError("no frame of this shot can be scored: " + file);
+            }
+
+            @Override
+            public void problem(MediaProblem problem) {
+                problems.add(problem.toString());
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+        new ProjectScorer(engine, new InMemoryAnalysisCache()).score(project, sink, 2, ScoringProgress.none(),
+                new Cancellation());
+        assertEquals(Map.of("sh010", List.of("mira", "otto")), casts);
+        assertEquals(3, problems.size(), problems.toString());
+    }
 }
