@@ -9,6 +9,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -46,10 +47,12 @@ final class MediaChangeOffer {
     private static void offer(Window owner, MediaChanges changes, Runnable rescan) {
         ButtonType rescanButton = new ButtonType("Rescan media", ButtonBar.ButtonData.OK_DONE);
         ButtonType later = new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                "For example: " + String.join("; ", changes.examples()) + ".\n\nA rescan imports the changes; "
-                        + "decisions and the scores of unchanged frames are kept. File \u25b8 Rescan media does the "
-                        + "same later.", rescanButton, later);
+        // New folders are named in the header already; the examples add the frames.
+        List<String> frames = changes.examples().stream().filter(e -> !e.endsWith("(new folder)")).toList();
+        String examples = frames.isEmpty() ? "" : "For example: " + String.join("; ", frames) + ".\n\n";
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, examples + "A rescan imports the changes; decisions "
+                + "and the scores of unchanged frames are kept. File \u25b8 Rescan media does the same later.",
+                rescanButton, later);
         alert.initOwner(owner);
         alert.setTitle("OnModel");
         alert.setHeaderText("The media on disk changed since the last import: " + changes.summary() + ".");
