@@ -458,8 +458,10 @@ public final class ReviewScreen extends BorderPane {
         progress.setId("scoringProgress");
         progress.setPrefWidth(140);
         progress.progressProperty().bind(model.scoringFractionProperty());
+        // Shown and hidden, but always laid out: the status bar keeps its height when a job starts or ends, so the
+        // viewer above is not resized (which re-decoded every cached frame at the new size and repainted the window
+        // while the job's start already kept both cores busy: the pulse-gap benchmark's longest stalls).
         progress.visibleProperty().bind(model.scoringProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
         Label scoring = new Label();
         scoring.setId("scoringStatus");
         scoring.getStyleClass().add("key-hint");
@@ -470,7 +472,6 @@ public final class ReviewScreen extends BorderPane {
         cancel.setFocusTraversable(false);
         cancel.setOnAction(e -> model.cancelScoring());
         cancel.visibleProperty().bind(model.scoringProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label hint = new Label("? keys");
