@@ -459,8 +459,8 @@ public final class ReviewScreen extends BorderPane {
         progress.setPrefWidth(140);
         progress.progressProperty().bind(model.scoringFractionProperty());
         // Shown and hidden, but always laid out: the status bar keeps its height when a job starts or ends, so the
-        // viewer above is not resized (which re-decoded every cached frame at the new size and repainted the window
-        // while the job's start already kept both cores busy: the pulse-gap benchmark's longest stalls).
+        // viewer above is not resized (frames are cached at the size shown: those around the playhead were decoded
+        // again and the window repainted while the job's start kept both cores busy, the longest pulse gaps).
         progress.visibleProperty().bind(model.scoringProperty());
         Label scoring = new Label();
         scoring.setId("scoringStatus");
