@@ -4,13 +4,14 @@ import dev.onmodel.core.model.Decision;
 import dev.onmodel.core.time.FrameRange;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What every review session keeps in memory for the window, whatever records the decisions: the mirror of the
- * decision log (effective verdicts, history), the scores that arrived, this session's undo history and the
- * listeners. Subclasses record decisions and answer for passes and heroes.
+ * What every review session keeps in memory for the window, whatever records the decisions: who reviews in which
+ * pass, the mirror of the decision log (effective verdicts, history), the scores that arrived, this session's undo
+ * history and the listeners. Subclasses record decisions and answer for passes and heroes.
  */
 abstract class MirroredReviewSession implements ReviewSession {
 
@@ -18,6 +19,23 @@ abstract class MirroredReviewSession implements ReviewSession {
     protected final ScoreMirror scores = new ScoreMirror();
     protected final UndoHistory undo = new UndoHistory();
     protected final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    protected final Reviewer reviewer;
+    protected final String pass;
+
+    protected MirroredReviewSession(Reviewer reviewer, String pass) {
+        this.reviewer = Objects.requireNonNull(reviewer, "reviewer");
+        this.pass = Objects.requireNonNull(pass, "pass");
+    }
+
+    @Override
+    public Reviewer reviewer() {
+        return reviewer;
+    }
+
+    @Override
+    public String pass() {
+        return pass;
+    }
 
     @Override
     public Optional<Decision> effectiveDecision(String shot, String variant, long frame) {

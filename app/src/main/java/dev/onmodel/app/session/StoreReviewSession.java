@@ -56,8 +56,6 @@ public final class StoreReviewSession extends MirroredReviewSession {
 
     private final ReviewStore store;
     private final ProjectWorkspace workspace;
-    private final Reviewer reviewer;
-    private final String pass;
     private final Optional<FrameScoring> scoring;
     private final ExecutorService writes = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "onmodel-session-" + THREADS.incrementAndGet());
@@ -79,10 +77,9 @@ public final class StoreReviewSession extends MirroredReviewSession {
 
     private StoreReviewSession(ReviewStore store, ProjectWorkspace workspace, Reviewer reviewer, String pass,
                                Optional<FrameScoring> scoring) {
+        super(reviewer, pass);
         this.store = store;
         this.workspace = workspace;
-        this.reviewer = reviewer;
-        this.pass = pass;
         this.scoring = scoring;
     }
 
@@ -231,16 +228,6 @@ public final class StoreReviewSession extends MirroredReviewSession {
     @Override
     public Optional<String> readOnlyReason() {
         return store.readOnlyReason();
-    }
-
-    @Override
-    public Reviewer reviewer() {
-        return reviewer;
-    }
-
-    @Override
-    public String pass() {
-        return pass;
     }
 
     @Override

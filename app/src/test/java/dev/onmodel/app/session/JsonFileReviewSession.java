@@ -39,8 +39,6 @@ public final class JsonFileReviewSession extends MirroredReviewSession {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
-    private final Reviewer reviewer;
-    private final String pass;
     private final Function<FrameKey, Optional<FrameScore>> scorer;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "test-store-writer"));
     private final List<DecisionEvent> log = new ArrayList<>();
@@ -61,9 +59,8 @@ public final class JsonFileReviewSession extends MirroredReviewSession {
      */
     public JsonFileReviewSession(Path file, Reviewer reviewer, String pass,
                                  Function<FrameKey, Optional<FrameScore>> scorer) {
+        super(reviewer, pass);
         this.file = file;
-        this.reviewer = reviewer;
-        this.pass = pass;
         this.scorer = scorer;
         if (file != null && Files.exists(file)) {
             load();
@@ -84,16 +81,6 @@ public final class JsonFileReviewSession extends MirroredReviewSession {
     /** Slows each scored frame down, to see streaming and cancel. */
     public void setScoreDelay(Duration delay) {
         scoreDelay = delay;
-    }
-
-    @Override
-    public Reviewer reviewer() {
-        return reviewer;
-    }
-
-    @Override
-    public String pass() {
-        return pass;
     }
 
     @Override
