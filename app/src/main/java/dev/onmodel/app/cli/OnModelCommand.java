@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
                 SampleCommand.class,
                 ExportCommand.class,
                 ImportCommand.class, DecideCommand.class, DecisionsCommand.class, BackupCommand.class, RestoreCommand.class,
-                ScoreCommand.class, BenchCacheCommand.class,
+                ScoreCommand.class, ScoreWorkerCommand.class, BenchCacheCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
