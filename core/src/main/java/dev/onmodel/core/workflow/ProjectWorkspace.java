@@ -19,6 +19,7 @@ import dev.onmodel.core.store.ReviewStore;
 import dev.onmodel.core.store.ShotCast;
 import dev.onmodel.core.store.StoreException;
 import dev.onmodel.core.store.StoreOptions;
+import dev.onmodel.core.store.StoredFrame;
 import dev.onmodel.core.store.StoredScore;
 import dev.onmodel.core.store.VariantKey;
 
@@ -82,10 +83,12 @@ public final class ProjectWorkspace implements AutoCloseable {
      * @param flaggedFrames frames whose worst character is outside the ok band
      * @param digestedFiles files digested to prove their identity (changed since import, or never imported)
      * @param unchangedFrames frames whose stored scores were already the same (nothing written for them)
+     * @param standingFrames  of those, frames of shots whose stored scores still stood, so that neither their
+     *                        cached analyses were read nor they were scored again ({@link StandingScores})
      * @param seconds       wall-clock time of the run
      */
     public record ScoreRun(ProjectScorer.Summary summary, List<MediaProblem> problems, int flaggedFrames,
-                           int digestedFiles, int unchangedFrames, double seconds) {
+                           int digestedFiles, int unchangedFrames, int standingFrames, double seconds) {
         public ScoreRun {
             problems = List.copyOf(problems);
         }
@@ -176,8 +179,25 @@ public final class ProjectWorkspace implements AutoCloseable {
         default void problem(MediaProblem problem) {
         }
 
+        /**
+         * False when {@link #scored} ignores what it is given: frames whose stored scores still stand are then not
+         * read back into scores only to be dropped.
+         */
+        default boolean wantsScores() {
+            return true;
+        }
+
         static FrameListener none() {
-            return (variant, frame, score) -> { };
+            return new FrameListener() {
+                @Override
+                public void scored(Variant variant, long frame, FrameScore score) {
+                }
+
+                @Override
+                public boolean wantsScores() {
+                    return false;
+                }
+            };
         }
     }
 
@@ -208,22 +228,74 @@ public final class ProjectWorkspace implements AutoCloseable {
     private ScoreRun score(ConsistencyEngine engine, Project scored, int threads, ScoringProgress progress,
                            Cancellation cancellation, FrameListener listener) throws IOException, StoreException {
         long start = System.nanoTime();
-        StoreAnalysisCache cache = StoreAnalysisCache.open(store, project.root());
+        Map<VariantKey, NavigableMap<Long, StoredFrame>> imported = store.storedFrames();
+        StoreAnalysisCache cache = StoreAnalysisCache.open(store, project.root(), imported);
         Map<VariantKey, NavigableMap<Long, List<StoredScore>>> previous = store.allScores();
         Map<String, ShotCast> casts = store.casts();
         Map<String, List<String>> reused = proposedCastsToReuse(scored, casts, previous, engine.fingerprint(),
                 engine.characters());
+        Project withCasts = withCasts(scored, reused);
+        List<StandingScores.StandingShot> standing = StandingScores.find(withCasts, imported, previous,
+                engine.fingerprint(), engine.settings(), engine.characters());
+        int total = sequenceFrames(withCasts);
+        int standingFrames = 0;
+        int standingFlagged = 0;
+        Set<String> standingShots = new HashSet<>();
+        for (StandingScores.StandingShot shot : standing) {
+            standingShots.add(shot.shot().name());
+            for (Map.Entry<Variant, NavigableMap<Long, List<StoredScore>>> variant : shot.frames().entrySet()) {
+                for (Map.Entry<Long, List<StoredScore>> frame : variant.getValue().entrySet()) {
+                    if (listener.wantsScores()) {
+                        try {
+                            listener.scored(variant.getKey(), frame.getKey(), StandingScores.score(frame.getValue()));
+                        } catch (IllegalArgumentException unreadable) {
+                            // Written by this engine but not readable by this build: the window leaves such rows
+                            // out when it loads them too, and has nothing newer to show.
+                        }
+                    }
+                    standingFlagged += StandingScores.flagged(frame.getValue()) ? 1 : 0;
+                }
+            }
+            standingFrames += shot.frameCount();
+            progress.update(standingFrames, total);
+        }
+        int alreadyDone = standingFrames;
         StoreScoreSink sink = new StoreScoreSink(store, store.mediaRoot(), engine.fingerprint(), previous, casts);
-        ProjectScorer.Summary summary;
+        ProjectScorer.Summary scoredSummary;
         try {
-            summary = new ProjectScorer(engine, cache).score(withCasts(scored, reused),
-                    new ReusedCastSink(sink, reused.keySet(), listener), threads, progress, cancellation);
+            scoredSummary = new ProjectScorer(engine, cache).score(without(withCasts, standingShots),
+                    new ReusedCastSink(sink, reused.keySet(), listener), threads,
+                    (done, n) -> progress.update(alreadyDone + done, alreadyDone + n), cancellation);
         } finally {
             // Analyses made before a failure or cancellation are still worth keeping.
             cache.flush();
         }
-        return new ScoreRun(summary, sink.problems(), sink.flaggedFrames(), cache.digestedFiles(),
-                sink.unchangedFrames(), (System.nanoTime() - start) / 1e9);
+        Map<String, List<String>> allCasts = new LinkedHashMap<>();
+        for (Shot shot : withCasts.shots()) {
+            List<String> cast = standingShots.contains(shot.name()) ? shot.cast() : scoredSummary.casts().get(shot.name());
+            if (cast != null) {
+                allCasts.put(shot.name(), cast);
+            }
+        }
+        ProjectScorer.Summary summary = new ProjectScorer.Summary(scoredSummary.frames() + standingFrames,
+                scoredSummary.cached() + standingFrames, scoredSummary.problems(), scoredSummary.cancelled(),
+                allCasts);
+        return new ScoreRun(summary, sink.problems(), sink.flaggedFrames() + standingFlagged, cache.digestedFiles(),
+                sink.unchangedFrames() + standingFrames, standingFrames, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static int sequenceFrames(Project project) {
+        return project.shots().stream().flatMap(s -> s.variants().stream())
+                .mapToInt(v -> v.media() instanceof ImageSequence q ? q.files().size() : 0).sum();
+    }
+
+    /** The project without the named shots. */
+    private static Project without(Project project, Set<String> shots) {
+        if (shots.isEmpty()) {
+            return project;
+        }
+        return new Project(project.name(), project.root(), project.rate(), project.characters(),
+                project.shots().stream().filter(s -> !shots.contains(s.name())).toList());
     }
 
     /** The project with only the asked variants (shots without any are left out). */

@@ -57,8 +57,15 @@ public final class StoreAnalysisCache implements AnalysisCache {
      * scores); the imported frame identities are loaded now, in one query.
      */
     public static StoreAnalysisCache open(ReviewStore store, Path keyRoot) throws StoreException {
+        return open(store, keyRoot, store.storedFrames());
+    }
+
+    /** As {@link #open(ReviewStore, Path)} with the store's imported frames already read ({@code storedFrames()}). */
+    static StoreAnalysisCache open(ReviewStore store, Path keyRoot,
+                                   Map<dev.onmodel.core.store.VariantKey, NavigableMap<Long, StoredFrame>> storedFrames)
+            throws StoreException {
         Map<String, FileIdentity> imported = new HashMap<>();
-        for (NavigableMap<Long, StoredFrame> frames : store.storedFrames().values()) {
+        for (NavigableMap<Long, StoredFrame> frames : storedFrames.values()) {
             for (StoredFrame frame : frames.values()) {
                 imported.put(frame.identity().relativePath(), frame.identity());
             }
