@@ -38,7 +38,7 @@ import java.util.function.Function;
  *
  * <p>Decisions other processes record in the same store ({@code onmodel decide}, another workstation) are followed:
  * about once a second the session thread reads the log rows added since it last looked and streams them into the
- * mirror and to the listeners, as if they were its own.
+ * mirror and to the listeners, as if they were its own. Hero marks and passes they record are followed the same way.
  *
  * <p>Opening loads the decision log, passes and hero choices into in-memory mirrors, so the UI's reads never touch
  * SQLite. Writes run in order on one session thread ({@code onmodel-session}) that calls the store, whose own writer
@@ -47,7 +47,8 @@ import java.util.function.Function;
  * store's sentence and changes nothing.
  *
  * <p>Consistency scores: those stored by earlier runs are loaded at open; new runs come from the bound
- * {@link FrameScoring} ({@link WorkspaceScoring}: the engine, scores written into the store) and stream in. Without
+ * {@link FrameScoring} ({@link ProcessScoring}: the engine in a worker process, scores written into the store) and
+ * stream in. Without
  * one (a read-only project never imported) {@link #canScore()} is false.
  */
 public final class StoreReviewSession extends MirroredReviewSession {
@@ -200,7 +201,43 @@ public final class StoreReviewSession extends MirroredReviewSession {
         for (List<String> variant : changed) {
             listeners.forEach(l -> l.decisionsChanged(variant.get(0), variant.get(1)));
         }
+        followOtherHeroesAndPasses();
         return foreign;
+    }
+
+    /**
+     * Hero marks and passes other writers recorded (a director marking the hero in another workstation, a pass
+     * closed from the command line): two small queries, compared with the mirrors; only what differs is applied and
+     * announced. Own changes are already in the mirrors (this runs on the session thread after them), so they are not
+     * announced twice.
+     */
+    private void followOtherHeroesAndPasses() {
+        Map<String, HeroChoice> storedHeroes;
+        List<ReviewPass> storedPasses;
+        try {
+            storedHeroes = store.heroes();
+            storedPasses = store.passes();
+        } catch (StoreException e) {
+            return; // busy or closing: the next check compares again
+        }
+        storedHeroes.forEach((shot, choice) -> {
+            HeroMark mark = mark(choice);
+            if (!mark.equals(heroes.get(shot))) {
+                heroes.put(shot, mark);
+                listeners.forEach(l -> l.heroChanged(shot));
+            }
+        });
+        boolean passesChanged = false;
+        for (ReviewPass pass : storedPasses) {
+            ReviewPassInfo info = info(pass);
+            if (!info.equals(passes.get(pass.name()))) {
+                passes.put(pass.name(), info);
+                passesChanged = true;
+            }
+        }
+        if (passesChanged) {
+            listeners.forEach(SessionListener::passesChanged);
+        }
     }
 
     /** Each frame's worst stored character score, from earlier runs (window or {@code onmodel score}). */

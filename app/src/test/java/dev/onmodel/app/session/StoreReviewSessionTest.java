@@ -128,4 +128,48 @@ class StoreReviewSessionTest {
                     "the undo stack holds only this session's own decisions");
         }
     }
+
+    @Test
+    void heroMarksAndPassesAnotherWriterRecordsAreFollowed() throws Exception {
+        Project project = project();
+        try (StoreReviewSession window = open(project, "Ali", Role.ANIMATOR, "pass 1");
+             StoreReviewSession other = open(project, "Dee", Role.DIRECTOR, "director approval")) {
+            List<String> heroesTold = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger passesTold = new java.util.concurrent.atomic.AtomicInteger();
+            window.addListener(new SessionListener() {
+                @Override
+                public void heroChanged(String shot) {
+                    heroesTold.add(shot);
+                }
+
+                @Override
+                public void passesChanged() {
+                    passesTold.incrementAndGet();
+                }
+            });
+            window.markHero("sh010", "v001", FrameRange.ofInclusive(1001, 1002), "first pick").join();
+            heroesTold.clear();
+            window.followNow().join();
+            assertEquals(List.of(), heroesTold, "its own mark is not announced a second time");
+            assertTrue(window.passes().stream().anyMatch(p -> p.name().equals("director approval")),
+                    "the pass the director's session opened");
+            passesTold.set(0);
+
+            other.markHero("sh010", "v002", FrameRange.ofInclusive(1001, 1003), "director: v002 holds model").join();
+            assertEquals("v001", window.hero("sh010").orElseThrow().variant(), "not seen before the check");
+            window.followNow().join();
+            assertEquals("v002", window.hero("sh010").orElseThrow().variant());
+            assertEquals("Dee", window.hero("sh010").orElseThrow().chosenBy());
+            assertEquals(List.of("sh010"), heroesTold);
+
+            other.closePass("director approval").join();
+            window.followNow().join();
+            assertEquals(1, passesTold.get());
+            assertTrue(window.passes().stream().filter(p -> p.name().equals("director approval")).findFirst()
+                    .orElseThrow().closedAt().isPresent(), "the close is seen");
+            window.followNow().join();
+            assertEquals(List.of("sh010"), heroesTold, "each change once");
+            assertEquals(1, passesTold.get(), "each change once");
+        }
+    }
 }
