@@ -48,6 +48,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>{@code keys DIR}: key press to painted frame for cached 1080p frames (p50/p95/max)</li>
  *   <li>{@code pulses DIR}: gaps between FX pulses idle and while decoding + scoring run in the background</li>
  *   <li>{@code pulses-engine DIR}: the same while the real consistency engine scores into the review store</li>
+ *   <li>{@code pulses-import DIR}: the same while File ▸ Rescan media re-imports every frame (each touched, so each
+ *   is header-checked and digested again)</li>
  *   <li>{@code coldstart DIR [PROJECT [ROUNDS]]}: the real launcher ({@code ./onmodel open PROJECT}) to the first
  *   frame painted, with and without its class-data archive, side by side (run from the repository root)</li>
  * </ul>
@@ -70,7 +72,7 @@ public final class WorkstationBenchmark {
         WorkstationApp.configureToolkit(); // the window's toolkit settings, as the launcher applies them
         switch (args[0]) {
             case "timeline" -> timeline();
-            case "keys", "pulses", "pulses-engine" -> runInWindow(args[0], projectDir);
+            case "keys", "pulses", "pulses-engine", "pulses-import" -> runInWindow(args[0], projectDir);
             case "coldstart" -> coldStart(projectDir, work, args.length > 3 ? Integer.parseInt(args[3]) : 5);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
@@ -105,7 +107,7 @@ public final class WorkstationBenchmark {
         Bench bench = new Bench();
         bench.stage = stage;
         bench.cache = new FrameImageCache(3L << 30, 2);
-        bench.session = which.equals("pulses-engine")
+        bench.session = which.equals("pulses-engine") || which.equals("pulses-import")
                 ? new dev.onmodel.app.session.StoreSessions().open(projectDir, new Reviewer("bench", Role.ANIMATOR),
                         "bench")
                 : new JsonFileReviewSession(null, new Reviewer("bench", Role.ANIMATOR), "bench",
@@ -122,6 +124,8 @@ public final class WorkstationBenchmark {
                 + System.getProperty("prism.order", "(default)") + ", cores " + Runtime.getRuntime().availableProcessors());
         if (which.equals("keys")) {
             keys(bench, project);
+        } else if (which.equals("pulses-import")) {
+            pulsesWhileImporting(projectDir);
         } else {
             pulses(bench, project, which.equals("pulses"));
         }
@@ -269,6 +273,42 @@ public final class WorkstationBenchmark {
         }
         System.out.println("gaps over 50 ms, length and time since the job started:" + when);
         other.shutdown();
+    }
+
+    private static void pulsesWhileImporting(Path projectDir) throws Exception {
+        measurePulses(Duration.ofSeconds(2)); // start-up settles
+        List<Double> idle = measurePulses(Duration.ofSeconds(4));
+        List<Path> frames;
+        try (java.util.stream.Stream<Path> files = Files.walk(projectDir.resolve("shots"))) {
+            frames = files.filter(f -> f.toString().endsWith(".png")).toList();
+        }
+        long later = System.currentTimeMillis();
+        for (Path frame : frames) {
+            Files.setLastModifiedTime(frame, java.nio.file.attribute.FileTime.fromMillis(later));
+        }
+        javafx.concurrent.Task<dev.onmodel.core.store.ImportReport> rescan = MediaUpdate.task(projectDir, null);
+        long started = System.nanoTime();
+        long[] ended = new long[1];
+        Thread importing = new Thread(() -> {
+            rescan.run();
+            ended[0] = System.nanoTime();
+        }, "bench-rescan");
+        importing.setDaemon(true);
+        importing.start();
+        List<Double> busy = measurePulses(Duration.ofSeconds(12));
+        importing.join();
+        String outcome;
+        try {
+            outcome = MediaUpdate.summary(rescan.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+            outcome = String.valueOf(e.getCause());
+        }
+        System.out.printf("rescan of %d touched frames took %.1f s: %s%n", frames.size(),
+                (ended[0] - started) / 1e9, outcome);
+        System.out.printf("idle pulse gaps (ms): %s%n", summary(idle));
+        System.out.printf("busy pulse gaps (ms): %s%n", summary(busy));
+        System.out.printf("gaps over 50 ms while importing: %d of %d%n", busy.stream().filter(g -> g > 50).count(),
+                busy.size());
     }
 
     private static List<Double> measurePulses(Duration duration) throws InterruptedException {
