@@ -121,7 +121,7 @@ public final class ProcessScoring implements FrameScoring {
             ScoringProgress refused = new ScoringProgress(0, 0, 0, Optional.empty(), true, true);
             sink.progress(refused);
             done.complete(refused);
-            return job(null, done);
+            return job(null, done, new AtomicBoolean());
         }
         List<String> command = new ArrayList<>(launch.command());
         command.addAll(List.of("--project", projectRoot.toString(), "--threads", Integer.toString(threads)));
@@ -138,31 +138,33 @@ public final class ProcessScoring implements FrameScoring {
                     + e.getMessage(), e));
             sink.progress(last);
             done.complete(last);
-            return job(null, done);
+            return job(null, done, new AtomicBoolean());
         }
+        AtomicBoolean cancelAsked = new AtomicBoolean();
         Deque<String> errorLines = new ArrayDeque<>();
         Thread errors = new Thread(() -> keepLastLines(process.getErrorStream(), errorLines), "onmodel-scoring-errors");
         errors.setDaemon(true);
         errors.start();
         Thread reading = new Thread(() -> {
             try {
-                done.complete(follow(process, sink, errors, errorLines));
+                done.complete(follow(process, sink, errors, errorLines, cancelAsked));
             } finally {
                 running.set(false);
             }
         }, "onmodel-scoring");
         reading.setDaemon(true);
         reading.start();
-        return job(process, done);
+        return job(process, done, cancelAsked);
     }
 
-    private static ScoringJob job(Process process, CompletableFuture<ScoringProgress> done) {
+    private static ScoringJob job(Process process, CompletableFuture<ScoringProgress> done, AtomicBoolean cancelAsked) {
         return new ScoringJob() {
             @Override
             public void cancel() {
                 if (process == null || !process.isAlive()) {
                     return;
                 }
+                cancelAsked.set(true);
                 try {
                     OutputStream in = process.getOutputStream();
                     in.write((ScoringWorkerProtocol.CANCEL + "\n").getBytes(StandardCharsets.UTF_8));
@@ -173,6 +175,8 @@ public final class ProcessScoring implements FrameScoring {
                 process.onExit().orTimeout(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS)
                         .whenComplete((exited, timeout) -> {
                             if (timeout != null) {
+                                // Its children too: one holding the output pipe open would keep the job unfinished.
+                                process.descendants().forEach(ProcessHandle::destroyForcibly);
                                 process.destroyForcibly();
                             }
                         });
@@ -186,7 +190,8 @@ public final class ProcessScoring implements FrameScoring {
     }
 
     /** Reads the worker's lines until it ends; returns the job's last progress. */
-    private ScoringProgress follow(Process process, Sink sink, Thread errors, Deque<String> errorLines) {
+    private ScoringProgress follow(Process process, Sink sink, Thread errors, Deque<String> errorLines,
+                                   AtomicBoolean cancelAsked) {
         long started = System.nanoTime();
         AtomicLong failed = new AtomicLong();
         long done = 0;
@@ -227,6 +232,13 @@ public final class ProcessScoring implements FrameScoring {
         if (end != null && end.type().equals("finished")) {
             ScoringProgress last = new ScoringProgress(Math.max(done, end.done()), Math.max(total, end.done()),
                     failed.get(), Optional.of(Duration.ZERO), true, end.cancelled());
+            sink.progress(last);
+            return last;
+        }
+        if (end == null && cancelAsked.get()) {
+            // Asked to stop and ended before it could say so (or was ended after the grace period): a cancel, not
+            // a failure; what it stored before stays.
+            ScoringProgress last = new ScoringProgress(done, total, failed.get(), Optional.empty(), true, true);
             sink.progress(last);
             return last;
         }

@@ -6,6 +6,7 @@ import dev.onmodel.core.model.Variant;
 import dev.onmodel.core.store.ImportOptions;
 import dev.onmodel.core.store.StoredScore;
 import dev.onmodel.core.workflow.ProjectWorkspace;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +176,22 @@ class ProcessScoringTest {
             ScoringWorkerProtocol.Message end = ScoringWorkerProtocol.parse(last);
             assertEquals("finished", end.type());
             assertTrue(end.cancelled(), "stopped because nobody listens any more");
+        }
+    }
+
+    @Test
+    void aWorkerThatIgnoresTheCancelIsEndedAndTheJobReadsAsCancelled() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh to stand in for a stuck worker");
+        try (ProjectWorkspace workspace = openTinyProject()) {
+            // A "worker" that neither reads its input nor writes anything, like one stuck on a huge frame.
+            ProcessScoring.Launch stuck = new ProcessScoring.Launch(List.of("/bin/sh", "-c", "sleep 120", "worker"));
+            Collecting sink = new Collecting();
+            ScoringJob job = new ProcessScoring(dir, workspace.project(), stuck, 1).start(List.of(), sink);
+            job.cancel();
+            ScoringProgress end = job.completion().get(1, TimeUnit.MINUTES);
+            assertTrue(end.finished());
+            assertTrue(end.cancelled());
+            assertTrue(sink.errors.isEmpty(), "a cancel the worker did not hear is still a cancel: " + sink.errors);
         }
     }
 }
