@@ -243,8 +243,7 @@ public final class WorkstationApp extends Application {
         ReviewViewModel model = new ReviewViewModel(opened.project(), session, Platform::runLater);
         model.checkBelowProperty().set(preferences.checkBelow());
         model.offModelBelowProperty().set(preferences.offModelBelow());
-        model.setErrorSink(error -> Platform.runLater(() -> ErrorDialogs.show(stage,
-                "A decision could not be saved. It is kept in this window: use Review \u25b8 Retry unsaved.", error)));
+        model.setErrorSink((headline, error) -> Platform.runLater(() -> ErrorDialogs.show(stage, headline, error)));
         KeyMap keys = new KeyMap(preferences.keys());
         screen = new ReviewScreen(model, cache, differences, keys);
         WindowLayout layout = preferences.window();

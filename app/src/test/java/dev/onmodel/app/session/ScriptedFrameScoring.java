@@ -51,7 +51,16 @@ public final class ScriptedFrameScoring implements FrameScoring {
                         break;
                     }
                 }
-                scorer.apply(key).ifPresent(sink::scored);
+                try {
+                    scorer.apply(key).ifPresent(sink::scored);
+                } catch (RuntimeException e) {
+                    // As the real scorings do: the error, then a last report of a job that stopped.
+                    sink.failed(e);
+                    ScoringProgress last = new ScoringProgress(count, frames.size(), 1, Optional.empty(), true, true);
+                    sink.progress(last);
+                    done.complete(last);
+                    return;
+                }
                 count++;
                 long elapsed = System.nanoTime() - started;
                 sink.progress(new ScoringProgress(count, frames.size(), 0,

@@ -51,6 +51,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -112,7 +113,9 @@ public final class ReviewViewModel {
     private final SessionListener sessionListener;
     private PlaybackClock clock;
     private ScoringJob scoringJob;
-    private Consumer<Throwable> errorSink = error -> { };
+    private BiConsumer<String, Throwable> errorSink = (headline, error) -> { };
+    /** Why the running scoring job stopped, once it reported an error (its last progress report follows). */
+    private Throwable scoringError;
 
     /**
      * @param uiThread where session callbacks are handed over: {@code Platform::runLater} in the app
@@ -178,7 +181,11 @@ public final class ReviewViewModel {
 
             @Override
             public void scoringFailed(Exception error) {
-                uiThread.execute(() -> errorSink.accept(error));
+                uiThread.execute(() -> {
+                    scoringError = error;
+                    errorSink.accept("Consistency scoring stopped. Scores already shown are kept; decisions are not"
+                            + " affected.", error);
+                });
             }
 
             @Override
@@ -198,8 +205,11 @@ public final class ReviewViewModel {
         }
     }
 
-    /** Where failures of background writes are reported besides the save status (the error dialog in the app). */
-    public void setErrorSink(Consumer<Throwable> sink) {
+    /**
+     * Where failures of background work are reported besides the status lines (the error dialog in the app), each
+     * with one plain sentence saying what failed and what became of the work.
+     */
+    public void setErrorSink(BiConsumer<String, Throwable> sink) {
         errorSink = sink;
     }
 
@@ -456,7 +466,9 @@ public final class ReviewViewModel {
                 saveStatus.set("NOT saved: " + draft.describe() + " \u2014 " + reason(error)
                         + ". Kept for retry (Review \u25b8 Retry unsaved).");
                 if (firstFailure) {
-                    errorSink.accept(error); // one dialog per run of failures; the status line shows each one
+                    // One dialog per run of failures; the status line shows each one.
+                    errorSink.accept("A decision could not be saved. It is kept in this window: use Review \u25b8"
+                            + " Retry unsaved.", error);
                 }
             } else {
                 unsaved.remove(draft);
@@ -479,7 +491,7 @@ public final class ReviewViewModel {
         return session.undo().whenComplete((undone, error) -> uiThread.execute(() -> {
             if (error != null) {
                 saveStatus.set("Undo NOT saved \u2014 " + reason(error));
-                errorSink.accept(error);
+                errorSink.accept("The undo could not be saved; the decision it would undo is still in force.", error);
             } else {
                 saveStatus.set(undone.map(d -> "Undone: " + describe(d)).orElse("Nothing to undo"));
             }
@@ -491,7 +503,7 @@ public final class ReviewViewModel {
         return session.redo().whenComplete((redone, error) -> uiThread.execute(() -> {
             if (error != null) {
                 saveStatus.set("Redo NOT saved \u2014 " + reason(error));
-                errorSink.accept(error);
+                errorSink.accept("The redo could not be saved; nothing changed.", error);
             } else {
                 saveStatus.set(redone.map(d -> "Redone: " + describe(d)).orElse("Nothing to redo"));
             }
@@ -511,7 +523,7 @@ public final class ReviewViewModel {
                 .whenComplete((mark, error) -> uiThread.execute(() -> {
                     if (error != null) {
                         saveStatus.set("Hero NOT saved \u2014 " + reason(error));
-                        errorSink.accept(error);
+                        errorSink.accept("The hero mark could not be saved; the shot keeps its previous hero.", error);
                     } else {
                         heroOfShot.set(mark);
                         saveStatus.set("Saved: hero " + mark.shot() + "/" + mark.variant() + " " + mark.approved());
@@ -647,6 +659,7 @@ public final class ReviewViewModel {
         scoring.set(true);
         scoringFraction.set(0);
         scoringStatus.set("Scoring\u2026");
+        scoringError = null;
         scoringJob = session.startScoring(variants);
     }
 
@@ -663,8 +676,14 @@ public final class ReviewViewModel {
         if (progress.finished()) {
             scoringJob = null;
             scoring.set(false);
-            scoringStatus.set((progress.cancelled() ? "Scoring cancelled: " : "Scored ") + progress.done() + " of "
-                    + progress.total() + " frames" + failed);
+            if (scoringError != null) {
+                // The reason can name many files: it is in the error dialog, the status bar keeps to one short line.
+                scoringStatus.set("Scoring stopped on an error after " + progress.done() + " of " + progress.total()
+                        + " frames (see the message)");
+            } else {
+                scoringStatus.set((progress.cancelled() ? "Scoring cancelled: " : "Scored ") + progress.done() + " of "
+                        + progress.total() + " frames" + failed);
+            }
         } else {
             scoring.set(true);
             scoringStatus.set("Scoring " + progress.done() + "/" + progress.total() + failed + " \u00b7 " + eta

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,6 +116,34 @@ class ReviewViewModelTest {
         model.redo().join();
         assertEquals(Verdict.REJECT, model.currentDecisionProperty().get().verdict());
         assertEquals(4, model.currentHistory().size(), "set, set, undo, redo rows are all kept");
+    }
+
+    @Test
+    void aScoringJobThatFailsSaysSoInItsOwnWords() throws Exception {
+        JsonFileReviewSession failing = new JsonFileReviewSession(null, new Reviewer("Ali", Role.ANIMATOR), "pass 1",
+                key -> {
+                    if (key.frame() == 1005) {
+                        throw new IllegalStateException("character 'hero' has no usable sheet image");
+                    }
+                    return Optional.empty();
+                });
+        ReviewViewModel scored = new ReviewViewModel(project, failing, Runnable::run);
+        List<String> headlines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        scored.setErrorSink((headline, error) -> headlines.add(headline + " / " + error.getMessage()));
+        try {
+            scored.startScoring();
+            long deadline = System.currentTimeMillis() + 15000;
+            while (scored.scoringProperty().get() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(List.of("Consistency scoring stopped. Scores already shown are kept; decisions are not"
+                    + " affected. / character 'hero' has no usable sheet image"), headlines);
+            String status = scored.scoringStatusProperty().get();
+            assertEquals("Scoring stopped on an error after 4 of 48 frames (see the message)", status);
+        } finally {
+            scored.dispose();
+            failing.close();
+        }
     }
 
     @Test
