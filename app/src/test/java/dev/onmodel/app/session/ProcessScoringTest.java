@@ -43,27 +43,6 @@ class ProcessScoringTest {
                 () -> new AssertionError("this JDK's java executable and class path start a worker"));
     }
 
-    private static final class Collecting implements FrameScoring.Sink {
-        final List<FrameScore> scores = new ArrayList<>();
-        final List<ScoringProgress> progress = new ArrayList<>();
-        final List<Exception> errors = new ArrayList<>();
-
-        @Override
-        public synchronized void scored(FrameScore score) {
-            scores.add(score);
-        }
-
-        @Override
-        public synchronized void progress(ScoringProgress report) {
-            progress.add(report);
-        }
-
-        @Override
-        public synchronized void failed(Exception error) {
-            errors.add(error);
-        }
-    }
-
     private ProjectWorkspace openTinyProject() throws Exception {
         TinyProjects.create(dir);
         return ProjectWorkspace.open(dir, ProjectWorkspace.Options.defaults()
@@ -75,7 +54,7 @@ class ProcessScoringTest {
         try (ProjectWorkspace workspace = openTinyProject()) {
             List<Variant> variants = workspace.project().shots().stream()
                     .flatMap(s -> s.variants().stream()).toList();
-            Collecting sink = new Collecting();
+            CollectingSink sink = new CollectingSink();
             ScoringProgress end = new ProcessScoring(dir, workspace.project(), launch, 2).start(variants, sink)
                     .completion().get(2, TimeUnit.MINUTES);
             assertTrue(sink.errors.isEmpty(), sink.errors::toString);
@@ -101,7 +80,7 @@ class ProcessScoringTest {
     void onlyTheAskedVariantsAreScored() throws Exception {
         try (ProjectWorkspace workspace = openTinyProject()) {
             Variant one = workspace.project().shots().get(1).variants().get(0);
-            Collecting sink = new Collecting();
+            CollectingSink sink = new CollectingSink();
             ScoringProgress end = new ProcessScoring(dir, workspace.project(), launch, 1).start(List.of(one), sink)
                     .completion().get(2, TimeUnit.MINUTES);
             assertTrue(sink.errors.isEmpty(), sink.errors::toString);
@@ -116,7 +95,7 @@ class ProcessScoringTest {
         try (ProjectWorkspace workspace = openTinyProject()) {
             List<Variant> variants = workspace.project().shots().stream()
                     .flatMap(s -> s.variants().stream()).toList();
-            Collecting sink = new Collecting();
+            CollectingSink sink = new CollectingSink();
             ScoringJob job = new ProcessScoring(dir, workspace.project(), launch, 1).start(variants, sink);
             job.cancel();
             ScoringProgress end = job.completion().get(1, TimeUnit.MINUTES);
@@ -131,7 +110,7 @@ class ProcessScoringTest {
     @Test
     void aWorkerThatCannotScoreSaysWhy() throws Exception {
         try (ProjectWorkspace workspace = openTinyProject()) {
-            Collecting sink = new Collecting();
+            CollectingSink sink = new CollectingSink();
             Path notAProject = Files.createDirectories(dir.resolve("elsewhere"));
             ScoringProgress end = new ProcessScoring(notAProject, workspace.project(), launch, 1)
                     .start(List.of(), sink).completion().get(2, TimeUnit.MINUTES);
@@ -146,7 +125,7 @@ class ProcessScoringTest {
         try (ProjectWorkspace workspace = openTinyProject()) {
             List<String> broken = new ArrayList<>(launch.command());
             broken.add(broken.indexOf("-cp"), "-XX:+NoSuchOptionForThisTest");
-            Collecting sink = new Collecting();
+            CollectingSink sink = new CollectingSink();
             ScoringProgress end = new ProcessScoring(dir, workspace.project(), new ProcessScoring.Launch(broken), 1)
                     .start(List.of(), sink).completion().get(1, TimeUnit.MINUTES);
             assertTrue(end.finished());
@@ -185,7 +164,7 @@ class ProcessScoringTest {
         try (ProjectWorkspace workspace = openTinyProject()) {
             // A "worker" that neither reads its input nor writes anything, like one stuck on a huge frame.
             ProcessScoring.Launch stuck = new ProcessScoring.Launch(List.of("/bin/sh", "-c", "sleep 120", "worker"));
-            Collecting sink = new Collecting();
+            CollectingSink sink = new CollectingSink();
             ScoringJob job = new ProcessScoring(dir, workspace.project(), stuck, 1).start(List.of(), sink);
             job.cancel();
             ScoringProgress end = job.completion().get(1, TimeUnit.MINUTES);

@@ -32,25 +32,6 @@ class WorkspaceScoringTest {
     @TempDir
     Path dir;
 
-    private static final class Collecting implements FrameScoring.Sink {
-        final List<FrameScore> scores = new ArrayList<>();
-        final List<Exception> errors = new ArrayList<>();
-
-        @Override
-        public synchronized void scored(FrameScore score) {
-            scores.add(score);
-        }
-
-        @Override
-        public void progress(ScoringProgress progress) {
-        }
-
-        @Override
-        public synchronized void failed(Exception error) {
-            errors.add(error);
-        }
-    }
-
     @Test
     void anUnchangedProjectWithoutCastsIsScoredAgainWithoutDecodingAFrame() throws Exception {
         TinyProjects.create(dir);
@@ -70,7 +51,7 @@ class WorkspaceScoringTest {
         try (ProjectWorkspace workspace = ProjectWorkspace.open(dir, options)) {
             List<Variant> variants = workspace.project().shots().stream().flatMap(s -> s.variants().stream()).toList();
             WorkspaceScoring scoring = new WorkspaceScoring(workspace);
-            Collecting first = new Collecting();
+            CollectingSink first = new CollectingSink();
             ScoringProgress firstEnd = scoring.start(variants, first).completion().join();
             assertTrue(first.errors.isEmpty(), first.errors::toString);
             assertEquals(0, firstEnd.failed());
@@ -81,7 +62,7 @@ class WorkspaceScoringTest {
             // Same size and modification time, unreadable content: only a decode could notice the difference.
             garbleKeepingIdentity(dir.resolve("shots"));
 
-            Collecting second = new Collecting();
+            CollectingSink second = new CollectingSink();
             ScoringProgress secondEnd = scoring.start(variants, second).completion().join();
             assertTrue(second.errors.isEmpty(), second.errors::toString);
             assertEquals(0, secondEnd.failed(), "no frame was decoded (it would fail)");
