@@ -49,36 +49,37 @@ final class FrameAnalyzer {
      * @param pixels the frame at working resolution; not modified
      * @param step   working-to-frame pixel scale, for the box
      */
-    static CharacterAnalysis analyze(FramePixels pixels, int step, CharacterModel model) {
+    static CharacterAnalysis analyze(FramePixels pixels, int step, CharacterModel model, AnalysisScratch scratch) {
         int w = pixels.width();
         int h = pixels.height();
-        short[] bins = pixels.bins();
+        int[] bins = pixels.bins();
+        double[] histogram = pixels.histogram();
+        double[] colourModel = model.colourModel();
         float[] likelihood = new float[ColourSpace.BINS];
-        for (int c = 0; c < likelihood.length; c++) {
-            double frameShare = pixels.histogram()[c];
-            likelihood[c] = frameShare == 0 ? 0 : (float) Math.min(1.0, model.colourModel()[c] / frameShare);
-        }
+        float[] squared = new float[ColourSpace.BINS];
         // Evidence at the frame's average level is what a background sharing the character's colours (a purple
         // sunset behind a purple coat) gives everywhere: only evidence above it may pull the window.
         double average = 0;
         for (int c = 0; c < likelihood.length; c++) {
-            average += pixels.histogram()[c] * likelihood[c] * likelihood[c];
+            double frameShare = histogram[c];
+            float l = frameShare == 0 ? 0 : (float) Math.min(1.0, colourModel[c] / frameShare);
+            likelihood[c] = l;
+            squared[c] = l * l;
+            average += frameShare * l * l;
         }
         // The window is searched on every other pixel in each direction: a quarter of the work, and 2-pixel
         // precision is plenty for a box that is refined from the figure's own pixels afterwards.
         int grid = w >= 256 && h >= 128 ? 2 : 1;
         int gw = w / grid;
         int gh = h / grid;
-        float[] squared = new float[ColourSpace.BINS];
-        for (int c = 0; c < squared.length; c++) {
-            squared[c] = likelihood[c] * likelihood[c];
-        }
-        float[] density = localDensity(bins, w, grid, gw, gh, squared);
-        double floor = Math.max(average, densityQuantile(density, BACKGROUND_QUANTILE));
-        int[] found = searchWindow(integrate(density, gw, gh, floor), gw, gh);
+        float[] density = localDensity(bins, w, grid, gw, gh, squared, scratch);
+        float[] range = new float[2];
+        double floor = Math.max(average, densityQuantile(density, BACKGROUND_QUANTILE, range));
+        double maxDensity = range[1];
+        int[] found = searchWindow(integrate(density, gw, gh, floor, scratch), gw, gh, maxDensity - floor);
         if (found == null && floor > average) {
             // The character fills most of the frame evenly: nothing stands above the percentile, the average will do.
-            found = searchWindow(integrate(density, gw, gh, average), gw, gh);
+            found = searchWindow(integrate(density, gw, gh, average, scratch), gw, gh, maxDensity - average);
         }
         if (found == null) {
             return notFound(model, w, h, step);
@@ -87,16 +88,25 @@ final class FrameAnalyzer {
         return measure(pixels, step, model, likelihood, window);
     }
 
-    /** Summed-area table of the evidence: the local density above {@code floor}. */
-    private static double[] integrate(float[] density, int gw, int gh, double floor) {
-        double[] integral = new double[(gw + 1) * (gh + 1)];
+    /**
+     * Summed-area table of the evidence: the local density above {@code floor}. Each row's running sum is taken
+     * first and added to the row above in a second loop, which has no dependency from one cell to the next and runs
+     * vectorised.
+     */
+    private static double[] integrate(float[] density, int gw, int gh, double floor, AnalysisScratch scratch) {
+        double[] integral = scratch.integral(gw, gh);
+        double[] prefix = scratch.prefix(gw);
         for (int gy = 0; gy < gh; gy++) {
             double rowSum = 0;
-            int out = (gy + 1) * (gw + 1);
-            int above = gy * (gw + 1);
+            int in = gy * gw;
             for (int gx = 0; gx < gw; gx++) {
-                rowSum += Math.max(0, density[gy * gw + gx] - floor);
-                integral[out + gx + 1] = integral[above + gx + 1] + rowSum;
+                rowSum += Math.max(0, density[in + gx] - floor);
+                prefix[gx] = rowSum;
+            }
+            int out = (gy + 1) * (gw + 1) + 1;
+            int above = gy * (gw + 1) + 1;
+            for (int gx = 0; gx < gw; gx++) {
+                integral[out + gx] = integral[above + gx] + prefix[gx];
             }
         }
         return integral;
@@ -112,12 +122,19 @@ final class FrameAnalyzer {
      */
     private static final double BACKGROUND_QUANTILE = 0.8;
 
-    /** The {@code quantile} of the densities (0..1), to 1/256. */
-    private static double densityQuantile(float[] density, double quantile) {
+    /**
+     * The {@code quantile} of the densities (0..1), to 1/256.
+     *
+     * @param range receives the smallest and the largest density (the window search's bound on a window's evidence)
+     */
+    private static double densityQuantile(float[] density, double quantile, float[] range) {
         int[] counts = new int[257];
+        float max = 0;
         for (float v : density) {
             counts[Math.max(0, Math.min(256, (int) (v * 256)))]++;
+            max = Math.max(max, v);
         }
+        range[1] = max;
         int needed = (int) Math.ceil(quantile * density.length);
         int seen = 0;
         for (int i = 0; i < counts.length; i++) {
@@ -133,36 +150,56 @@ final class FrameAnalyzer {
      * The squared likelihood of each search-grid cell averaged over its 3 x 3 neighbourhood (fewer at the border). A
      * character is a compact region of its colours; a textured background that happens to hold some of them (noisy
      * terrain) is a scatter of isolated pixels, whose local average stays low, while inside the figure it stays high.
+     *
+     * <p>The sums are taken in the same order as a plain 3 x 3 loop ((left + here) + right, then (here + above) +
+     * below), so the result is the same to the last bit; written as one gathering loop and element-wise loops over
+     * whole rows, which the JIT vectorises (the divisions were most of the cost).
      */
-    private static float[] localDensity(short[] bins, int w, int grid, int gw, int gh, float[] squared) {
-        float[] rows = new float[gw * gh];
+    private static float[] localDensity(int[] bins, int w, int grid, int gw, int gh, float[] squared,
+                                        AnalysisScratch scratch) {
+        float[] rows = scratch.rows(gw * gh);
+        float[] row = scratch.gathered(gw);
         for (int gy = 0; gy < gh; gy++) {
             int rowBase = gy * grid * w;
-            float left = 0;
-            float here = squared[bins[rowBase]];
             for (int gx = 0; gx < gw; gx++) {
-                float right = gx + 1 < gw ? squared[bins[rowBase + (gx + 1) * grid]] : 0;
-                int n = (gx > 0 ? 1 : 0) + 1 + (gx + 1 < gw ? 1 : 0);
-                rows[gy * gw + gx] = (left + here + right) / n;
-                left = here;
-                here = right;
+                row[gx] = squared[bins[rowBase + gx * grid]];
+            }
+            averageRow(row, rows, gy * gw, gw);
+        }
+        float[] density = scratch.density(gw * gh);
+        if (gh == 1) {
+            System.arraycopy(rows, 0, density, 0, gw);
+            return density;
+        }
+        for (int gx = 0; gx < gw; gx++) {
+            density[gx] = (rows[gx] + rows[gw + gx]) / 2;
+        }
+        for (int gy = 1; gy + 1 < gh; gy++) {
+            int here = gy * gw;
+            int above = here - gw;
+            int below = here + gw;
+            for (int gx = 0; gx < gw; gx++) {
+                density[here + gx] = (rows[here + gx] + rows[above + gx] + rows[below + gx]) / 3;
             }
         }
-        float[] density = new float[gw * gh];
-        for (int gy = 0; gy < gh; gy++) {
-            int n = (gy > 0 ? 1 : 0) + 1 + (gy + 1 < gh ? 1 : 0);
-            for (int gx = 0; gx < gw; gx++) {
-                float sum = rows[gy * gw + gx];
-                if (gy > 0) {
-                    sum += rows[(gy - 1) * gw + gx];
-                }
-                if (gy + 1 < gh) {
-                    sum += rows[(gy + 1) * gw + gx];
-                }
-                density[gy * gw + gx] = sum / n;
-            }
+        int last = (gh - 1) * gw;
+        for (int gx = 0; gx < gw; gx++) {
+            density[last + gx] = (rows[last + gx] + rows[last - gw + gx]) / 2;
         }
         return density;
+    }
+
+    /** One row's horizontal 3-cell average (2 cells at either end) into {@code out} from {@code start}. */
+    private static void averageRow(float[] row, float[] out, int start, int gw) {
+        if (gw == 1) {
+            out[start] = row[0];
+            return;
+        }
+        out[start] = (row[0] + row[1]) / 2;
+        for (int gx = 1; gx + 1 < gw; gx++) {
+            out[start + gx] = (row[gx - 1] + row[gx] + row[gx + 1]) / 3;
+        }
+        out[start + gw - 1] = (row[gw - 2] + row[gw - 1]) / 2;
     }
 
     /**
@@ -176,16 +213,18 @@ final class FrameAnalyzer {
     private static final int BLOCK = 3;
 
     /**
-     * Coarse-to-fine: the full search runs on 4 x 4 blocks (9 times fewer windows), then the best window is
-     * refined in working pixels around it.
+     * Coarse-to-fine: the full search runs on 3 x 3 blocks (9 times fewer windows), then the best window is
+     * refined in search-grid cells around it.
+     *
+     * @param maxEvidence the largest evidence of any cell: bounds what a window of a given area can hold
      */
-    private static int[] searchWindow(double[] integral, int w, int h) {
+    private static int[] searchWindow(double[] integral, int w, int h, double maxEvidence) {
         int cw = w / BLOCK;
         int ch = h / BLOCK;
         if (cw < 8 || ch < 8) {
             return search(integral, w, h, 1, 0, 0, w, h, null);
         }
-        int[] coarse = search(integral, w, h, BLOCK, 0, 0, w, h, null);
+        int[] coarse = new CoarseSearch(integral, w, h, maxEvidence).run();
         if (coarse == null) {
             return null;
         }
@@ -238,29 +277,237 @@ final class FrameAnalyzer {
         return best;
     }
 
+    /**
+     * The coarse window search over the whole grid ({@link #search} on {@link #BLOCK}-cell units, the same windows in
+     * the same order, so the same window wins, ties included), skipping windows that provably cannot beat the best
+     * found.
+     *
+     * <p>Most windows of the full search lie where there is little evidence, and a window can hold no more evidence
+     * than a larger rectangle containing it. So a lower bound {@code L} on the best objective is taken first, from
+     * every fourth row and column of positions, and then per window shape, per row of positions and per run of
+     * {@link #RUN} positions, the evidence of the rectangle covering them all bounds every window's objective; where
+     * that bound is below {@code L} (raised as better windows are found) the windows are not evaluated. A shape
+     * whose area times the largest cell evidence is below it is skipped whole (small windows rarely win). Skipping
+     * only windows whose objective is below one actually reached leaves the first window reaching the maximum, the
+     * one the full search returns, unchanged. The bounds allow for rounding: sums taken from the summed-area table
+     * are off by at most a few units in the last place of the total, far below the margin {@link #slack}.
+     */
+    private static final class CoarseSearch {
+
+        /** Positions evaluated together under one bound. */
+        private static final int RUN = 8;
+
+        private final double[] integral;
+        private final int w;
+        private final int h;
+        private final int stride1;
+        private final double maxEvidence;
+        /** Margin for rounding on any sum taken from the table (generous: the error is below 1e-12 of the total). */
+        private final double slack;
+        private double bestObjective;
+        private double lowerBound;
+        private int[] best;
+
+        CoarseSearch(double[] integral, int w, int h, double maxEvidence) {
+            this.integral = integral;
+            this.w = w;
+            this.h = h;
+            this.stride1 = w + 1;
+            this.maxEvidence = Math.max(0, maxEvidence);
+            this.slack = 1e-8 * Math.abs(integral[h * stride1 + w]) + Double.MIN_NORMAL;
+        }
+
+        int[] run() {
+            forEachShape(true);
+            forEachShape(false);
+            return best;
+        }
+
+        /** The shapes of {@link #search} without a seed, in its order, on the whole grid. */
+        private void forEachShape(boolean pilot) {
+            int unit = BLOCK;
+            double minHeight = Math.max(2 * unit, MIN_WINDOW_HEIGHT * h);
+            double maxHeight = h + 0.5;
+            for (double wh = minHeight; wh <= maxHeight; wh *= SIZE_STEP) {
+                int hh = Math.min(h, (int) Math.round(wh / unit) * unit);
+                for (double aspect : ASPECTS) {
+                    int ww = (int) Math.round(aspect * hh / unit) * unit;
+                    if (ww > w || ww < 2 || hh < 2) {
+                        continue;
+                    }
+                    int stride = Math.max(unit, Math.min(ww, hh) / 6 / unit * unit);
+                    double norm = 1 / Math.pow((double) ww * hh, COMPACTNESS);
+                    if (pilot) {
+                        pilot(ww, hh, stride * 4, norm);
+                    } else if (!below(maxEvidence * ww * hh, norm)) {
+                        shape(ww, hh, stride, norm);
+                    }
+                }
+            }
+        }
+
+        /** True when no window of sum at most {@code sum} (plus rounding) can reach the lower bound. */
+        private boolean below(double sum, double norm) {
+            double bound = Math.abs(sum) + 3 * slack;
+            return bound * bound * norm < lowerBound;
+        }
+
+        private double rectangle(int x, int y, int width, int height) {
+            int top = y * stride1;
+            int bottom = (y + height) * stride1;
+            return integral[bottom + x + width] - integral[bottom + x] - integral[top + x + width] + integral[top + x];
+        }
+
+        private void pilot(int ww, int hh, int stride, double norm) {
+            for (int y = 0; y + hh <= h; y += stride) {
+                for (int x = 0; x + ww <= w; x += stride) {
+                    double s = rectangle(x, y, ww, hh);
+                    lowerBound = Math.max(lowerBound, s * s * norm);
+                }
+            }
+        }
+
+        private void shape(int ww, int hh, int stride, double norm) {
+            int lastX = (w - ww) / stride * stride;
+            for (int y = 0; y + hh <= h; y += stride) {
+                if (below(rectangle(0, y, lastX + ww, hh), norm)) {
+                    continue;
+                }
+                for (int runX = 0; runX <= lastX; runX += RUN * stride) {
+                    int runEnd = Math.min(lastX, runX + (RUN - 1) * stride);
+                    if (below(rectangle(runX, y, runEnd - runX + ww, hh), norm)) {
+                        continue;
+                    }
+                    int top = y * stride1;
+                    int bottom = (y + hh) * stride1;
+                    for (int x = runX; x <= runEnd; x += stride) {
+                        double s = integral[bottom + x + ww] - integral[bottom + x] - integral[top + x + ww]
+                                + integral[top + x];
+                        double objective = s * s * norm;
+                        if (objective > bestObjective) {
+                            bestObjective = objective;
+                            lowerBound = Math.max(lowerBound, objective);
+                            best = new int[] {x, y, ww, hh};
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Cuts the figure out around the window and measures its signals against every view. Split into one method per
+     * pass so that each stays small enough for the JIT to compile quickly and well (as one method it was compiled
+     * three times over, at about 200 ms each).
+     */
     private static CharacterAnalysis measure(FramePixels pixels, int step, CharacterModel model, float[] likelihood,
                                              int[] window) {
         int w = pixels.width();
         int h = pixels.height();
-        short[] bins = pixels.bins();
+        int[] bins = pixels.bins();
         int[] region = expand(window, REGION, w, h);
-        int[] outer = expand(window, RING, w, h);
-        int[] inside = new int[ColourSpace.BINS];
-        int[] ring = new int[ColourSpace.BINS];
-        int insideArea = 0;
-        int ringArea = 0;
-        for (int y = outer[1]; y < outer[1] + outer[3]; y++) {
-            for (int x = outer[0]; x < outer[0] + outer[2]; x++) {
-                int bin = bins[y * w + x];
-                if (contains(region, x, y)) {
-                    inside[bin]++;
-                    insideArea++;
-                } else {
-                    ring[bin]++;
-                    ringArea++;
-                }
+        float[] figure = figureWeights(bins, w, region, expand(window, RING, w, h), likelihood);
+        int[] box = figureExtent(bins, w, region, figure);
+        if (box == null) {
+            return notFound(model, w, h, step);
+        }
+        FigureColours colours = new FigureColours();
+        colours.collect(bins, w, box, figure);
+        if (colours.total <= 0 || colours.area < 8) {
+            return notFound(model, w, h, step);
+        }
+        double frameGrain = grain(bins, w, box, figure);
+        ColourAdjacency.Signature frameAdjacency = adjacency(bins, w, box, likelihood);
+        double[] core = new double[ColourSpace.BINS];
+        double coreTotal = coreColours(bins, w, window, figure, core);
+        // The bins the figure or the window hold, ascending: every later pass over colours needs only these, and
+        // visits them in the same order as a pass over all bins would.
+        int[] present = new int[ColourSpace.BINS];
+        int count = 0;
+        for (int c = 0; c < ColourSpace.BINS; c++) {
+            if (colours.found[c] != 0 || core[c] != 0) {
+                present[count++] = c;
             }
         }
+        double[] found = colours.found;
+        for (int i = 0; i < count; i++) {
+            int c = present[i];
+            found[c] /= colours.total;
+            for (int b = 0; b < ViewModel.BANDS; b++) {
+                colours.bandFound[b][c] = colours.bandTotal[b] > 0 ? colours.bandFound[b][c] / colours.bandTotal[b] : 0;
+            }
+            core[c] = coreTotal > 0 ? core[c] / coreTotal : 0;
+        }
+        double area = colours.area;
+        double fatness = area / ((double) box[3] * box[3]);
+        double varX = colours.sxx / area - (colours.sx / area) * (colours.sx / area);
+        double varY = colours.syy / area - (colours.sy / area) * (colours.sy / area);
+        double spread = Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9));
+        int sheetColours = model.sheetColours().length;
+        FoundPalette foundPalette = new FoundPalette(paletteOf(found, present, count), sheetColours);
+        FoundPalette corePalette = new FoundPalette(paletteOf(core, present, count), sheetColours);
+        FoundPalette[] bandPalettes = new FoundPalette[ViewModel.BANDS];
+        for (int b = 0; b < ViewModel.BANDS; b++) {
+            bandPalettes[b] = new FoundPalette(paletteOf(colours.bandFound[b], present, count), sheetColours);
+        }
+        double[] coarse = coarseHistogram(found);
+        List<CharacterAnalysis.ViewSignals> signals = new ArrayList<>();
+        for (int v = 0; v < model.views().size(); v++) {
+            ViewModel view = model.views().get(v);
+            ViewTables tables = model.tables().get(v);
+            double bandPrecision = 0;
+            double bandRecall = 0;
+            for (int b = 0; b < ViewModel.BANDS; b++) {
+                bandPrecision += precision(colours.bandFound[b], tables.bandCloseness()[b], present, count);
+                bandRecall += recall(view.bands()[b], tables.bandPalettes()[b], tables.bandPaletteSlots()[b],
+                        bandPalettes[b]);
+            }
+            signals.add(new CharacterAnalysis.ViewSignals(view.name(),
+                    precision(found, tables.closeness(), present, count),
+                    recall(view.histogram(), view.palette(), tables.paletteSlots(), foundPalette),
+                    overlap(coarse, tables.coarseHistogram()),
+                    Math.abs(Math.log(fatness / view.fatness())),
+                    Math.abs(Math.log(spread / view.spread())),
+                    colours.parts.stretchAgainst(view.parts()),
+                    precision(core, tables.closeness(), present, count),
+                    recall(view.histogram(), view.palette(), tables.paletteSlots(), corePalette),
+                    bandPrecision / ViewModel.BANDS,
+                    bandRecall / ViewModel.BANDS,
+                    frameGrain - view.grain(),
+                    adjacency(frameAdjacency, view.adjacencyAt(box[3]))));
+        }
+        Box frameBox = new Box(box[0] * step, box[1] * step, box[2] * step, box[3] * step);
+        return new CharacterAnalysis(model.name(), true, frameBox, signals, coarseSignature(found),
+                box[3] / (double) h, fatness);
+    }
+
+    /**
+     * Per colour bin, how much it counts as the figure's: by contrast, when it is much denser in {@code region} than
+     * in the ring between it and {@code outer}, and at least its likelihood of being the character's.
+     */
+    private static float[] figureWeights(int[] bins, int w, int[] region, int[] outer, float[] likelihood) {
+        int[] inside = new int[ColourSpace.BINS];
+        int[] ring = new int[ColourSpace.BINS];
+        int regionTop = region[1];
+        int regionBottom = region[1] + region[3];
+        int outerLeft = outer[0];
+        int outerRight = outer[0] + outer[2];
+        int regionLeft = region[0];
+        int regionRight = region[0] + region[2];
+        // The region lies inside the outer rectangle (both are the window grown and clipped to the frame), so each row
+        // is ring, region, ring.
+        for (int y = outer[1]; y < outer[1] + outer[3]; y++) {
+            int base = y * w;
+            if (y < regionTop || y >= regionBottom) {
+                count(bins, base + outerLeft, base + outerRight, ring);
+            } else {
+                count(bins, base + outerLeft, base + regionLeft, ring);
+                count(bins, base + regionLeft, base + regionRight, inside);
+                count(bins, base + regionRight, base + outerRight, ring);
+            }
+        }
+        int insideArea = region[2] * region[3];
+        int ringArea = outer[2] * outer[3] - insideArea;
         float[] figure = new float[ColourSpace.BINS];
         boolean ringUsable = ringArea >= insideArea / 20 && ringArea > 0;
         for (int c = 0; c < figure.length; c++) {
@@ -275,44 +522,57 @@ final class FrameAnalyzer {
             }
             figure[c] = Math.max(byContrast, likelihood[c]);
         }
-        int[] box = figureExtent(bins, w, region, figure);
-        if (box == null) {
-            return notFound(model, w, h, step);
+        return figure;
+    }
+
+    private static void count(int[] bins, int from, int to, int[] counts) {
+        for (int i = from; i < to; i++) {
+            counts[bins[i]]++;
         }
-        double[] found = new double[ColourSpace.BINS];
-        double[][] bandFound = new double[ViewModel.BANDS][ColourSpace.BINS];
-        double[] bandTotal = new double[ViewModel.BANDS];
-        double total = 0;
-        long area = 0;
-        PartMoments parts = new PartMoments();
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int y = box[1]; y < box[1] + box[3]; y++) {
-            for (int x = box[0]; x < box[0] + box[2]; x++) {
-                int bin = bins[y * w + x];
-                float weight = figure[bin];
-                if (weight > 0) {
-                    found[bin] += weight;
-                    total += weight;
-                    int band = Math.min(ViewModel.BANDS - 1, (y - box[1]) * ViewModel.BANDS / box[3]);
-                    bandFound[band][bin] += weight;
-                    bandTotal[band] += weight;
-                }
-                if (weight >= 0.5f) {
-                    area++;
-                    parts.add(bin, x, y);
-                    sx += x;
-                    sy += y;
-                    sxx += (double) x * x;
-                    syy += (double) y * y;
+    }
+
+    /** The colours, bands, area and moments of the figure pixels in the box. */
+    private static final class FigureColours {
+        final double[] found = new double[ColourSpace.BINS];
+        final double[][] bandFound = new double[ViewModel.BANDS][ColourSpace.BINS];
+        final double[] bandTotal = new double[ViewModel.BANDS];
+        final PartMoments parts = new PartMoments();
+        double total;
+        long area;
+        double sx;
+        double sy;
+        double sxx;
+        double syy;
+
+        void collect(int[] bins, int w, int[] box, float[] figure) {
+            for (int y = box[1]; y < box[1] + box[3]; y++) {
+                int band = Math.min(ViewModel.BANDS - 1, (y - box[1]) * ViewModel.BANDS / box[3]);
+                double[] inBand = bandFound[band];
+                int base = y * w;
+                for (int x = box[0]; x < box[0] + box[2]; x++) {
+                    int bin = bins[base + x];
+                    float weight = figure[bin];
+                    if (weight > 0) {
+                        found[bin] += weight;
+                        total += weight;
+                        inBand[bin] += weight;
+                        bandTotal[band] += weight;
+                    }
+                    if (weight >= 0.5f) {
+                        area++;
+                        parts.add(bin, x, y);
+                        sx += x;
+                        sy += y;
+                        sxx += (double) x * x;
+                        syy += (double) y * y;
+                    }
                 }
             }
         }
-        if (total <= 0 || area < 8) {
-            return notFound(model, w, h, step);
-        }
+    }
+
+    /** {@link ViewModel.Grain#logRatio()} of the figure pixels in the box. */
+    private static double grain(int[] bins, int w, int[] box, float[] figure) {
         ViewModel.Grain grain = new ViewModel.Grain();
         int boxRight = box[0] + box[2];
         int boxBottom = box[1] + box[3];
@@ -330,12 +590,19 @@ final class FrameAnalyzer {
                 }
             }
         }
-        double frameGrain = grain.logRatio();
-        // Pairs of the character's own colours only: a colour it does not have (an occluding object, a foreign
-        // hat) is the colour precision's business; here what counts is whether its colours border each other as
-        // in the sheet.
+        return grain.logRatio();
+    }
+
+    /**
+     * The adjacency signature of the box's pixels of the character's own colours only: a colour it does not have (an
+     * occluding object, a foreign hat) is the colour precision's business; here what counts is whether its colours
+     * border each other as in the sheet.
+     */
+    private static ColourAdjacency.Signature adjacency(int[] bins, int w, int[] box, float[] likelihood) {
         ColourAdjacency adjacency = new ColourAdjacency();
         int d = ColourAdjacency.distance(box[3]);
+        int boxRight = box[0] + box[2];
+        int boxBottom = box[1] + box[3];
         for (int y = box[1]; y < boxBottom; y++) {
             for (int x = box[0]; x < boxRight; x++) {
                 int bin = bins[y * w + x];
@@ -350,23 +617,11 @@ final class FrameAnalyzer {
                 }
             }
         }
-        ColourAdjacency.Signature frameAdjacency = adjacency.signature();
-        for (int c = 0; c < found.length; c++) {
-            found[c] /= total;
-        }
-        double fatness = area / ((double) box[3] * box[3]);
-        double varX = sxx / area - (sx / area) * (sx / area);
-        double varY = syy / area - (sy / area) * (sy / area);
-        double spread = Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9));
-        int[] foundPalette = ViewModel.paletteOf(found);
-        int[][] bandPalettes = new int[ViewModel.BANDS][];
-        for (int b = 0; b < ViewModel.BANDS; b++) {
-            for (int c = 0; c < ColourSpace.BINS; c++) {
-                bandFound[b][c] = bandTotal[b] > 0 ? bandFound[b][c] / bandTotal[b] : 0;
-            }
-            bandPalettes[b] = ViewModel.paletteOf(bandFound[b]);
-        }
-        double[] core = new double[ColourSpace.BINS];
+        return adjacency.signature();
+    }
+
+    /** Adds the figure weights of the window's pixels into {@code core}; returns their total. */
+    private static double coreColours(int[] bins, int w, int[] window, float[] figure, double[] core) {
         double coreTotal = 0;
         for (int y = window[1]; y < window[1] + window[3]; y++) {
             for (int x = window[0]; x < window[0] + window[2]; x++) {
@@ -377,30 +632,7 @@ final class FrameAnalyzer {
                 }
             }
         }
-        for (int c = 0; c < core.length; c++) {
-            core[c] = coreTotal > 0 ? core[c] / coreTotal : 0;
-        }
-        int[] corePalette = ViewModel.paletteOf(core);
-        List<CharacterAnalysis.ViewSignals> signals = new ArrayList<>();
-        for (int v = 0; v < model.views().size(); v++) {
-            ViewModel view = model.views().get(v);
-            signals.add(new CharacterAnalysis.ViewSignals(view.name(),
-                    precision(found, model.paletteDistance().get(v)),
-                    recall(view.histogram(), view.palette(), foundPalette),
-                    overlap(found, view.histogram()),
-                    Math.abs(Math.log(fatness / view.fatness())),
-                    Math.abs(Math.log(spread / view.spread())),
-                    parts.stretchAgainst(view.parts()),
-                    precision(core, model.paletteDistance().get(v)),
-                    recall(view.histogram(), view.palette(), corePalette),
-                    bandPrecision(bandFound, view),
-                    bandRecall(bandPalettes, view),
-                    frameGrain - view.grain(),
-                    adjacency(frameAdjacency, view.adjacencyAt(box[3]))));
-        }
-        Box frameBox = new Box(box[0] * step, box[1] * step, box[2] * step, box[3] * step);
-        return new CharacterAnalysis(model.name(), true, frameBox, signals, coarseSignature(found),
-                box[3] / (double) h, fatness);
+        return coreTotal;
     }
 
     /**
@@ -422,7 +654,7 @@ final class FrameAnalyzer {
     }
 
     /** Trimmed extent (1st to 99th percentile in x and y) of the figure pixels in {@code region}. */
-    private static int[] figureExtent(short[] bins, int w, int[] region, float[] figure) {
+    private static int[] figureExtent(int[] bins, int w, int[] region, float[] figure) {
         int[] columns = new int[region[2]];
         int[] rows = new int[region[3]];
         int count = 0;
@@ -516,62 +748,147 @@ final class FrameAnalyzer {
         return counts.length - 1;
     }
 
-    private static double precision(double[] found, float[] distanceToPalette) {
+    /** Colour tolerance as a weight: 1 for a distance of 0, falling off as a Gaussian of {@link #SIGMA_DELTA_E}. */
+    static double closeness(float distanceSquared) {
+        return Math.exp(distanceSquared * CLOSENESS_RATE);
+    }
+
+    private static final double CLOSENESS_RATE = -1 / (2 * SIGMA_DELTA_E * SIGMA_DELTA_E);
+
+    /**
+     * The share of {@code shares} close to a view's palette ({@code closeness}: {@link ViewTables#closeness()}),
+     * summed over the bins of {@code present} in ascending order.
+     */
+    private static double precision(double[] shares, double[] closeness, int[] present, int count) {
         double sum = 0;
-        double k = -1 / (2 * SIGMA_DELTA_E * SIGMA_DELTA_E);
-        for (int c = 0; c < found.length; c++) {
-            if (found[c] > 0) {
-                sum += found[c] * Math.exp(distanceToPalette[c] * k);
+        for (int i = 0; i < count; i++) {
+            int c = present[i];
+            if (shares[c] > 0) {
+                sum += shares[c] * closeness[c];
             }
         }
         return sum;
     }
 
-    private static double bandPrecision(double[][] bandFound, ViewModel view) {
-        double sum = 0;
-        for (int b = 0; b < ViewModel.BANDS; b++) {
-            sum += precision(bandFound[b], view.bandDistance()[b]);
+    /** The bins of {@code present} (ascending) holding at least {@link ViewModel#PALETTE_MIN_SHARE} of {@code shares}. */
+    private static int[] paletteOf(double[] shares, int[] present, int count) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (shares[present[i]] >= ViewModel.PALETTE_MIN_SHARE) {
+                n++;
+            }
         }
-        return sum / ViewModel.BANDS;
+        int[] palette = new int[n];
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            if (shares[present[i]] >= ViewModel.PALETTE_MIN_SHARE) {
+                palette[k++] = present[i];
+            }
+        }
+        return palette;
     }
 
-    private static double bandRecall(int[][] bandPalettes, ViewModel view) {
-        double sum = 0;
-        for (int b = 0; b < ViewModel.BANDS; b++) {
-            double[] histogram = view.bands()[b];
-            sum += recall(histogram, ViewModel.paletteOf(histogram), bandPalettes[b]);
-        }
-        return sum / ViewModel.BANDS;
-    }
-
-    private static double recall(double[] histogram, int[] palette, int[] foundPalette) {
-        double k = -1 / (2 * SIGMA_DELTA_E * SIGMA_DELTA_E);
+    /**
+     * The share of a view's (or a view's third's) palette whose colour is present among the found colours, each sheet
+     * colour weighted by its {@link #closeness} to the nearest found one.
+     */
+    private static double recall(double[] histogram, int[] palette, int[] slots, FoundPalette found) {
         double sum = 0;
         double mass = 0;
-        for (int s : palette) {
-            float best = Float.MAX_VALUE;
-            for (int f : foundPalette) {
-                best = Math.min(best, ColourSpace.distanceSquared(s, f));
-            }
-            double share = histogram[s];
+        for (int i = 0; i < palette.length; i++) {
+            double share = histogram[palette[i]];
             mass += share;
-            sum += share * (foundPalette.length == 0 ? 0 : Math.exp(best * k));
+            sum += share * found.closeness(palette[i], slots[i]);
         }
         return mass == 0 ? 0 : sum / mass;
     }
 
-    /** Histogram intersection (Swain and Ballard [1]) on 512 bins of 3 bits per channel. */
-    private static double overlap(double[] found, double[] view) {
-        double[] a = new double[512];
-        double[] b = new double[512];
-        for (int c = 0; c < found.length; c++) {
-            int coarse = (c >> 9 & 7) << 6 | (c >> 5 & 7) << 3 | (c >> 1 & 7);
-            a[coarse] += found[c];
-            b[coarse] += view[c];
+    /**
+     * A palette of found colours, answering how close a sheet colour is to its nearest one. Answers are kept per sheet
+     * colour ({@link CharacterModel#sheetColours()}), since every view asks about mostly the same colours. The nearest
+     * colour is looked for in order of lightness outwards from the sheet colour's, stopping once the lightness
+     * difference alone is at least the best distance found: colours further out can only be further (a sum of
+     * squares is never below one of its terms, in floating point too), so the minimum is the one over all colours.
+     */
+    private static final class FoundPalette {
+        private final float[] lightness;
+        private final int[] colours;
+        private final double[] known;
+
+        FoundPalette(int[] palette, int sheetColours) {
+            long[] keys = new long[palette.length];
+            for (int i = 0; i < palette.length; i++) {
+                int bits = Float.floatToIntBits(ColourSpace.lightness(palette[i]));
+                // Flipping the magnitude bits of negative floats makes their bit patterns order as the floats do.
+                int ordered = bits ^ (bits >> 31 & 0x7FFFFFFF);
+                keys[i] = (long) ordered << 12 | palette[i];
+            }
+            java.util.Arrays.sort(keys);
+            lightness = new float[palette.length];
+            colours = new int[palette.length];
+            for (int i = 0; i < keys.length; i++) {
+                colours[i] = (int) (keys[i] & (ColourSpace.BINS - 1));
+                lightness[i] = ColourSpace.lightness(colours[i]);
+            }
+            known = new double[sheetColours];
+            java.util.Arrays.fill(known, Double.NaN);
         }
+
+        /** {@link #closeness} of sheet colour {@code bin} (at {@code slot} of the sheet colours) to the nearest colour. */
+        double closeness(int bin, int slot) {
+            double value = known[slot];
+            if (Double.isNaN(value)) {
+                value = colours.length == 0 ? 0 : FrameAnalyzer.closeness(nearest(bin));
+                known[slot] = value;
+            }
+            return value;
+        }
+
+        private float nearest(int bin) {
+            float l = ColourSpace.lightness(bin);
+            int from = 0;
+            int to = lightness.length;
+            while (from < to) {
+                int mid = (from + to) >>> 1;
+                if (lightness[mid] < l) {
+                    from = mid + 1;
+                } else {
+                    to = mid;
+                }
+            }
+            float best = Float.MAX_VALUE;
+            for (int j = from; j < colours.length; j++) {
+                float dl = l - lightness[j];
+                if (dl * dl >= best) {
+                    break;
+                }
+                best = Math.min(best, ColourSpace.distanceSquared(bin, colours[j]));
+            }
+            for (int j = from - 1; j >= 0; j--) {
+                float dl = l - lightness[j];
+                if (dl * dl >= best) {
+                    break;
+                }
+                best = Math.min(best, ColourSpace.distanceSquared(bin, colours[j]));
+            }
+            return best;
+        }
+    }
+
+    /** A colour histogram on 512 coarse bins (3 bits per channel), for {@link #overlap}. */
+    static double[] coarseHistogram(double[] histogram) {
+        double[] coarse = new double[512];
+        for (int c = 0; c < histogram.length; c++) {
+            coarse[(c >> 9 & 7) << 6 | (c >> 5 & 7) << 3 | (c >> 1 & 7)] += histogram[c];
+        }
+        return coarse;
+    }
+
+    /** Histogram intersection (Swain and Ballard [1]) of two {@link #coarseHistogram}s. */
+    private static double overlap(double[] found, double[] view) {
         double sum = 0;
         for (int i = 0; i < 512; i++) {
-            sum += Math.min(a[i], b[i]);
+            sum += Math.min(found[i], view[i]);
         }
         return sum;
     }
@@ -593,9 +910,5 @@ final class FrameAnalyzer {
         int x1 = Math.min(w, window[0] + window[2] + dx);
         int y1 = Math.min(h, window[1] + window[3] + dy);
         return new int[] {x0, y0, x1 - x0, y1 - y0};
-    }
-
-    private static boolean contains(int[] r, int x, int y) {
-        return x >= r[0] && y >= r[1] && x < r[0] + r[2] && y < r[1] + r[3];
     }
 }
