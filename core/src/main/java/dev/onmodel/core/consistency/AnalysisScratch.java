@@ -15,8 +15,11 @@ final class AnalysisScratch {
     private static final ThreadLocal<AnalysisScratch> PER_THREAD = ThreadLocal.withInitial(AnalysisScratch::new);
 
     private int[] bins = new int[0];
-    private float[] gathered = new float[0];
-    private float[] rows = new float[0];
+    private float[] cells = new float[0];
+    private float[] left = new float[0];
+    private float[] right = new float[0];
+    private float[] line = new float[0];
+    private final float[][] rows = {new float[0], new float[0], new float[0]};
     private float[] density = new float[0];
     private double[] prefix = new double[0];
     private double[] integral = new double[0];
@@ -39,19 +42,43 @@ final class AnalysisScratch {
     }
 
     /** One grid row's gathered evidence. */
-    float[] gathered(int n) {
-        if (gathered.length != n) {
-            gathered = new float[n];
+    float[] cells(int n) {
+        if (cells.length != n) {
+            cells = new float[n];
         }
-        return gathered;
+        return cells;
     }
 
-    /** The search grid's rows averaged horizontally. */
-    float[] rows(int n) {
-        if (rows.length != n) {
-            rows = new float[n];
+    /** One grid row's gathered evidence shifted right by one cell. */
+    float[] left(int n) {
+        if (left.length != n) {
+            left = new float[n];
         }
-        return rows;
+        return left;
+    }
+
+    /** One grid row's gathered evidence shifted left by one cell. */
+    float[] right(int n) {
+        if (right.length != n) {
+            right = new float[n];
+        }
+        return right;
+    }
+
+    /** One row of the density grid. */
+    float[] line(int n) {
+        if (line.length != n) {
+            line = new float[n];
+        }
+        return line;
+    }
+
+    /** Rolling buffer {@code k} (0..2) of grid rows averaged horizontally. */
+    float[] row(int k, int n) {
+        if (rows[k].length != n) {
+            rows[k] = new float[n];
+        }
+        return rows[k];
     }
 
     /** The search grid's local evidence density. */

@@ -11,12 +11,14 @@ import java.util.TreeSet;
  * @param views        prepared views, in sheet order
  * @param colourModel  share of each colour bin over all views, lightly blurred over neighbouring bins so that
  *                     compression noise in frames still back-projects
+ * @param support      the bins where {@code colourModel} is not zero, ascending: the only ones a frame's pixels can
+ *                     be the character's in, so the back-projection visits only these
  * @param tables       per view (same order), its {@link ViewTables}
  * @param sheetColours every colour bin of any view's palette or band palette, ascending: the colours whose distance
  *                     to a frame's palette the colour recall asks for, so that it is computed once per frame for all
  *                     views
  */
-record CharacterModel(String name, List<ViewModel> views, double[] colourModel, List<ViewTables> tables,
+record CharacterModel(String name, List<ViewModel> views, double[] colourModel, int[] support, List<ViewTables> tables,
                       int[] sheetColours) {
 
     static CharacterModel of(String name, List<ViewModel> views) {
@@ -59,7 +61,8 @@ record CharacterModel(String name, List<ViewModel> views, double[] colourModel, 
         }
         int[] sheetColours = colours.stream().mapToInt(Integer::intValue).toArray();
         List<ViewTables> tables = views.stream().map(v -> ViewTables.of(v, sheetColours)).toList();
-        return new CharacterModel(name, List.copyOf(views), blurred, tables, sheetColours);
+        int[] support = java.util.stream.IntStream.range(0, ColourSpace.BINS).filter(c -> blurred[c] != 0).toArray();
+        return new CharacterModel(name, List.copyOf(views), blurred, support, tables, sheetColours);
     }
 
 }

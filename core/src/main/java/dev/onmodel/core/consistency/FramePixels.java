@@ -9,9 +9,18 @@ import dev.onmodel.core.consistency.decode.Raster;
  * @param height    working height
  * @param bins      colour bin of each pixel, row-major; a per-thread buffer ({@link AnalysisScratch}), valid only
  *                  until the thread analyses its next frame
- * @param histogram share of the frame's pixels in each colour bin
+ * @param counts    number of the frame's pixels in each colour bin; a bin's share of the frame is
+ *                  {@link #share}
  */
-record FramePixels(int width, int height, int[] bins, double[] histogram) {
+record FramePixels(int width, int height, int[] bins, int[] counts) {
+
+    /**
+     * Share of the frame's pixels in colour bin {@code bin}. Computed where it is needed, for the few bins a
+     * character's colours cover, rather than divided out for all 4096 bins of every frame.
+     */
+    double share(int bin) {
+        return counts[bin] / (double) (width * height);
+    }
 
     /** @param frame not modified */
     static FramePixels of(Raster frame, AnalysisScratch scratch) {
@@ -34,10 +43,9 @@ record FramePixels(int width, int height, int[] bins, double[] histogram) {
         if (i < bins.length) {
             even[bins[i]]++;
         }
-        double[] histogram = new double[ColourSpace.BINS];
-        for (int c = 0; c < histogram.length; c++) {
-            histogram[c] = (even[c] + odd[c]) / (double) px.length;
+        for (int c = 0; c < even.length; c++) {
+            even[c] += odd[c];
         }
-        return new FramePixels(frame.width(), frame.height(), bins, histogram);
+        return new FramePixels(frame.width(), frame.height(), bins, even);
     }
 }
