@@ -60,7 +60,12 @@ final class FrameAnalyzer {
         // sunset behind a purple coat) gives everywhere: only evidence above it may pull the window. Outside the
         // model's support the likelihood is 0 and adds nothing to the average.
         double average = 0;
+        int[] counts = pixels.counts();
         for (int c : model.support()) {
+            if (counts[c] == 0) {
+                // No pixel of this colour: likelihood 0, nothing to add.
+                continue;
+            }
             double frameShare = pixels.share(c);
             float l = frameShare == 0 ? 0 : (float) Math.min(1.0, colourModel[c] / frameShare);
             likelihood[c] = l;
@@ -447,7 +452,8 @@ final class FrameAnalyzer {
         int h = pixels.height();
         int[] bins = pixels.bins();
         int[] region = expand(window, REGION, w, h);
-        float[] figure = figureWeights(bins, w, region, expand(window, RING, w, h), likelihood);
+        int[] windowCounts = new int[ColourSpace.BINS];
+        float[] figure = figureWeights(bins, w, window, region, expand(window, RING, w, h), likelihood, windowCounts);
         int[] box = figureExtent(bins, w, region, figure);
         if (box == null) {
             return notFound(model, w, h, step);
@@ -459,15 +465,14 @@ final class FrameAnalyzer {
         }
         double frameGrain = grain(bins, w, box, figure);
         ColourAdjacency.Signature frameAdjacency = adjacency(bins, w, box, likelihood);
-        int[] coreCounts = new int[ColourSpace.BINS];
-        double coreTotal = coreColours(bins, w, window, figure, coreCounts);
+        double coreTotal = coreTotal(bins, w, window, figure);
         // The bins the figure or the window hold, ascending: every later pass over colours needs only these, and
         // visits them in the same order as a pass over all bins would. Shares are kept per present bin.
         int[] present = new int[ColourSpace.BINS];
         int count = 0;
         for (int c = 0; c < ColourSpace.BINS; c++) {
             if (colours.counts[0][c] != 0 || colours.counts[1][c] != 0 || colours.counts[2][c] != 0
-                    || coreCounts[c] != 0) {
+                    || windowCounts[c] != 0 && figure[c] > 0) {
                 present[count++] = c;
             }
         }
@@ -484,7 +489,8 @@ final class FrameAnalyzer {
             for (int b = 0; b < ViewModel.BANDS; b++) {
                 bandFound[b][i] = colours.bandTotal[b] > 0 ? colours.counts[b][c] * weight / colours.bandTotal[b] : 0;
             }
-            core[i] = coreTotal > 0 ? coreCounts[c] * weight / coreTotal : 0;
+            // A bin without figure weight adds nothing to the core (its weight is 0).
+            core[i] = coreTotal > 0 ? windowCounts[c] * weight / coreTotal : 0;
         }
         double area = colours.area;
         double fatness = area / ((double) box[3] * box[3]);
@@ -532,27 +538,44 @@ final class FrameAnalyzer {
     /**
      * Per colour bin, how much it counts as the figure's: by contrast, when it is much denser in {@code region} than
      * in the ring between it and {@code outer}, and at least its likelihood of being the character's.
+     *
+     * @param windowCounts receives the number of pixels of each bin inside {@code window} (which lies inside the region)
      */
-    private static float[] figureWeights(int[] bins, int w, int[] region, int[] outer, float[] likelihood) {
+    private static float[] figureWeights(int[] bins, int w, int[] window, int[] region, int[] outer, float[] likelihood,
+                                         int[] windowCounts) {
         int[] inside = new int[ColourSpace.BINS];
         int[] ring = new int[ColourSpace.BINS];
         int regionTop = region[1];
         int regionBottom = region[1] + region[3];
+        int windowTop = window[1];
+        int windowBottom = window[1] + window[3];
         int outerLeft = outer[0];
         int outerRight = outer[0] + outer[2];
         int regionLeft = region[0];
         int regionRight = region[0] + region[2];
-        // The region lies inside the outer rectangle (both are the window grown and clipped to the frame), so each row
-        // is ring, region, ring.
+        int windowLeft = window[0];
+        int windowRight = window[0] + window[2];
+        // The window lies inside the region and the region inside the outer rectangle (each is the window grown and
+        // clipped to the frame), so each row is ring, region, ring, and the region's rows through the window are
+        // region, window, region.
         for (int y = outer[1]; y < outer[1] + outer[3]; y++) {
             int base = y * w;
             if (y < regionTop || y >= regionBottom) {
                 count(bins, base + outerLeft, base + outerRight, ring);
             } else {
                 count(bins, base + outerLeft, base + regionLeft, ring);
-                count(bins, base + regionLeft, base + regionRight, inside);
+                if (y < windowTop || y >= windowBottom) {
+                    count(bins, base + regionLeft, base + regionRight, inside);
+                } else {
+                    count(bins, base + regionLeft, base + windowLeft, inside);
+                    count(bins, base + windowLeft, base + windowRight, windowCounts);
+                    count(bins, base + windowRight, base + regionRight, inside);
+                }
                 count(bins, base + regionRight, base + outerRight, ring);
             }
+        }
+        for (int c = 0; c < inside.length; c++) {
+            inside[c] += windowCounts[c];
         }
         int insideArea = region[2] * region[3];
         int ringArea = outer[2] * outer[3] - insideArea;
@@ -675,18 +698,15 @@ final class FrameAnalyzer {
     }
 
     /**
-     * Counts the window's pixels with a figure weight per bin into {@code counts}; returns the sum of their weights,
-     * added in raster order.
+     * The sum of the figure weights of the window's pixels, added in raster order. Pixels without weight add 0, which
+     * changes no sum, so every pixel is added and the loop has no branch.
      */
-    private static double coreColours(int[] bins, int w, int[] window, float[] figure, int[] counts) {
+    private static double coreTotal(int[] bins, int w, int[] window, float[] figure) {
         double coreTotal = 0;
         for (int y = window[1]; y < window[1] + window[3]; y++) {
+            int base = y * w;
             for (int x = window[0]; x < window[0] + window[2]; x++) {
-                int bin = bins[y * w + x];
-                if (figure[bin] > 0) {
-                    counts[bin]++;
-                    coreTotal += figure[bin];
-                }
+                coreTotal += figure[bins[base + x]];
             }
         }
         return coreTotal;
