@@ -453,7 +453,9 @@ final class FrameAnalyzer {
         int[] bins = pixels.bins();
         int[] region = expand(window, REGION, w, h);
         int[] windowCounts = new int[ColourSpace.BINS];
-        float[] figure = figureWeights(bins, w, window, region, expand(window, RING, w, h), likelihood, windowCounts);
+        FigureWeights weights = figureWeights(bins, w, window, region, expand(window, RING, w, h), likelihood,
+                windowCounts);
+        float[] figure = weights.weight();
         int[] box = figureExtent(bins, w, region, figure);
         if (box == null) {
             return notFound(model, w, h, step);
@@ -468,9 +470,11 @@ final class FrameAnalyzer {
         double coreTotal = coreTotal(bins, w, window, figure);
         // The bins the figure or the window hold, ascending: every later pass over colours needs only these, and
         // visits them in the same order as a pass over all bins would. Shares are kept per present bin.
-        int[] present = new int[ColourSpace.BINS];
+        // The box and the window lie inside the region, so only the region's bins need looking at.
+        int[] present = new int[weights.regionCount()];
         int count = 0;
-        for (int c = 0; c < ColourSpace.BINS; c++) {
+        for (int i = 0; i < weights.regionCount(); i++) {
+            int c = weights.regionBins()[i];
             if (colours.counts[0][c] != 0 || colours.counts[1][c] != 0 || colours.counts[2][c] != 0
                     || windowCounts[c] != 0 && figure[c] > 0) {
                 present[count++] = c;
@@ -536,15 +540,29 @@ final class FrameAnalyzer {
     }
 
     /**
+     * The figure weight of each colour bin ({@link #figureWeights}).
+     *
+     * @param weight      per bin, how much it counts as the figure's
+     * @param regionBins  the bins present in the region, ascending (the first {@code regionCount})
+     * @param regionCount how many
+     */
+    private record FigureWeights(float[] weight, int[] regionBins, int regionCount) {
+    }
+
+    /**
      * Per colour bin, how much it counts as the figure's: by contrast, when it is much denser in {@code region} than
      * in the ring between it and {@code outer}, and at least its likelihood of being the character's.
      *
      * @param windowCounts receives the number of pixels of each bin inside {@code window} (which lies inside the region)
      */
-    private static float[] figureWeights(int[] bins, int w, int[] window, int[] region, int[] outer, float[] likelihood,
-                                         int[] windowCounts) {
+    private static FigureWeights figureWeights(int[] bins, int w, int[] window, int[] region, int[] outer,
+                                               float[] likelihood, int[] windowCounts) {
+        // Two tables per count, for pixels at even and odd positions (see count()).
         int[] inside = new int[ColourSpace.BINS];
         int[] ring = new int[ColourSpace.BINS];
+        int[] insideOdd = new int[ColourSpace.BINS];
+        int[] ringOdd = new int[ColourSpace.BINS];
+        int[] windowOdd = new int[ColourSpace.BINS];
         int regionTop = region[1];
         int regionBottom = region[1] + region[3];
         int windowTop = window[1];
@@ -561,30 +579,35 @@ final class FrameAnalyzer {
         for (int y = outer[1]; y < outer[1] + outer[3]; y++) {
             int base = y * w;
             if (y < regionTop || y >= regionBottom) {
-                count(bins, base + outerLeft, base + outerRight, ring);
+                count(bins, base + outerLeft, base + outerRight, ring, ringOdd);
             } else {
-                count(bins, base + outerLeft, base + regionLeft, ring);
+                count(bins, base + outerLeft, base + regionLeft, ring, ringOdd);
                 if (y < windowTop || y >= windowBottom) {
-                    count(bins, base + regionLeft, base + regionRight, inside);
+                    count(bins, base + regionLeft, base + regionRight, inside, insideOdd);
                 } else {
-                    count(bins, base + regionLeft, base + windowLeft, inside);
-                    count(bins, base + windowLeft, base + windowRight, windowCounts);
-                    count(bins, base + windowRight, base + regionRight, inside);
+                    count(bins, base + regionLeft, base + windowLeft, inside, insideOdd);
+                    count(bins, base + windowLeft, base + windowRight, windowCounts, windowOdd);
+                    count(bins, base + windowRight, base + regionRight, inside, insideOdd);
                 }
-                count(bins, base + regionRight, base + outerRight, ring);
+                count(bins, base + regionRight, base + outerRight, ring, ringOdd);
             }
         }
         for (int c = 0; c < inside.length; c++) {
-            inside[c] += windowCounts[c];
+            windowCounts[c] += windowOdd[c];
+            inside[c] += insideOdd[c] + windowCounts[c];
+            ring[c] += ringOdd[c];
         }
         int insideArea = region[2] * region[3];
         int ringArea = outer[2] * outer[3] - insideArea;
         float[] figure = new float[ColourSpace.BINS];
+        int[] regionBins = new int[ColourSpace.BINS];
+        int regionCount = 0;
         boolean ringUsable = ringArea >= insideArea / 20 && ringArea > 0;
         for (int c = 0; c < figure.length; c++) {
             if (inside[c] == 0) {
                 continue;
             }
+            regionBins[regionCount++] = c;
             float byContrast = 0;
             if (ringUsable) {
                 double densityInside = inside[c] / (double) insideArea;
@@ -593,12 +616,22 @@ final class FrameAnalyzer {
             }
             figure[c] = Math.max(byContrast, likelihood[c]);
         }
-        return figure;
+        return new FigureWeights(figure, regionBins, regionCount);
     }
 
-    private static void count(int[] bins, int from, int to, int[] counts) {
-        for (int i = from; i < to; i++) {
-            counts[bins[i]]++;
+    /**
+     * Counts the bins of {@code bins[from, to)}, pixels at even positions into {@code even} and odd ones into
+     * {@code odd}: neighbouring pixels mostly share a colour, and each increment of one table entry would wait for the
+     * one before it.
+     */
+    private static void count(int[] bins, int from, int to, int[] even, int[] odd) {
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            even[bins[i]]++;
+            odd[bins[i + 1]]++;
+        }
+        if (i < to) {
+            even[bins[i]]++;
         }
     }
 
@@ -619,32 +652,64 @@ final class FrameAnalyzer {
         long syy;
 
         void collect(int[] bins, int w, int[] box, float[] figure) {
+            // Pixels at odd offsets in a row are counted apart and added at the end (integer sums, so the order does
+            // not matter): neighbouring pixels mostly share a colour, and each increment of one table entry would
+            // wait for the one before it.
+            int[][] oddCounts = new int[ViewModel.BANDS][ColourSpace.BINS];
+            PartMoments oddParts = new PartMoments();
+            int left = box[0];
+            int right = box[0] + box[2];
             for (int y = box[1]; y < box[1] + box[3]; y++) {
                 int band = Math.min(ViewModel.BANDS - 1, (y - box[1]) * ViewModel.BANDS / box[3]);
                 int[] inBand = counts[band];
+                int[] inBandOdd = oddCounts[band];
                 double rowTotal = total;
                 double rowBandTotal = bandTotal[band];
                 int base = y * w;
-                for (int x = box[0]; x < box[0] + box[2]; x++) {
+                for (int x = left; x < right; x += 2) {
                     int bin = bins[base + x];
                     float weight = figure[bin];
+                    // The totals are added in raster order; a weight of 0 adds nothing.
+                    rowTotal += weight;
+                    rowBandTotal += weight;
                     if (weight > 0) {
                         inBand[bin]++;
-                        rowTotal += weight;
-                        rowBandTotal += weight;
                     }
                     if (weight >= 0.5f) {
-                        area++;
-                        parts.add(bin, x, y);
-                        sx += x;
-                        sy += y;
-                        sxx += (long) x * x;
-                        syy += (long) y * y;
+                        addFigurePixel(parts, bin, x, y);
+                    }
+                    if (x + 1 == right) {
+                        break;
+                    }
+                    int nextBin = bins[base + x + 1];
+                    float nextWeight = figure[nextBin];
+                    rowTotal += nextWeight;
+                    rowBandTotal += nextWeight;
+                    if (nextWeight > 0) {
+                        inBandOdd[nextBin]++;
+                    }
+                    if (nextWeight >= 0.5f) {
+                        addFigurePixel(oddParts, nextBin, x + 1, y);
                     }
                 }
                 total = rowTotal;
                 bandTotal[band] = rowBandTotal;
             }
+            for (int b = 0; b < ViewModel.BANDS; b++) {
+                for (int c = 0; c < ColourSpace.BINS; c++) {
+                    counts[b][c] += oddCounts[b][c];
+                }
+            }
+            parts.add(oddParts);
+        }
+
+        private void addFigurePixel(PartMoments into, int bin, int x, int y) {
+            area++;
+            into.add(bin, x, y);
+            sx += x;
+            sy += y;
+            sxx += (long) x * x;
+            syy += (long) y * y;
         }
     }
 

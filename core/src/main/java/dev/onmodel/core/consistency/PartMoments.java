@@ -35,6 +35,17 @@ final class PartMoments {
         syy[p] += (long) y * y;
     }
 
+    /** Adds {@code other}'s pixels to these (integer sums: the result is as if they had been added one by one). */
+    void add(PartMoments other) {
+        for (int p = 0; p < PARTS; p++) {
+            n[p] += other.n[p];
+            sx[p] += other.sx[p];
+            sy[p] += other.sy[p];
+            sxx[p] += other.sxx[p];
+            syy[p] += other.syy[p];
+        }
+    }
+
     private double total() {
         double t = 0;
         for (long v : n) {
