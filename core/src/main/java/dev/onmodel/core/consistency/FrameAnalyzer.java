@@ -114,6 +114,11 @@ final class FrameAnalyzer {
             }
             int out = (gy + 1) * (gw + 1) + 1;
             int above = gy * (gw + 1) + 1;
+            if (rowSum == 0) {
+                // Nothing above the floor in this row (a good share of rows): adding zeros would copy the row above.
+                System.arraycopy(integral, above, integral, out, gw);
+                continue;
+            }
             for (int gx = 0; gx < gw; gx++) {
                 integral[out + gx] = integral[above + gx] + prefix[gx];
             }
