@@ -16,7 +16,8 @@ import java.util.List;
  * maximising
  * {@code S^2 / area^1.3} (S = summed evidence) is kept: the evidence it holds times its density, slightly favouring
  * compact windows, so it neither grows into a background sharing the character's colours nor shrinks to one colour
- * patch.</li>
+ * patch. Windows that cannot win are skipped by bounding their evidence with that of a larger rectangle, as in
+ * branch-and-bound window search [3] (the same window is found; see {@link CoarseSearch}).</li>
  * <li><b>Figure/ground</b>: around the window, a colour counts as figure when it is at least four times as frequent inside
  * the region as in the ring of background around it. This does not depend on the sheet, so a recoloured figure is
  * still cut out and its foreign colours are seen. The box is the trimmed extent of the figure pixels.</li>
@@ -27,6 +28,8 @@ import java.util.List;
  *
  * <p>[1] M. J. Swain, D. H. Ballard, "Color Indexing", International Journal of Computer Vision 7(1), 1991.
  * <br>[2] F. C. Crow, "Summed-area tables for texture mapping", SIGGRAPH 1984.
+ * <br>[3] C. H. Lampert, M. B. Blaschko, T. Hofmann, "Beyond Sliding Windows: Object Localization by Efficient
+ * Subwindow Search", CVPR 2008.
  */
 final class FrameAnalyzer {
 
@@ -161,8 +164,8 @@ final class FrameAnalyzer {
      * below), so the result is the same to the last bit. The work is arranged for the JIT's vectoriser, which (in
      * Java 17) only handles loops whose reads of one array all use the same index: each row is gathered once, copied
      * shifted by one cell either way, and averaged from the three copies; the vertical average reads three separate
-     * row buffers that roll down the grid. Each density row is counted per 1/256 into {@code buckets} ({@link #countBuckets}) while it
-     * is still in the first-level cache.
+     * row buffers that roll down the grid. Each density row is counted per 1/256 into {@code buckets}
+     * ({@link #countBuckets}) while it is still in the first-level cache.
      */
     private static float[] localDensity(int[] bins, int w, int grid, int gw, int gh, float[] squared,
                                         AnalysisScratch scratch, int[] buckets) {
@@ -228,7 +231,7 @@ final class FrameAnalyzer {
         return first;
     }
 
-    /** Grid row {@code gy}'s squared likelihoods averaged horizontally over 3 cells (2 at either end) into {@code out}. */
+    /** Grid row {@code gy}'s squared likelihoods averaged over 3 cells across (2 at either end) into {@code out}. */
     private static void averageRow(int[] bins, int w, int grid, int gy, int gw, float[] squared,
                                    AnalysisScratch scratch, float[] out) {
         float[] cells = scratch.cells(gw);
@@ -335,9 +338,9 @@ final class FrameAnalyzer {
      * run of {@link #RUN} positions, the evidence of the rectangle covering them all bounds every window's
      * objective; where that bound is below {@code L} (raised as better windows are found) the windows are not
      * evaluated. Skipping only windows whose objective is below one actually reached leaves the first window
-     * reaching the maximum, the one the full search returns, unchanged. (Development frames: about 6,000
-     * windows and 11,000 bounds evaluated instead of 282,000 windows.) The bounds allow for rounding: sums taken from the summed-area table
-     * are off by at most a few units in the last place of the total, far below the margin {@link #slack}.
+     * reaching the maximum, the one the full search returns, unchanged. (Development frames: about 6,000 windows and
+     * 11,000 bounds evaluated instead of 282,000 windows.) The bounds allow for rounding: sums taken from the
+     * summed-area table are off by far less than the margin {@link #slack}.
      */
     private static final class CoarseSearch {
 
@@ -474,8 +477,8 @@ final class FrameAnalyzer {
         ColourAdjacency.Signature frameAdjacency = adjacency(bins, w, box, likelihood);
         double coreTotal = coreTotal(bins, w, window, figure);
         // The bins the figure or the window hold, ascending: every later pass over colours needs only these, and
-        // visits them in the same order as a pass over all bins would. Shares are kept per present bin.
-        // The box and the window lie inside the region, so only the region's bins need looking at.
+        // visits them in the same order as a pass over all bins would; shares are kept per present bin. The box and
+        // the window lie inside the region, so only the region's bins need looking at.
         int[] present = new int[weights.regionCount()];
         int count = 0;
         for (int i = 0; i < weights.regionCount(); i++) {
@@ -485,8 +488,8 @@ final class FrameAnalyzer {
                 present[count++] = c;
             }
         }
-        // Every pixel of a bin adds the same weight, and a float weight added up to a few million times is exact
-        // in a double: a bin's sum is its count times its weight, to the last bit.
+        // Every pixel of a bin adds the same weight, and a float weight (24-bit mantissa) added up to 2^29 times is
+        // exact in a double (53 bits): a bin's sum is its count times its weight, to the last bit.
         double[] found = new double[count];
         double[][] bandFound = new double[ViewModel.BANDS][count];
         double[] core = new double[count];
@@ -558,7 +561,7 @@ final class FrameAnalyzer {
      * Per colour bin, how much it counts as the figure's: by contrast, when it is much denser in {@code region} than
      * in the ring between it and {@code outer}, and at least its likelihood of being the character's.
      *
-     * @param windowCounts receives the number of pixels of each bin inside {@code window} (which lies inside the region)
+     * @param windowCounts receives the number of pixels of each bin inside {@code window} (inside the region)
      */
     private static FigureWeights figureWeights(int[] bins, int w, int[] window, int[] region, int[] outer,
                                                float[] likelihood, int[] windowCounts) {
@@ -985,7 +988,7 @@ final class FrameAnalyzer {
             java.util.Arrays.fill(known, Double.NaN);
         }
 
-        /** {@link #closeness} of sheet colour {@code bin} (at {@code slot} of the sheet colours) to the nearest colour. */
+        /** {@link #closeness} of sheet colour {@code bin} (at {@code slot} of the sheet colours) to its nearest one. */
         double closeness(int bin, int slot) {
             double value = known[slot];
             if (Double.isNaN(value)) {
