@@ -328,7 +328,8 @@ final class ZlibStreamDecoder {
                     System.arraycopy(out, from, out, pos, matchLength);
                     pos += matchLength;
                 } else if (back >= 8 && matchLength <= 8) {
-                    // Most matches of a noisy frame: one eight-byte copy (see below for the bytes written past it).
+                    // A short match, frequent in noisy frames: one eight-byte copy without the loop below (which
+                    // explains the bytes written past the match).
                     LITTLE_ENDIAN_LONG.set(out, pos, (long) LITTLE_ENDIAN_LONG.get(out, from));
                     pos += matchLength;
                 } else if (back >= 8) {
