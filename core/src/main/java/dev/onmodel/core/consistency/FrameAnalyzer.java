@@ -262,7 +262,7 @@ final class FrameAnalyzer {
     private static final double COMPACTNESS = 1.3;
 
     /** Side of the blocks the coarse search runs on: 3 x 3 search-grid cells (6 x 6 working pixels). */
-    private static final int BLOCK = 3;
+    static final int BLOCK = 3;
 
     /**
      * Coarse-to-fine: the full search runs on 3 x 3 blocks (9 times fewer windows), then the best window is
@@ -274,7 +274,7 @@ final class FrameAnalyzer {
         if (cw < 8 || ch < 8) {
             return search(integral, w, h, 1, 0, 0, w, h, null);
         }
-        int[] coarse = new CoarseSearch(integral, w, h).run();
+        int[] coarse = coarseWindow(integral, w, h);
         if (coarse == null) {
             return null;
         }
@@ -286,7 +286,7 @@ final class FrameAnalyzer {
      * Finds the window maximising S^2 / area^{@link #COMPACTNESS} whose corners lie on multiples of {@code unit} pixels. With a
      * {@code seed} window, only sizes within about 20% of it and positions inside the given bounds are tried.
      */
-    private static int[] search(double[] integral, int w, int h, int unit, int boundX0, int boundY0, int boundX1,
+    static int[] search(double[] integral, int w, int h, int unit, int boundX0, int boundY0, int boundX1,
                                 int boundY1, int[] seed) {
         double bestObjective = 0;
         int[] best = null;
@@ -325,6 +325,16 @@ final class FrameAnalyzer {
             }
         }
         return best;
+    }
+
+    /**
+     * The coarse step of the window search: the window {@link #search} finds on {@link #BLOCK}-cell units over the
+     * whole grid, found by {@link CoarseSearch}.
+     *
+     * @param integral summed-area table of a {@code w} x {@code h} grid of non-negative evidence
+     */
+    static int[] coarseWindow(double[] integral, int w, int h) {
+        return new CoarseSearch(integral, w, h).run();
     }
 
     /**
