@@ -1,18 +1,25 @@
 package dev.onmodel.core.consistency;
 
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * A character's sheet views prepared for scoring, plus what locating it in a frame needs: the colour model used for
- * back-projection and, per view, each colour bin's CIELAB distance to the nearest palette colour.
+ * back-projection and, per view, the tables the colour comparison reads.
  *
- * @param name       the character name
- * @param views      prepared views, in sheet order
- * @param colourModel share of each colour bin over all views, lightly blurred over neighbouring bins so that
- *                   compression noise in frames still back-projects
- * @param paletteDistance per view, each bin's squared CIELAB distance to the view's nearest palette colour
+ * @param name         the character name
+ * @param views        prepared views, in sheet order
+ * @param colourModel  share of each colour bin over all views, lightly blurred over neighbouring bins so that
+ *                     compression noise in frames still back-projects
+ * @param support      the bins where {@code colourModel} is not zero, ascending: the only ones a frame's pixels can
+ *                     be the character's in, so the back-projection visits only these
+ * @param tables       per view (same order), its {@link ViewTables}
+ * @param sheetColours every colour bin of any view's palette or band palette, ascending: the colours whose distance
+ *                     to a frame's palette the colour recall asks for, so that it is computed once per frame for all
+ *                     views
  */
-record CharacterModel(String name, List<ViewModel> views, double[] colourModel, List<float[]> paletteDistance) {
+record CharacterModel(String name, List<ViewModel> views, double[] colourModel, int[] support, List<ViewTables> tables,
+                      int[] sheetColours) {
 
     static CharacterModel of(String name, List<ViewModel> views) {
         double[] mean = new double[ColourSpace.BINS];
@@ -41,8 +48,21 @@ record CharacterModel(String name, List<ViewModel> views, double[] colourModel, 
                 }
             }
         }
-        List<float[]> distances = views.stream().map(v -> ViewModel.distanceToPalette(v.palette())).toList();
-        return new CharacterModel(name, List.copyOf(views), blurred, distances);
+        TreeSet<Integer> colours = new TreeSet<>();
+        for (ViewModel view : views) {
+            for (int c : view.palette()) {
+                colours.add(c);
+            }
+            for (double[] band : view.bands()) {
+                for (int c : ViewModel.paletteOf(band)) {
+                    colours.add(c);
+                }
+            }
+        }
+        int[] sheetColours = colours.stream().mapToInt(Integer::intValue).toArray();
+        List<ViewTables> tables = views.stream().map(v -> ViewTables.of(v, sheetColours)).toList();
+        int[] support = java.util.stream.IntStream.range(0, ColourSpace.BINS).filter(c -> blurred[c] != 0).toArray();
+        return new CharacterModel(name, List.copyOf(views), blurred, support, tables, sheetColours);
     }
 
 }

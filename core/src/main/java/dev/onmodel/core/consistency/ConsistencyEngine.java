@@ -136,7 +136,8 @@ public final class ConsistencyEngine {
     }
 
     private FrameAnalysis analyze(Raster working, int step, int width, int height, List<String> cast) {
-        FramePixels pixels = FramePixels.of(working);
+        AnalysisScratch scratch = AnalysisScratch.get();
+        FramePixels pixels = FramePixels.of(working, scratch);
         List<CharacterAnalysis> analyses = new ArrayList<>();
         for (String name : cast.isEmpty() ? characters() : cast) {
             CharacterModel model = models.get(name);
@@ -144,7 +145,7 @@ public final class ConsistencyEngine {
                 throw new IllegalArgumentException("no sheet for character '" + name + "' (known: "
                         + String.join(", ", characters()) + ")");
             }
-            analyses.add(FrameAnalyzer.analyze(pixels, step, model));
+            analyses.add(FrameAnalyzer.analyze(pixels, step, model, scratch));
         }
         return new FrameAnalysis(width, height, analyses);
     }

@@ -14,11 +14,13 @@ final class PartMoments {
 
     static final int PARTS = 64;
 
-    private final double[] n = new double[PARTS];
-    private final double[] sx = new double[PARTS];
-    private final double[] sy = new double[PARTS];
-    private final double[] sxx = new double[PARTS];
-    private final double[] syy = new double[PARTS];
+    // Integer sums: they are what the sums of integer coordinates in doubles were, to the last bit (all far below
+    // 2^53), and an integer addition waits less for the one before it than a floating-point one.
+    private final long[] n = new long[PARTS];
+    private final long[] sx = new long[PARTS];
+    private final long[] sy = new long[PARTS];
+    private final long[] sxx = new long[PARTS];
+    private final long[] syy = new long[PARTS];
 
     static int coarse(int bin) {
         return (bin >> 10 & 3) << 4 | (bin >> 6 & 3) << 2 | (bin >> 2 & 3);
@@ -29,13 +31,24 @@ final class PartMoments {
         n[p]++;
         sx[p] += x;
         sy[p] += y;
-        sxx[p] += (double) x * x;
-        syy[p] += (double) y * y;
+        sxx[p] += (long) x * x;
+        syy[p] += (long) y * y;
+    }
+
+    /** Adds {@code other}'s pixels to these (integer sums: the result is as if they had been added one by one). */
+    void add(PartMoments other) {
+        for (int p = 0; p < PARTS; p++) {
+            n[p] += other.n[p];
+            sx[p] += other.sx[p];
+            sy[p] += other.sy[p];
+            sxx[p] += other.sxx[p];
+            syy[p] += other.syy[p];
+        }
     }
 
     private double total() {
         double t = 0;
-        for (double v : n) {
+        for (long v : n) {
             t += v;
         }
         return t;
@@ -46,8 +59,9 @@ final class PartMoments {
         if (n[p] < minPixels) {
             return Double.NaN;
         }
-        double vx = sxx[p] / n[p] - (sx[p] / n[p]) * (sx[p] / n[p]);
-        double vy = syy[p] / n[p] - (sy[p] / n[p]) * (sy[p] / n[p]);
+        double count = n[p];
+        double vx = sxx[p] / count - (sx[p] / count) * (sx[p] / count);
+        double vy = syy[p] / count - (sy[p] / count) * (sy[p] / count);
         if (vx < 1 || vy < 1) {
             return Double.NaN;
         }

@@ -327,6 +327,11 @@ final class ZlibStreamDecoder {
                 if (back >= matchLength && matchLength > 32) {
                     System.arraycopy(out, from, out, pos, matchLength);
                     pos += matchLength;
+                } else if (back >= 8 && matchLength <= 8) {
+                    // A short match, frequent in noisy frames: one eight-byte copy without the loop below (which
+                    // explains the bytes written past the match).
+                    LITTLE_ENDIAN_LONG.set(out, pos, (long) LITTLE_ENDIAN_LONG.get(out, from));
+                    pos += matchLength;
                 } else if (back >= 8) {
                     // Eight bytes at a time: every load lies at least eight bytes behind the store, so it reads
                     // final bytes even when source and target overlap. Up to seven bytes past the match are written

@@ -1,0 +1,113 @@
+package dev.onmodel.core.consistency;
+
+/**
+ * Per-thread working buffers of one frame's analysis: the colour bins of the frame and the search grids, about 1.6 MB
+ * for a 640x360 working frame, kept as long as the thread lives.
+ *
+ * <p>Why: they were allocated afresh for every frame, and the allocation (zeroing megabytes of fresh memory per frame)
+ * stood out in the profiles. A buffer is only reallocated when the working size changes, which it does not within a
+ * shot. Nothing of it outlives the analysis of a frame: {@link FramePixels} and the grids are dropped before
+ * {@link ConsistencyEngine#analyze} returns, and only newly allocated results leave it, so reusing the buffers for
+ * the thread's next frame is safe.
+ */
+final class AnalysisScratch {
+
+    private static final ThreadLocal<AnalysisScratch> PER_THREAD = ThreadLocal.withInitial(AnalysisScratch::new);
+
+    private int[] bins = new int[0];
+    private float[] cells = new float[0];
+    private float[] left = new float[0];
+    private float[] right = new float[0];
+    private float[] line = new float[0];
+    private final float[][] rows = {new float[0], new float[0], new float[0]};
+    private float[] density = new float[0];
+    private double[] prefix = new double[0];
+    private double[] integral = new double[0];
+    private int integralWidth;
+
+    private AnalysisScratch() {
+    }
+
+    /** The calling thread's buffers. */
+    static AnalysisScratch get() {
+        return PER_THREAD.get();
+    }
+
+    /** Colour bins of a frame of {@code n} pixels (contents left from the previous frame). */
+    int[] bins(int n) {
+        if (bins.length != n) {
+            bins = new int[n];
+        }
+        return bins;
+    }
+
+    /** One grid row's gathered evidence. */
+    float[] cells(int n) {
+        if (cells.length != n) {
+            cells = new float[n];
+        }
+        return cells;
+    }
+
+    /** One grid row's gathered evidence shifted right by one cell. */
+    float[] left(int n) {
+        if (left.length != n) {
+            left = new float[n];
+        }
+        return left;
+    }
+
+    /** One grid row's gathered evidence shifted left by one cell. */
+    float[] right(int n) {
+        if (right.length != n) {
+            right = new float[n];
+        }
+        return right;
+    }
+
+    /** One row of the density grid. */
+    float[] line(int n) {
+        if (line.length != n) {
+            line = new float[n];
+        }
+        return line;
+    }
+
+    /** Rolling buffer {@code k} (0..2) of grid rows averaged horizontally. */
+    float[] row(int k, int n) {
+        if (rows[k].length != n) {
+            rows[k] = new float[n];
+        }
+        return rows[k];
+    }
+
+    /** The search grid's local evidence density. */
+    float[] density(int n) {
+        if (density.length != n) {
+            density = new float[n];
+        }
+        return density;
+    }
+
+    /** One grid row's running sum. */
+    double[] prefix(int n) {
+        if (prefix.length != n) {
+            prefix = new double[n];
+        }
+        return prefix;
+    }
+
+    /**
+     * The summed-area table of a {@code gw} x {@code gh} grid ({@code (gw + 1) * (gh + 1)} entries). Its first row and
+     * column must be zero: they are never written, so a table reused for a grid of the same shape still has them zero
+     * (a grid of another shape with as many entries gets a new one).
+     */
+    double[] integral(int gw, int gh) {
+        int n = (gw + 1) * (gh + 1);
+        if (integral.length != n || integralWidth != gw) {
+            integral = new double[n];
+            integralWidth = gw;
+        }
+        return integral;
+    }
+}
