@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +44,8 @@ public final class ProcessScoring implements FrameScoring {
 
     /** How to start a worker: everything before the worker's own arguments. */
     public record Launch(List<String> command) {
+        private static final String MAIN_CLASS = "dev.onmodel.app.Main";
+
         public Launch {
             command = List.copyOf(command);
         }
@@ -64,21 +65,27 @@ public final class ProcessScoring implements FrameScoring {
             niceCommand(windows).ifPresent(nice -> command.addAll(List.of(nice, "-n", "10")));
             command.add(java.toString());
             command.addAll(inheritedOptions());
-            command.addAll(List.of("-cp", classPath, "dev.onmodel.app.Main", "score-worker"));
+            command.addAll(List.of("-cp", classPath, MAIN_CLASS, "score-worker"));
             return Optional.of(new Launch(command));
         }
 
         /**
          * The class-data archive and heap limit the launcher chose also suit the worker; window-only options
-         * (toolkit, debugging agents, flight recordings) must not be repeated.
+         * (toolkit, debugging agents, flight recordings) must not be repeated. Read from this process's command line
+         * rather than the management beans, whose classes would cost the window's start a tenth of a second.
          */
         private static List<String> inheritedOptions() {
-            try {
-                return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                        .filter(o -> o.startsWith("-XX:SharedArchiveFile=") || o.startsWith("-Xmx")).toList();
-            } catch (LinkageError runtimeWithoutManagement) {
-                return List.of();
+            String[] arguments = ProcessHandle.current().info().arguments().orElse(new String[0]);
+            List<String> options = new ArrayList<>();
+            for (String argument : arguments) {
+                if (argument.equals(MAIN_CLASS) || argument.equals("-jar")) {
+                    break; // what follows are the program's own arguments
+                }
+                if (argument.startsWith("-XX:SharedArchiveFile=") || argument.startsWith("-Xmx")) {
+                    options.add(argument);
+                }
             }
+            return options;
         }
 
         private static Optional<String> niceCommand(boolean windows) {
