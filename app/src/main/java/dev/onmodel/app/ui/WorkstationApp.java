@@ -186,14 +186,15 @@ public final class WorkstationApp extends Application {
 
     /**
      * Toolkit settings, applied before the JavaFX toolkit starts (a {@code -D} given by the user wins). Pulses at
-     * 240 Hz instead of 60: a key's frame waits for the next pulse, so each doubling halves that wait. Measured on
-     * the 2-core machine with the software renderer, key press to frame painted p95: 45 ms at 60 Hz, 19 ms at 120 Hz,
-     * 15–16 ms at 240 Hz (docs/performance.md). A pulse with nothing dirty costs nothing: the open idle window used
-     * 130–140 ms of CPU per 10 s at both 120 and 240 Hz.
+     * 480 Hz (JavaFX rounds it to a 2 ms period) instead of 60: a key's frame waits for the next pulse, so each
+     * doubling halves that wait. Measured on the 2-core machine with the software renderer, key press to frame
+     * painted p95: 45 ms at 60 Hz, 19 ms at 120 Hz, 15.0-16.8 ms at 240 Hz (one run of five over the 16 ms target),
+     * 12.3-14.8 ms at 480 Hz (docs/performance.md). A pulse with nothing dirty costs little: the open idle window used
+     * 180 ms of CPU per 10 s at 240 Hz and 300 ms at 480 Hz (3 % of one core), which buys the margin.
      */
     static void configureToolkit() {
         if (System.getProperty(PULSE_RATE) == null) {
-            System.setProperty(PULSE_RATE, "240");
+            System.setProperty(PULSE_RATE, "480");
         }
     }
 
