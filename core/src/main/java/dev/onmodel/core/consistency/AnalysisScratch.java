@@ -35,65 +35,49 @@ final class AnalysisScratch {
 
     /** Colour bins of a frame of {@code n} pixels (contents left from the previous frame). */
     int[] bins(int n) {
-        if (bins.length != n) {
-            bins = new int[n];
-        }
+        bins = bins.length == n ? bins : new int[n];
         return bins;
     }
 
     /** One grid row's gathered evidence. */
     float[] cells(int n) {
-        if (cells.length != n) {
-            cells = new float[n];
-        }
+        cells = sized(cells, n);
         return cells;
     }
 
     /** One grid row's gathered evidence shifted right by one cell. */
     float[] left(int n) {
-        if (left.length != n) {
-            left = new float[n];
-        }
+        left = sized(left, n);
         return left;
     }
 
     /** One grid row's gathered evidence shifted left by one cell. */
     float[] right(int n) {
-        if (right.length != n) {
-            right = new float[n];
-        }
+        right = sized(right, n);
         return right;
     }
 
     /** One row of the density grid. */
     float[] line(int n) {
-        if (line.length != n) {
-            line = new float[n];
-        }
+        line = sized(line, n);
         return line;
     }
 
     /** Rolling buffer {@code k} (0..2) of grid rows averaged horizontally. */
     float[] row(int k, int n) {
-        if (rows[k].length != n) {
-            rows[k] = new float[n];
-        }
+        rows[k] = sized(rows[k], n);
         return rows[k];
     }
 
     /** The search grid's local evidence density. */
     float[] density(int n) {
-        if (density.length != n) {
-            density = new float[n];
-        }
+        density = sized(density, n);
         return density;
     }
 
     /** One grid row's running sum. */
     double[] prefix(int n) {
-        if (prefix.length != n) {
-            prefix = new double[n];
-        }
+        prefix = prefix.length == n ? prefix : new double[n];
         return prefix;
     }
 
@@ -109,5 +93,10 @@ final class AnalysisScratch {
             integralWidth = gw;
         }
         return integral;
+    }
+
+    /** {@code buffer} when it has {@code n} entries, else a new one that has (contents are the caller's to write). */
+    private static float[] sized(float[] buffer, int n) {
+        return buffer.length == n ? buffer : new float[n];
     }
 }
