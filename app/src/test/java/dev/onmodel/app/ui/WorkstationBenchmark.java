@@ -48,6 +48,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>{@code keys DIR}: key press to painted frame for cached 1080p frames (p50/p95/max)</li>
  *   <li>{@code pulses DIR}: gaps between FX pulses idle and while decoding + scoring run in the background</li>
  *   <li>{@code pulses-engine DIR}: the same while the real consistency engine scores into the review store</li>
+ *   <li>{@code pulses-export DIR [PROJECT]}: the same while the HTML review report (thumbnails decoded and scaled) is
+ *   exported, three times in a row</li>
  *   <li>{@code pulses-import DIR}: the same while File ▸ Rescan media re-imports every frame (each touched, so each
  *   is header-checked and digested again)</li>
  *   <li>{@code coldstart DIR [PROJECT [ROUNDS]]}: the real launcher ({@code ./onmodel open PROJECT}) to the first
@@ -72,7 +74,7 @@ public final class WorkstationBenchmark {
         WorkstationApp.configureToolkit(); // the window's toolkit settings, as the launcher applies them
         switch (args[0]) {
             case "timeline" -> timeline();
-            case "keys", "pulses", "pulses-engine", "pulses-import" -> runInWindow(args[0], projectDir);
+            case "keys", "pulses", "pulses-engine", "pulses-import", "pulses-export" -> runInWindow(args[0], projectDir);
             case "coldstart" -> coldStart(projectDir, work, args.length > 3 ? Integer.parseInt(args[3]) : 5);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
@@ -107,7 +109,7 @@ public final class WorkstationBenchmark {
         Bench bench = new Bench();
         bench.stage = stage;
         bench.cache = new FrameImageCache(3L << 30, 2);
-        bench.session = which.equals("pulses-engine") || which.equals("pulses-import")
+        bench.session = which.equals("pulses-engine") || which.equals("pulses-import") || which.equals("pulses-export")
                 ? new dev.onmodel.app.session.StoreSessions().open(projectDir, new Reviewer("bench", Role.ANIMATOR),
                         "bench")
                 : new JsonFileReviewSession(null, new Reviewer("bench", Role.ANIMATOR), "bench",
@@ -126,6 +128,8 @@ public final class WorkstationBenchmark {
             keys(bench, project);
         } else if (which.equals("pulses-import")) {
             pulsesWhileImporting(projectDir);
+        } else if (which.equals("pulses-export")) {
+            pulsesWhileExporting(project);
         } else {
             pulses(bench, project, which.equals("pulses"));
         }
@@ -308,6 +312,41 @@ public final class WorkstationBenchmark {
         System.out.printf("idle pulse gaps (ms): %s%n", summary(idle));
         System.out.printf("busy pulse gaps (ms): %s%n", summary(busy));
         System.out.printf("gaps over 50 ms while importing: %d of %d%n", busy.stream().filter(g -> g > 50).count(),
+                busy.size());
+    }
+
+    private static void pulsesWhileExporting(Project project) throws Exception {
+        measurePulses(Duration.ofSeconds(2)); // start-up settles
+        List<Double> idle = measurePulses(Duration.ofSeconds(4));
+        Path out = Files.createTempDirectory("onmodel-bench-export").resolve("report.html");
+        dev.onmodel.app.ui.export.ExportViewModel export = new dev.onmodel.app.ui.export.ExportViewModel(project);
+        long started = System.nanoTime();
+        long[] ended = new long[1];
+        String[] outcome = {""};
+        Thread exporting = new Thread(() -> {
+            for (int i = 0; i < 3; i++) {
+                javafx.concurrent.Task<dev.onmodel.core.editorial.EditorialExport.Outcome> task = export.exportTask(
+                        new dev.onmodel.core.editorial.EditorialExport.Request(
+                                dev.onmodel.core.editorial.EditorialExport.Format.REPORT, out, project.rate(), "01:00:00:00",
+                                dev.onmodel.core.editorial.MissingPolicy.BEST));
+                task.run();
+                try {
+                    outcome[0] = String.valueOf(task.get());
+                } catch (Exception e) {
+                    outcome[0] = String.valueOf(e.getCause());
+                }
+            }
+            ended[0] = System.nanoTime();
+        }, "bench-export");
+        exporting.setDaemon(true);
+        exporting.start();
+        List<Double> busy = measurePulses(Duration.ofSeconds(12));
+        exporting.join();
+        System.out.printf("three HTML report exports took %.1f s (%s): %s%n", (ended[0] - started) / 1e9,
+                Files.exists(out) ? (Files.size(out) >> 10) + " KB" : "no file", outcome[0]);
+        System.out.printf("idle pulse gaps (ms): %s%n", summary(idle));
+        System.out.printf("busy pulse gaps (ms): %s%n", summary(busy));
+        System.out.printf("gaps over 50 ms while exporting: %d of %d%n", busy.stream().filter(g -> g > 50).count(),
                 busy.size());
     }
 
