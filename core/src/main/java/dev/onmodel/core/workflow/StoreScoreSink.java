@@ -24,15 +24,15 @@ import java.util.NavigableMap;
 /**
  * Writes a project's scores and casts into its review store as {@link dev.onmodel.core.consistency.ProjectScorer}
  * produces them. Scores are buffered and stored {@link #BATCH} frames per transaction on the store's writer, so a
- * 10,000-frame run costs a handful of commits, not one per frame. Problems are collected for the caller to report.
+ * 10,000-frame run costs a hundred commits, not one per frame. Problems are collected for the caller to report.
  *
  * <p>Store failures are thrown as {@link IOException}s (their message is the store's sentence), which stops the run:
  * a score run whose results cannot be kept should say so rather than go on.
  */
 public final class StoreScoreSink implements ProjectScoreSink {
 
-    /** Frames per write transaction. */
-    static final int BATCH = 1000;
+    /** Frames per write transaction; kept small for the same reason as {@link StoreAnalysisCache#BATCH}. */
+    static final int BATCH = 100;
 
     private final ReviewStore store;
     private final Path mediaRoot;
