@@ -155,6 +155,13 @@ public final class ProcessScoring implements FrameScoring {
         Thread reading = new Thread(() -> {
             try {
                 done.complete(follow(process, sink, errors, errorLines, cancelAsked));
+            } catch (RuntimeException e) {
+                // A listener that failed on a score: the job still ends, and says why, rather than hang.
+                process.destroyForcibly();
+                ScoringProgress last = new ScoringProgress(0, 0, 1, Optional.empty(), true, true);
+                sink.failed(e);
+                sink.progress(last);
+                done.complete(last);
             } finally {
                 running.set(false);
             }
@@ -225,8 +232,14 @@ public final class ProcessScoring implements FrameScoring {
                                 : Optional.of(Duration.ofNanos(elapsed / done * Math.max(0, total - done)));
                         sink.progress(new ScoringProgress(done, total, failed.get(), eta, false, false));
                     }
-                    case "scored" -> sink.scored(WorkspaceScoring.convert(project, message.shot(), message.variant(),
-                            message.frame(), message.characterScore()));
+                    case "scored" -> {
+                        try {
+                            sink.scored(WorkspaceScoring.convert(project, message.shot(), message.variant(),
+                                    message.frame(), message.characterScore()));
+                        } catch (IllegalArgumentException e) {
+                            unreadable = e.getMessage(); // that frame's score stays in the store; the rest streams
+                        }
+                    }
                     case "problem" -> failed.incrementAndGet();
                     default -> end = message;
                 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A {@link FrameScoring.Sink} that keeps what a scoring job reported, for tests. */
-final class CollectingSink implements FrameScoring.Sink {
+class CollectingSink implements FrameScoring.Sink {
     final List<FrameScore> scores = new ArrayList<>();
     final List<ScoringProgress> progress = new ArrayList<>();
     final List<Exception> errors = new ArrayList<>();

@@ -173,4 +173,24 @@ class ProcessScoringTest {
             assertTrue(sink.errors.isEmpty(), "a cancel the worker did not hear is still a cancel: " + sink.errors);
         }
     }
+
+    @Test
+    void aWindowThatFailsOnAScoreStillSeesTheJobEnd() throws Exception {
+        try (ProjectWorkspace workspace = openTinyProject()) {
+            List<Variant> variants = workspace.project().shots().stream()
+                    .flatMap(s -> s.variants().stream()).toList();
+            CollectingSink sink = new CollectingSink() {
+                @Override
+                public synchronized void scored(FrameScore score) {
+                    throw new IllegalStateException("the window could not show " + score.frame());
+                }
+            };
+            ScoringProgress end = new ProcessScoring(dir, workspace.project(), launch, 1).start(variants, sink)
+                    .completion().get(1, TimeUnit.MINUTES);
+            assertTrue(end.finished());
+            assertEquals(1, sink.errors.size());
+            assertTrue(sink.errors.get(0).getMessage().startsWith("the window could not show"),
+                    sink.errors.get(0).getMessage());
+        }
+    }
 }
