@@ -629,6 +629,9 @@ public final class ReviewViewModel {
         return walkFlagged(-1);
     }
 
+    /** What the last walk that found nothing put in the status line, so that a later successful walk can clear it. */
+    private String lastWalkMessage = "";
+
     private boolean walkFlagged(int direction) {
         Variant variant = selectedVariant.get();
         FrameRange range = frameRange.get();
@@ -638,11 +641,15 @@ public final class ReviewViewModel {
         for (long f = currentFrame.get() + direction; range.contains(f); f += direction) {
             if (isFlagged(variant, f) && matchesFilter(variant, f)) {
                 currentFrame.set(f);
+                if (saveStatus.get().equals(lastWalkMessage)) {
+                    saveStatus.set(""); // the walk's own earlier "none" no longer holds; a save status stays
+                }
                 return true;
             }
         }
-        saveStatus.set(direction > 0 ? "No flagged frame after " + currentFrame.get()
-                : "No flagged frame before " + currentFrame.get());
+        lastWalkMessage = direction > 0 ? "No flagged frame after " + currentFrame.get()
+                : "No flagged frame before " + currentFrame.get();
+        saveStatus.set(lastWalkMessage);
         return false;
     }
 

@@ -175,8 +175,10 @@ class ReviewViewModelTest {
         assertEquals(1009, model.currentFrameProperty().get());
         assertFalse(model.nextFlagged(), "no flagged frame after 1009");
         assertEquals(1009, model.currentFrameProperty().get());
+        assertEquals("No flagged frame after 1009", model.saveStatusProperty().get());
         assertTrue(model.previousFlagged());
         assertEquals(1004, model.currentFrameProperty().get());
+        assertEquals("", model.saveStatusProperty().get(), "the walk's 'none' message does not outlive it");
     }
 
     @Test
