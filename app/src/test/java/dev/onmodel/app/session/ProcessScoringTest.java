@@ -49,11 +49,14 @@ class ProcessScoringTest {
                 .withImporting(ImportOptions.defaults().withMovieProbe(MovieProbe.unavailable("test"))));
     }
 
+    private static List<Variant> allVariants(ProjectWorkspace workspace) {
+        return workspace.project().shots().stream().flatMap(s -> s.variants().stream()).toList();
+    }
+
     @Test
     void scoresStreamBackAndAreInTheStoreTheWindowReads() throws Exception {
         try (ProjectWorkspace workspace = openTinyProject()) {
-            List<Variant> variants = workspace.project().shots().stream()
-                    .flatMap(s -> s.variants().stream()).toList();
+            List<Variant> variants = allVariants(workspace);
             CollectingSink sink = new CollectingSink();
             ScoringProgress end = new ProcessScoring(dir, workspace.project(), launch, 2).start(variants, sink)
                     .completion().get(2, TimeUnit.MINUTES);
@@ -93,8 +96,7 @@ class ProcessScoringTest {
     @Test
     void aCancelledJobEndsPromptlyAndKeepsWhatItStored() throws Exception {
         try (ProjectWorkspace workspace = openTinyProject()) {
-            List<Variant> variants = workspace.project().shots().stream()
-                    .flatMap(s -> s.variants().stream()).toList();
+            List<Variant> variants = allVariants(workspace);
             CollectingSink sink = new CollectingSink();
             ScoringJob job = new ProcessScoring(dir, workspace.project(), launch, 1).start(variants, sink);
             job.cancel();
@@ -177,8 +179,7 @@ class ProcessScoringTest {
     @Test
     void aWindowThatFailsOnAScoreStillSeesTheJobEnd() throws Exception {
         try (ProjectWorkspace workspace = openTinyProject()) {
-            List<Variant> variants = workspace.project().shots().stream()
-                    .flatMap(s -> s.variants().stream()).toList();
+            List<Variant> variants = allVariants(workspace);
             CollectingSink sink = new CollectingSink() {
                 @Override
                 public synchronized void scored(FrameScore score) {
