@@ -15,6 +15,7 @@ final class AnalysisScratch {
     private static final ThreadLocal<AnalysisScratch> PER_THREAD = ThreadLocal.withInitial(AnalysisScratch::new);
 
     private int[] bins = new int[0];
+    private final int[][] binCounts = new int[4][ColourSpace.BINS];
     private float[] cells = new float[0];
     private float[] left = new float[0];
     private float[] right = new float[0];
@@ -37,6 +38,14 @@ final class AnalysisScratch {
     int[] bins(int n) {
         bins = bins.length == n ? bins : new int[n];
         return bins;
+    }
+
+    /**
+     * Four count tables of {@link ColourSpace#BINS} entries for counting a frame's bins ({@link FramePixels.Binning});
+     * contents left from the previous frame.
+     */
+    int[][] binCounts() {
+        return binCounts;
     }
 
     /** One grid row's gathered evidence. */

@@ -119,8 +119,12 @@ public final class ConsistencyEngine {
      * @throws IOException with the reason as message when the file cannot be read (see {@link FrameDecoder})
      */
     public FrameAnalysis analyze(Path frame, List<String> cast) throws IOException {
-        FrameDecoder.Decoded decoded = FrameDecoder.readSubsampled(frame, settings.workingSize(), settings.maxPixels());
-        return analyze(decoded.raster(), decoded.step(), decoded.sourceWidth(), decoded.sourceHeight(), cast);
+        // Decoded straight into colour bins: the pixels the analysis sees are those of readSubsampled, binned.
+        AnalysisScratch scratch = AnalysisScratch.get();
+        FramePixels.Binning binning = new FramePixels.Binning(scratch);
+        FrameDecoder.Coded coded = FrameDecoder.readColourCodes(frame, settings.workingSize(), settings.maxPixels(),
+                binning);
+        return analyze(binning.pixels(), coded.step(), coded.sourceWidth(), coded.sourceHeight(), cast, scratch);
     }
 
     /**
@@ -137,7 +141,11 @@ public final class ConsistencyEngine {
 
     private FrameAnalysis analyze(Raster working, int step, int width, int height, List<String> cast) {
         AnalysisScratch scratch = AnalysisScratch.get();
-        FramePixels pixels = FramePixels.of(working, scratch);
+        return analyze(FramePixels.of(working, scratch), step, width, height, cast, scratch);
+    }
+
+    private FrameAnalysis analyze(FramePixels pixels, int step, int width, int height, List<String> cast,
+                                  AnalysisScratch scratch) {
         List<CharacterAnalysis> analyses = new ArrayList<>();
         for (String name : cast.isEmpty() ? characters() : cast) {
             CharacterModel model = models.get(name);

@@ -22,6 +22,9 @@ import java.util.Iterator;
  * per-pixel colour conversion and the full-size buffer the JDK's decoder allocates. Other formats, interlaced and
  * sub-byte PNGs go through ImageIO with source subsampling.
  *
+ * <p>Scoring reads frames with {@link #readColourCodes}, which hands over each sampled pixel's colour code instead of
+ * its ARGB value (the analysis needs nothing else), so that no raster is written and read back per frame.
+ *
  * <p>The header is read first (the PNG's IHDR, or {@link ImageHeaders#readWithinLimit} for the rest) so that
  * zero-byte, non-image and oversized files are refused before any pixel buffer is allocated. Every failure is an {@link IOException} whose message
  * is the plain reason shown to users.
@@ -50,6 +53,46 @@ public final class FrameDecoder {
         return new Decoded(readWithImageIo(file, step), step, header.width(), header.height());
     }
 
+    /**
+     * Reads {@code file} like {@link #readSubsampled}, but hands the pixels to {@code target} as colour codes
+     * ({@link ColourCodeRows#code} of the pixel {@link #readSubsampled} gives), row by row, without an ARGB raster
+     * for the PNGs {@link PngStreamDecoder} reads; other files are read through ImageIO and coded from that raster.
+     *
+     * @return the sizes and step; the codes are in the buffer {@code target} supplied
+     * @throws IOException with the same reasons as {@link #readSubsampled}
+     */
+    public static Coded readColourCodes(Path file, int workingSize, long maxPixels, ColourCodeRows target)
+            throws IOException {
+        Coded png = PngStreamDecoder.readColourCodes(file, workingSize, maxPixels, target);
+        if (png != null) {
+            return png;
+        }
+        ImageHeader header = ImageHeaders.readWithinLimit(file, maxPixels);
+        int longest = Math.max(header.width(), header.height());
+        int step = Math.max(1, (longest + workingSize - 1) / workingSize);
+        Raster raster = readWithImageIo(file, step);
+        writeColourCodes(raster, target);
+        return new Coded(raster.width(), raster.height(), step, header.width(), header.height());
+    }
+
+    /** Hands an already decoded raster to {@code target} as colour codes, row by row. */
+    public static void writeColourCodes(Raster raster, ColourCodeRows target) {
+        int width = raster.width();
+        int[] argb = raster.argb();
+        int[] codes = target.begin(width, raster.height());
+        if (codes.length != argb.length) {
+            throw new IllegalStateException("colour code buffer of " + codes.length + " entries for " + argb.length
+                    + " pixels");
+        }
+        for (int start = 0; start < argb.length; start += width) {
+            int end = start + width;
+            for (int i = start; i < end; i++) {
+                codes[i] = ColourCodeRows.code(argb[i]);
+            }
+            target.row(codes, start, end);
+        }
+    }
+
     /** Reads {@code file} at full resolution (sheet views), keeping the alpha channel. */
     public static Raster readFull(Path file, long maxPixels) throws IOException {
         Decoded png = PngStreamDecoder.read(file, 0, maxPixels);
@@ -69,6 +112,18 @@ public final class FrameDecoder {
      * @param sourceHeight the file's height
      */
     public record Decoded(Raster raster, int step, int sourceWidth, int sourceHeight) {
+    }
+
+    /**
+     * A frame read as colour codes ({@link #readColourCodes}).
+     *
+     * @param width        working width (codes per row)
+     * @param height       working height
+     * @param step         subsampling step: frame pixel coordinates are working coordinates times {@code step}
+     * @param sourceWidth  the file's width
+     * @param sourceHeight the file's height
+     */
+    public record Coded(int width, int height, int step, int sourceWidth, int sourceHeight) {
     }
 
     private static Raster readWithImageIo(Path file, int step) throws IOException {

@@ -58,6 +58,21 @@ final class PngStreamDecoder {
      * @throws IOException with the plain reason: "image too large: …", "damaged PNG: …", "damaged image data: …"
      */
     static FrameDecoder.Decoded read(Path file, int workingSize, long maxPixels) throws IOException {
+        return decode(file, workingSize, maxPixels, new ArgbRaster());
+    }
+
+    /**
+     * Like {@link #read}, but the sampled pixels go to {@code target} as colour codes ({@link ColourCodeRows#code}),
+     * one row at a time, and no ARGB raster is made.
+     *
+     * @return the frame's sizes and step, or {@code null} as for {@link #read} (before {@code target} is called)
+     */
+    static FrameDecoder.Coded readColourCodes(Path file, int workingSize, long maxPixels, ColourCodeRows target)
+            throws IOException {
+        return decode(file, workingSize, maxPixels, new CodeRows(target));
+    }
+
+    private static <T> T decode(Path file, int workingSize, long maxPixels, SampledRows<T> output) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             try {
                 if (in.readLong() != SIGNATURE) {
@@ -66,7 +81,7 @@ final class PngStreamDecoder {
             } catch (EOFException notEvenASignature) {
                 return null;
             }
-            return new Reader(in, workingSize, maxPixels, Files.size(file)).read();
+            return new Reader(in, workingSize, maxPixels, Files.size(file)).read(output);
         } catch (EOFException e) {
             throw new IOException("damaged image data: the file ends early (truncated?)", e);
         }
@@ -110,7 +125,7 @@ final class PngStreamDecoder {
             this.maxPixels = maxPixels;
         }
 
-        FrameDecoder.Decoded read() throws IOException {
+        <T> T read(SampledRows<T> output) throws IOException {
             int length = in.readInt();
             int type = in.readInt();
             if (type != IHDR || length != 13) {
@@ -148,7 +163,8 @@ final class PngStreamDecoder {
             if (colourType == COLOUR_INDEXED && palette == null) {
                 throw new IOException("damaged PNG: indexed colour without a palette");
             }
-            return new FrameDecoder.Decoded(decodeRows(channels * (bitDepth / 8)), step, width, height);
+            decodeRows(channels * (bitDepth / 8), output);
+            return output.finish();
         }
 
         /** Reads PLTE and tRNS (the only chunks before IDAT that change pixels), skips the rest. */
@@ -204,11 +220,11 @@ final class PngStreamDecoder {
             }
         }
 
-        private Raster decodeRows(int bytesPerPixel) throws IOException {
+        private void decodeRows(int bytesPerPixel, SampledRows<?> output) throws IOException {
             int rowBytes = Math.multiplyExact(width, bytesPerPixel);
             int outWidth = (width + step - 1) / step;
             int outHeight = (height + step - 1) / step;
-            int[] out = new int[Math.multiplyExact(outWidth, outHeight)];
+            output.begin(this, bytesPerPixel, outWidth, outHeight);
             // One leading zero pixel in both rows makes "left" and "upper left" of the first pixel read as 0.
             byte[] previous = new byte[rowBytes + bytesPerPixel];
             byte[] current = new byte[rowBytes + bytesPerPixel];
@@ -231,13 +247,12 @@ final class PngStreamDecoder {
                 current[bytesPerPixel - 1] = 0;
                 unfilter(filter, current, previous, bytesPerPixel, rowBytes, y);
                 if (y % step == 0) {
-                    convertRow(current, bytesPerPixel, out, (y / step) * outWidth, outWidth);
+                    output.row(current, y / step);
                 }
                 byte[] swap = previous;
                 previous = current;
                 current = swap;
             }
-            return new Raster(outWidth, outHeight, out);
         }
 
         /**
@@ -436,9 +451,66 @@ final class PngStreamDecoder {
             return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
         }
 
-        private void convertRow(byte[] row, int bpp, int[] out, int outStart, int outWidth) {
-            int stride = step * bpp;
+        private static int readInt(byte[] b, int i) {
+            return (b[i] & 0xFF) << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | b[i + 3] & 0xFF;
+        }
+
+        private static int readShort(byte[] b, int i) {
+            return (b[i] & 0xFF) << 8 | b[i + 1] & 0xFF;
+        }
+    }
+
+    /**
+     * What becomes of the sampled rows: the decoding (header, chunks, inflating, unfiltering) is the same whatever the
+     * pixels are turned into.
+     */
+    private interface SampledRows<T> {
+
+        /** Before the first row; {@code png} holds the header, palette and transparency. */
+        void begin(Reader png, int bytesPerPixel, int outWidth, int outHeight);
+
+        /**
+         * Converts every {@code step}-th pixel of an unfiltered row ({@code row} holds its bytes from index
+         * {@code bytesPerPixel} on) into output row {@code outY}.
+         */
+        void row(byte[] row, int outY);
+
+        /** After the last row. */
+        T finish();
+    }
+
+    /** Rows into an ARGB {@link Raster}: what {@link #read} returns. */
+    private static final class ArgbRaster implements SampledRows<FrameDecoder.Decoded> {
+        private Reader png;
+        private int bpp;
+        private int outWidth;
+        private int outHeight;
+        private int[] out;
+
+        @Override
+        public void begin(Reader png, int bytesPerPixel, int outWidth, int outHeight) {
+            this.png = png;
+            this.bpp = bytesPerPixel;
+            this.outWidth = outWidth;
+            this.outHeight = outHeight;
+            out = new int[Math.multiplyExact(outWidth, outHeight)];
+        }
+
+        @Override
+        public FrameDecoder.Decoded finish() {
+            return new FrameDecoder.Decoded(new Raster(outWidth, outHeight, out), png.step, png.width, png.height);
+        }
+
+        @Override
+        public void row(byte[] row, int outY) {
+            int outStart = outY * outWidth;
+            int bitDepth = png.bitDepth;
+            int[] palette = png.palette;
+            int[] rgbKey = png.rgbKey;
+            int greyKey = png.greyKey;
+            int stride = png.step * bpp;
             int i = bpp;
+            int colourType = png.colourType;
             if (bitDepth == 8) {
                 switch (colourType) {
                     case COLOUR_RGB -> {
@@ -480,8 +552,8 @@ final class PngStreamDecoder {
                 int argb;
                 switch (colourType) {
                     case COLOUR_RGB -> {
-                        boolean key = rgbKey != null && readShort(row, i) == rgbKey[0]
-                                && readShort(row, i + 2) == rgbKey[1] && readShort(row, i + 4) == rgbKey[2];
+                        boolean key = rgbKey != null && Reader.readShort(row, i) == rgbKey[0]
+                                && Reader.readShort(row, i + 2) == rgbKey[1] && Reader.readShort(row, i + 4) == rgbKey[2];
                         argb = (key ? 0 : 0xFF000000) | (row[i] & 0xFF) << 16 | (row[i + 2] & 0xFF) << 8
                                 | row[i + 4] & 0xFF;
                     }
@@ -489,7 +561,7 @@ final class PngStreamDecoder {
                             | (row[i + 2] & 0xFF) << 8 | row[i + 4] & 0xFF;
                     case COLOUR_GREY -> {
                         int g = row[i] & 0xFF;
-                        argb = (readShort(row, i) == greyKey ? 0 : 0xFF000000) | g << 16 | g << 8 | g;
+                        argb = (Reader.readShort(row, i) == greyKey ? 0 : 0xFF000000) | g << 16 | g << 8 | g;
                     }
                     default -> {
                         int g = row[i] & 0xFF;
@@ -499,13 +571,86 @@ final class PngStreamDecoder {
                 out[outStart + x] = argb;
             }
         }
+    }
 
-        private static int readInt(byte[] b, int i) {
-            return (b[i] & 0xFF) << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | b[i + 3] & 0xFF;
+    /**
+     * Rows into colour codes for a {@link ColourCodeRows}: for each pixel, the code of the ARGB value
+     * {@link ArgbRaster} gives it. Alpha is not part of a code, so transparency (alpha samples, tRNS keys) plays no part;
+     * 16-bit samples contribute their high byte, as there.
+     */
+    private static final class CodeRows implements SampledRows<FrameDecoder.Coded> {
+        private final ColourCodeRows target;
+        private Reader png;
+        private int bpp;
+        private int outWidth;
+        private int outHeight;
+        private int[] codes;
+        /** Indexed colour: the code of each of the 256 indices (an index past the palette reads as opaque black). */
+        private int[] paletteCodes;
+
+        CodeRows(ColourCodeRows target) {
+            this.target = target;
         }
 
-        private static int readShort(byte[] b, int i) {
-            return (b[i] & 0xFF) << 8 | b[i + 1] & 0xFF;
+        @Override
+        public void begin(Reader png, int bytesPerPixel, int outWidth, int outHeight) {
+            this.png = png;
+            this.bpp = bytesPerPixel;
+            this.outWidth = outWidth;
+            this.outHeight = outHeight;
+            int n = Math.multiplyExact(outWidth, outHeight);
+            codes = target.begin(outWidth, outHeight);
+            if (codes.length != n) {
+                throw new IllegalStateException("colour code buffer of " + codes.length + " entries for " + n
+                        + " pixels");
+            }
+            if (png.colourType == COLOUR_INDEXED) {
+                paletteCodes = new int[256];
+                for (int i = 0; i < paletteCodes.length; i++) {
+                    paletteCodes[i] = ColourCodeRows.code(i < png.palette.length ? png.palette[i] : 0xFF000000);
+                }
+            }
+        }
+
+        @Override
+        public FrameDecoder.Coded finish() {
+            return new FrameDecoder.Coded(outWidth, outHeight, png.step, png.width, png.height);
+        }
+
+        @Override
+        public void row(byte[] row, int outY) {
+            int[] out = codes;
+            int start = outY * outWidth;
+            int end = start + outWidth;
+            int stride = png.step * bpp;
+            int i = bpp;
+            switch (png.colourType) {
+                case COLOUR_RGB, COLOUR_RGBA -> {
+                    if (png.bitDepth == 8) {
+                        for (int o = start; o < end; o++, i += stride) {
+                            out[o] = (row[i] & 0xF0) << 4 | row[i + 1] & 0xF0 | (row[i + 2] & 0xF0) >> 4;
+                        }
+                    } else {
+                        // Big-endian samples: red, green and blue's high bytes are 2 bytes apart.
+                        for (int o = start; o < end; o++, i += stride) {
+                            out[o] = (row[i] & 0xF0) << 4 | row[i + 2] & 0xF0 | (row[i + 4] & 0xF0) >> 4;
+                        }
+                    }
+                }
+                case COLOUR_INDEXED -> {
+                    int[] lookup = paletteCodes;
+                    for (int o = start; o < end; o++, i += stride) {
+                        out[o] = lookup[row[i] & 0xFF];
+                    }
+                }
+                default -> {
+                    // Grey and grey+alpha, either depth: the (high) byte of the grey sample in all three channels.
+                    for (int o = start; o < end; o++, i += stride) {
+                        out[o] = ((row[i] & 0xF0) >> 4) * 0x111;
+                    }
+                }
+            }
+            target.row(out, start, end);
         }
     }
 }

@@ -1,11 +1,6 @@
 package dev.onmodel.core.consistency.decode;
 
 import ar.com.hjg.pngj.FilterType;
-import ar.com.hjg.pngj.ImageInfo;
-import ar.com.hjg.pngj.ImageLineInt;
-import ar.com.hjg.pngj.PngWriter;
-import ar.com.hjg.pngj.chunks.PngChunkPLTE;
-import ar.com.hjg.pngj.chunks.PngChunkTRNS;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -15,10 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,77 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every PNG filter type, colour type and sample depth decodes to the pixels the JDK's decoder gives; damaged files
- * fail with a plain reason. Files are written with PNGJ, which can force one filter type for every row (the JDK
- * writer picks filters itself).
+ * Every PNG filter type, colour type and sample depth decodes to the pixels the JDK's decoder gives, and to their
+ * colour codes when read as codes; damaged files fail with a plain reason. Files are written by {@link TestPngs}.
  */
 class PngStreamDecoderTest {
 
     @TempDir
     Path dir;
-
-    private static final FilterType[] FILTERS = {FilterType.FILTER_NONE, FilterType.FILTER_SUB, FilterType.FILTER_UP,
-        FilterType.FILTER_AVERAGE, FilterType.FILTER_PAETH, FilterType.FILTER_ADAPTIVE_FULL};
-
-    /**
-     * Writes a picture with flat areas, gradients and noise (so that every predictor wins somewhere).
-     *
-     * @param colour 0 grey, 2 RGB, 3 indexed, 4 grey+alpha, 6 RGBA
-     */
-    private static void write(Path file, int width, int height, int colour, int depth, FilterType filter,
-                              boolean transparency, long seed) throws IOException {
-        boolean alpha = colour == 4 || colour == 6;
-        boolean grey = colour == 0 || colour == 4;
-        boolean indexed = colour == 3;
-        ImageInfo info = new ImageInfo(width, height, depth, alpha, grey, indexed);
-        Random random = new Random(seed);
-        int max = (1 << depth) - 1;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            PngWriter writer = new PngWriter(out, info);
-            writer.setFilterType(filter);
-            if (indexed) {
-                PngChunkPLTE palette = writer.getMetadata().createPLTEChunk();
-                palette.setNentries(200);
-                for (int i = 0; i < 200; i++) {
-                    palette.setEntry(i, random.nextInt(256), random.nextInt(256), random.nextInt(256));
-                }
-                if (transparency) {
-                    PngChunkTRNS trns = writer.getMetadata().createTRNSChunk();
-                    trns.setPalletteAlpha(new int[] {255, 255, 255, 255, 255, 255, 255, 0, 128});
-                }
-            } else if (transparency && !alpha) {
-                PngChunkTRNS trns = writer.getMetadata().createTRNSChunk();
-                if (grey) {
-                    trns.setGray(max / 3);
-                } else {
-                    trns.setRGB(max / 3, max / 2, max / 5);
-                }
-            }
-            for (int y = 0; y < height; y++) {
-                ImageLineInt line = new ImageLineInt(info);
-                int[] samples = line.getScanline();
-                for (int x = 0; x < width; x++) {
-                    for (int c = 0; c < info.channels; c++) {
-                        int value;
-                        if (x < width / 3) {
-                            value = indexed ? 7 : transparency && !alpha ? keySample(grey, c, max) : max / 3;
-                        } else if (x < 2 * width / 3) {
-                            value = (x * 7 + y * 3 + c * 50) % (max + 1);
-                        } else {
-                            value = random.nextInt(indexed ? 200 : max + 1);
-                        }
-                        samples[x * info.channels + c] = value;
-                    }
-                }
-                writer.writeRow(line);
-            }
-            writer.end();
-        }
-    }
-
-    private static int keySample(boolean grey, int channel, int max) {
-        return grey ? max / 3 : new int[] {max / 3, max / 2, max / 5}[channel];
-    }
 
     private static void assertLikeImageIo(Path file, int workingSize) throws IOException {
         BufferedImage reference = ImageIO.read(file.toFile());
@@ -153,12 +82,73 @@ class PngStreamDecoderTest {
         int depth = sixteenBits && colour != 3 ? 16 : 8;
         Path file = Files.createTempFile("onmodel-png", ".png");
         try {
-            write(file, width, height, colour, depth, FILTERS[filter], transparency, width * 131L + height);
+            TestPngs.write(file, width, height, colour, depth, TestPngs.FILTERS[filter], transparency,
+                    width * 131L + height);
             int longest = Math.max(width, height);
             int workingSize = stepChoice == 0 ? 0 : Math.max(1, longest / stepChoice);
             assertLikeImageIo(file, workingSize);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    @Property(tries = 60)
+    void colourCodesAreTheCodesOfTheArgbPixels(@ForAll @IntRange(min = 0, max = 5) int filter,
+                                               @ForAll @IntRange(min = 0, max = 4) int colourChoice,
+                                               @ForAll boolean sixteenBits,
+                                               @ForAll boolean transparency,
+                                               @ForAll @IntRange(min = 1, max = 120) int width,
+                                               @ForAll @IntRange(min = 1, max = 90) int height,
+                                               @ForAll @IntRange(min = 0, max = 5) int stepChoice)
+            throws IOException {
+        int colour = new int[] {0, 2, 3, 4, 6}[colourChoice];
+        int depth = sixteenBits && colour != 3 ? 16 : 8;
+        Path file = Files.createTempFile("onmodel-png", ".png");
+        try {
+            TestPngs.write(file, width, height, colour, depth, TestPngs.FILTERS[filter], transparency,
+                    width * 71L + height * 3L + colour);
+            int workingSize = stepChoice == 0 ? 0 : Math.max(1, Math.max(width, height) / stepChoice);
+            FrameDecoder.Decoded argb = PngStreamDecoder.read(file, workingSize, 1L << 30);
+            RecordedCodes codes = new RecordedCodes();
+            FrameDecoder.Coded coded = PngStreamDecoder.readColourCodes(file, workingSize, 1L << 30, codes);
+            Raster raster = argb.raster();
+            assertEquals(new FrameDecoder.Coded(raster.width(), raster.height(), argb.step(), argb.sourceWidth(),
+                    argb.sourceHeight()), coded);
+            assertEquals(raster.height(), codes.rows, "one call per row");
+            for (int i = 0; i < raster.argb().length; i++) {
+                assertEquals(ColourCodeRows.code(raster.argb()[i]), codes.codes[i],
+                        "pixel " + i % raster.width() + "," + i / raster.width() + " of colour type " + colour
+                                + ", " + depth + " bits, step " + argb.step());
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Keeps the codes and checks that rows arrive whole, in order, each once. */
+    static final class RecordedCodes implements ColourCodeRows {
+        int[] codes;
+        int width;
+        int rows;
+
+        @Override
+        public int[] begin(int width, int height) {
+            this.width = width;
+            // Filled with a value no code has, so that a pixel left unwritten shows.
+            codes = new int[width * height];
+            java.util.Arrays.fill(codes, -1);
+            return codes;
+        }
+
+        @Override
+        public void row(int[] buffer, int from, int to) {
+            assertEquals(codes, buffer);
+            assertEquals(rows * width, from);
+            assertEquals(from + width, to);
+            for (int i = from; i < to; i++) {
+                assertTrue(buffer[i] >= 0 && buffer[i] < 4096, "code " + buffer[i]);
+            }
+            rows++;
         }
     }
 
@@ -188,7 +178,7 @@ class PngStreamDecoderTest {
     @Test
     void refusesADeclaredSizeOverTheLimitBeforeDecoding() throws IOException {
         Path file = dir.resolve("big.png");
-        write(file, 100, 80, 2, 8, FilterType.FILTER_PAETH, false, 1);
+        TestPngs.write(file, 100, 80, 2, 8, FilterType.FILTER_PAETH, false, 1);
         IOException e = assertThrows(IOException.class, () -> PngStreamDecoder.read(file, 0, 7_999));
         assertEquals("image too large: 100x80 pixels declared, limit 7999", e.getMessage());
     }
@@ -196,7 +186,7 @@ class PngStreamDecoderTest {
     @Test
     void damagedFilesFailWithAPlainReason() throws IOException {
         Path good = dir.resolve("good.png");
-        write(good, 300, 200, 2, 8, FilterType.FILTER_PAETH, false, 2);
+        TestPngs.write(good, 300, 200, 2, 8, FilterType.FILTER_PAETH, false, 2);
         byte[] bytes = Files.readAllBytes(good);
 
         Path truncated = Files.write(dir.resolve("truncated.png"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
