@@ -117,6 +117,13 @@ final class PngStreamDecoder {
         /** The zlib stream: the IDAT chunks' payload, concatenated. */
         private byte[] compressed;
         private int compressedLength;
+        /** Bytes per pixel (at least 1, for the filters' "left" sample). */
+        private int bpp;
+        private int rowBytes;
+        private ZlibStreamDecoder imageData;
+        /** The row last returned by {@link #nextRow} and the one before it (all zero before the first row). */
+        private byte[] current;
+        private byte[] previous;
 
         Reader(DataInputStream in, int workingSize, long maxPixels, long fileSize) {
             this.fileSize = fileSize;
@@ -163,8 +170,8 @@ final class PngStreamDecoder {
             if (colourType == COLOUR_INDEXED && palette == null) {
                 throw new IOException("damaged PNG: indexed colour without a palette");
             }
-            decodeRows(channels * (bitDepth / 8), output);
-            return output.finish();
+            startRows(channels * (bitDepth / 8));
+            return output.decode(this);
         }
 
         /** Reads PLTE and tRNS (the only chunks before IDAT that change pixels), skips the rest. */
@@ -220,39 +227,41 @@ final class PngStreamDecoder {
             }
         }
 
-        private void decodeRows(int bytesPerPixel, SampledRows<?> output) throws IOException {
-            int rowBytes = Math.multiplyExact(width, bytesPerPixel);
-            int outWidth = (width + step - 1) / step;
-            int outHeight = (height + step - 1) / step;
-            output.begin(this, bytesPerPixel, outWidth, outHeight);
+        /** Prepares {@link #nextRow}: the row buffers and the inflater over the collected image data. */
+        private void startRows(int bytesPerPixel) throws IOException {
+            bpp = bytesPerPixel;
+            rowBytes = Math.multiplyExact(width, bytesPerPixel);
             // One leading zero pixel in both rows makes "left" and "upper left" of the first pixel read as 0.
-            byte[] previous = new byte[rowBytes + bytesPerPixel];
-            byte[] current = new byte[rowBytes + bytesPerPixel];
-            ZlibStreamDecoder imageData;
+            previous = new byte[rowBytes + bytesPerPixel];
+            current = new byte[rowBytes + bytesPerPixel];
             try {
                 imageData = new ZlibStreamDecoder(compressed, compressedLength);
             } catch (IOException e) {
                 throw new IOException("damaged image data: " + e.getMessage(), e);
             }
-            for (int y = 0; y < height; y++) {
-                // The filter byte lands just before the pixels, in the last padding byte, then the padding is
-                // zero again.
-                try {
-                    imageData.readFully(current, bytesPerPixel - 1, rowBytes + 1);
-                } catch (IOException e) {
-                    throw new IOException("damaged image data: " + e.getMessage() + " (row " + y + " of " + height
-                            + ")", e);
-                }
-                byte filter = current[bytesPerPixel - 1];
-                current[bytesPerPixel - 1] = 0;
-                unfilter(filter, current, previous, bytesPerPixel, rowBytes, y);
-                if (y % step == 0) {
-                    output.row(current, y / step);
-                }
-                byte[] swap = previous;
-                previous = current;
-                current = swap;
+        }
+
+        /**
+         * Inflates and unfilters row {@code y} (rows come in order, every one of them: filters refer to the row
+         * above).
+         *
+         * @return the row's bytes from index {@link #bpp} on; valid until the next call but one
+         */
+        byte[] nextRow(int y) throws IOException {
+            byte[] row = previous;
+            previous = current;
+            current = row;
+            // The filter byte lands just before the pixels, in the last padding byte, then the padding is zero again.
+            try {
+                imageData.readFully(row, bpp - 1, rowBytes + 1);
+            } catch (IOException e) {
+                throw new IOException("damaged image data: " + e.getMessage() + " (row " + y + " of " + height + ")",
+                        e);
             }
+            byte filter = row[bpp - 1];
+            row[bpp - 1] = 0;
+            unfilter(filter, row, previous, bpp, rowBytes, y);
+            return row;
         }
 
         /**
@@ -463,46 +472,41 @@ final class PngStreamDecoder {
     /**
      * What becomes of the sampled rows: the decoding (header, chunks, inflating, unfiltering) is the same whatever the
      * pixels are turned into.
+     *
+     * <p>Each kind of output runs its own loop over {@link Reader#nextRow} rather than being called back from one
+     * shared loop: a shared loop that had served both kinds (scoring and decode-only reads in one process, as the
+     * benchmark does) was compiled for both, and both ran slower.
      */
     private interface SampledRows<T> {
 
-        /** Before the first row; {@code png} holds the header, palette and transparency. */
-        void begin(Reader png, int bytesPerPixel, int outWidth, int outHeight);
-
-        /**
-         * Converts every {@code step}-th pixel of an unfiltered row ({@code row} holds its bytes from index
-         * {@code bytesPerPixel} on) into output row {@code outY}.
-         */
-        void row(byte[] row, int outY);
-
-        /** After the last row. */
-        T finish();
+        /** Reads every row of {@code png} (header, palette and transparency read, rows not yet started). */
+        T decode(Reader png) throws IOException;
     }
 
     /** Rows into an ARGB {@link Raster}: what {@link #read} returns. */
     private static final class ArgbRaster implements SampledRows<FrameDecoder.Decoded> {
         private Reader png;
-        private int bpp;
         private int outWidth;
-        private int outHeight;
         private int[] out;
 
         @Override
-        public void begin(Reader png, int bytesPerPixel, int outWidth, int outHeight) {
+        public FrameDecoder.Decoded decode(Reader png) throws IOException {
             this.png = png;
-            this.bpp = bytesPerPixel;
-            this.outWidth = outWidth;
-            this.outHeight = outHeight;
+            int step = png.step;
+            outWidth = (png.width + step - 1) / step;
+            int outHeight = (png.height + step - 1) / step;
             out = new int[Math.multiplyExact(outWidth, outHeight)];
+            for (int y = 0; y < png.height; y++) {
+                byte[] row = png.nextRow(y);
+                if (y % step == 0) {
+                    row(row, y / step);
+                }
+            }
+            return new FrameDecoder.Decoded(new Raster(outWidth, outHeight, out), step, png.width, png.height);
         }
 
-        @Override
-        public FrameDecoder.Decoded finish() {
-            return new FrameDecoder.Decoded(new Raster(outWidth, outHeight, out), png.step, png.width, png.height);
-        }
-
-        @Override
-        public void row(byte[] row, int outY) {
+        private void row(byte[] row, int outY) {
+            int bpp = png.bpp;
             int outStart = outY * outWidth;
             int bitDepth = png.bitDepth;
             int[] palette = png.palette;
@@ -581,9 +585,7 @@ final class PngStreamDecoder {
     private static final class CodeRows implements SampledRows<FrameDecoder.Coded> {
         private final ColourCodeRows target;
         private Reader png;
-        private int bpp;
         private int outWidth;
-        private int outHeight;
         private int[] codes;
         /** Indexed colour: the code of each of the 256 indices (an index past the palette reads as opaque black). */
         private int[] paletteCodes;
@@ -593,11 +595,11 @@ final class PngStreamDecoder {
         }
 
         @Override
-        public void begin(Reader png, int bytesPerPixel, int outWidth, int outHeight) {
+        public FrameDecoder.Coded decode(Reader png) throws IOException {
             this.png = png;
-            this.bpp = bytesPerPixel;
-            this.outWidth = outWidth;
-            this.outHeight = outHeight;
+            int step = png.step;
+            outWidth = (png.width + step - 1) / step;
+            int outHeight = (png.height + step - 1) / step;
             int n = Math.multiplyExact(outWidth, outHeight);
             codes = target.begin(outWidth, outHeight);
             if (codes.length != n) {
@@ -610,18 +612,20 @@ final class PngStreamDecoder {
                     paletteCodes[i] = ColourCodeRows.code(i < png.palette.length ? png.palette[i] : 0xFF000000);
                 }
             }
+            for (int y = 0; y < png.height; y++) {
+                byte[] row = png.nextRow(y);
+                if (y % step == 0) {
+                    row(row, y / step);
+                }
+            }
+            return new FrameDecoder.Coded(outWidth, outHeight, step, png.width, png.height);
         }
 
-        @Override
-        public FrameDecoder.Coded finish() {
-            return new FrameDecoder.Coded(outWidth, outHeight, png.step, png.width, png.height);
-        }
-
-        @Override
-        public void row(byte[] row, int outY) {
+        private void row(byte[] row, int outY) {
             int[] out = codes;
             int start = outY * outWidth;
             int end = start + outWidth;
+            int bpp = png.bpp;
             int stride = png.step * bpp;
             int i = bpp;
             switch (png.colourType) {
