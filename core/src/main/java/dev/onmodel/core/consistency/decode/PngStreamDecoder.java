@@ -11,7 +11,8 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
- * Decodes non-interlaced 8- and 16-bit PNG files straight into a subsampled {@link Raster}, row by row.
+ * Decodes non-interlaced 8- and 16-bit PNG files straight into a subsampled {@link Raster}, or into colour codes
+ * ({@link ColourCodeRows}), row by row.
  *
  * <p>Why not a library: decoding is the floor of scoring throughput (issue 6 sets end-to-end scoring against the
  * decode-only rate and against JImageHash, whose time is the JDK decoder's). PNGJ converts every sample of every row
@@ -473,9 +474,9 @@ final class PngStreamDecoder {
      * What becomes of the sampled rows: the decoding (header, chunks, inflating, unfiltering) is the same whatever the
      * pixels are turned into.
      *
-     * <p>Each kind of output runs its own loop over {@link Reader#nextRow} rather than being called back from one
-     * shared loop: a shared loop that had served both kinds (scoring and decode-only reads in one process, as the
-     * benchmark does) was compiled for both, and both ran slower.
+     * <p>Each kind of output runs its own loop over {@link Reader#nextRow} rather than being called back per row from
+     * one shared loop, so that the compiled loop of each serves one kind only, also in a process that does both
+     * (scoring and decode-only reads, as the benchmark does).
      */
     private interface SampledRows<T> {
 
