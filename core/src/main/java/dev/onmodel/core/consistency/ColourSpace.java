@@ -1,5 +1,7 @@
 package dev.onmodel.core.consistency;
 
+import dev.onmodel.core.consistency.decode.ColourCodeRows;
+
 /**
  * Colour quantisation and CIELAB conversion shared by the analysis.
  *
@@ -32,9 +34,12 @@ final class ColourSpace {
     private ColourSpace() {
     }
 
-    /** The bin of a packed RGB pixel (alpha ignored). */
+    /**
+     * The bin of a packed RGB pixel (alpha ignored): the decoder's colour code, so that frames decoded straight into
+     * codes ({@link dev.onmodel.core.consistency.decode.FrameDecoder#readColourCodes}) and rasters binned here agree.
+     */
     static int bin(int argb) {
-        return (argb >> 12 & 0xF00) | (argb >> 8 & 0xF0) | (argb >> 4 & 0xF);
+        return ColourCodeRows.code(argb);
     }
 
     static float lightness(int bin) {

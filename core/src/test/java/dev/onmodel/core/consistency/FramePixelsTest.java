@@ -1,6 +1,5 @@
 package dev.onmodel.core.consistency;
 
-import dev.onmodel.core.consistency.decode.ColourCodeRows;
 import dev.onmodel.core.consistency.decode.FrameDecoder;
 import dev.onmodel.core.consistency.decode.Raster;
 import dev.onmodel.core.consistency.decode.TestPngs;
@@ -38,13 +37,18 @@ class FramePixelsTest {
     @TempDir
     Path dir;
 
+    /**
+     * The bin is the top four bits of red, green and blue (red highest), whatever the alpha: checked against the
+     * channels taken apart, for every colour (ColourSpace.bin is the decoder's code, so this pins both).
+     */
     @Test
-    void theDecodersColourCodeIsTheColourBin() {
+    void theColourBinIsTheHighNibbleOfEachChannel() {
         for (int alpha : new int[] {0, 0x01, 0x80, 0xFF}) {
             for (int rgb = 0; rgb <= 0xFFFFFF; rgb++) {
                 int argb = alpha << 24 | rgb;
-                if (ColourCodeRows.code(argb) != ColourSpace.bin(argb)) {
-                    assertEquals(ColourSpace.bin(argb), ColourCodeRows.code(argb), Integer.toHexString(argb));
+                int expected = ((rgb >> 16) / 16) * 256 + (((rgb >> 8) & 0xFF) / 16) * 16 + (rgb & 0xFF) / 16;
+                if (ColourSpace.bin(argb) != expected) {
+                    assertEquals(expected, ColourSpace.bin(argb), Integer.toHexString(argb));
                 }
             }
         }
