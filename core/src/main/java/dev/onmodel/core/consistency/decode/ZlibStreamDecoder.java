@@ -14,8 +14,14 @@ import java.util.Arrays;
  * 720p frame's ~8 ms decode (docs/decisions/consistency-png-decoder.md). Filtered frames are mostly long runs (a flat
  * background filters to zeros), and zlib copies overlapping matches a few bytes at a time; here a run of one byte is
  * an {@link Arrays#fill}, a longer period is copied in doubling {@link System#arraycopy} steps, and a Huffman symbol
- * is one table lookup for codes up to {@value #LITERAL_BITS} bits (longer, rare codes are decoded canonically bit by
- * bit, as in Mark Adler's puff.c reference decoder).
+ * is one table lookup for codes up to {@value #LITERAL_BITS} bits (longer, rare codes are decoded canonically, as in
+ * Mark Adler's puff.c reference decoder).
+ *
+ * <p>Noisy frames (film grain) are the opposite: almost every byte a literal or a match of 3-8 bytes, millions of
+ * symbols per frame. For them the hot loop follows libdeflate's design (no code taken from it): a branchless 64-bit
+ * refill, table entries that carry everything a step needs, the next lookup issued before the current step ends,
+ * no input or output checks inside a step. It stops 16 bytes before the end of the input, where a careful loop
+ * with every check takes over.
  *
  * <p>Not checked: the Adler-32 trailer. In a PNG every chunk carrying these bytes has its own CRC-32, which the
  * caller checks; a stream that is damaged anyway fails on an invalid code, a distance before the start of the
