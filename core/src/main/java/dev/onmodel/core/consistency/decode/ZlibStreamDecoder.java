@@ -14,8 +14,14 @@ import java.util.Arrays;
  * 720p frame's ~8 ms decode (docs/decisions/consistency-png-decoder.md). Filtered frames are mostly long runs (a flat
  * background filters to zeros), and zlib copies overlapping matches a few bytes at a time; here a run of one byte is
  * an {@link Arrays#fill}, a longer period is copied in doubling {@link System#arraycopy} steps, and a Huffman symbol
- * is one table lookup for codes up to {@value #FAST_BITS} bits (longer, rare codes are decoded canonically bit by
- * bit, as in Mark Adler's puff.c reference decoder).
+ * is one table lookup for codes up to {@value #LITERAL_BITS} bits (longer, rare codes are decoded canonically, as in
+ * Mark Adler's puff.c reference decoder).
+ *
+ * <p>Noisy frames (film grain) are the opposite: almost every byte a literal or a match of 3-8 bytes, millions of
+ * symbols per frame. For them the hot loop follows libdeflate's design (no code taken from it): a branchless 64-bit
+ * refill, table entries that carry everything a step needs, the next lookup issued before the current step ends,
+ * no input or output checks inside a step. It stops 16 bytes before the end of the input, where a careful loop
+ * with every check takes over.
  *
  * <p>Not checked: the Adler-32 trailer. In a PNG every chunk carrying these bytes has its own CRC-32, which the
  * caller checks; a stream that is damaged anyway fails on an invalid code, a distance before the start of the
@@ -27,8 +33,22 @@ final class ZlibStreamDecoder {
     private static final int MAX_MATCH = 258;
     /** Output decoded per refill of the window beyond the history kept. */
     private static final int CHUNK = 1 << 17;
-    private static final int FAST_BITS = 11;
-    private static final int FAST_MASK = (1 << FAST_BITS) - 1;
+    /** Literal/length codes up to this long are decoded by one table lookup. */
+    private static final int LITERAL_BITS = 11;
+    private static final int LITERAL_MASK = (1 << LITERAL_BITS) - 1;
+    private static final int DISTANCE_BITS = 10;
+    private static final int DISTANCE_MASK = (1 << DISTANCE_BITS) - 1;
+    /** Input bytes the fast loop leaves to the careful one: room for two eight-byte loads seven bytes apart. */
+    private static final int FAST_INPUT_SLACK = 16;
+    private static final int TOTAL_BITS = 63;
+    private static final int END_OF_BLOCK = 0x40;
+    private static final int SLOW = 0x80;
+    private static final int CODE_LENGTH_SHIFT = 8;
+    private static final int VALUE_SHIFT = 16;
+    private static final int LITERAL = 0x8000_0000;
+    private static final int KIND_LITERAL_LENGTH = 0;
+    private static final int KIND_DISTANCE = 1;
+    private static final int KIND_CODE_LENGTH = 2;
     private static final int[] LENGTH_BASE = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59,
         67, 83, 99, 115, 131, 163, 195, 227, 258};
     private static final int[] LENGTH_EXTRA = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4,
@@ -62,9 +82,9 @@ final class ZlibStreamDecoder {
     private boolean lastBlock;
     private boolean ended;
     private int storedRemaining;
-    private final Huffman literalLength = new Huffman(288);
-    private final Huffman distance = new Huffman(32);
-    private final Huffman codeLength = new Huffman(19);
+    private final Huffman literalLength = new Huffman(KIND_LITERAL_LENGTH, 288, LITERAL_BITS);
+    private final Huffman distance = new Huffman(KIND_DISTANCE, 32, DISTANCE_BITS);
+    private final Huffman codeLength = new Huffman(KIND_CODE_LENGTH, 19, 7);
     private final byte[] lengths = new byte[288 + 32];
 
     /**
@@ -244,118 +264,140 @@ final class ZlibStreamDecoder {
     }
 
     /**
-     * Decodes literals and matches of the current block until {@code limit} or the end of the block. The bit buffer,
-     * its count and the positions live in locals for the loop (the JIT keeps them in registers; fields would be
-     * written back around every call) and go back to the fields when it ends.
+     * Decodes literals and matches of the current block until {@code limit} or the end of the block: the fast loop
+     * while the input has room for its unchecked loads, the careful loop for the stream's last bytes.
      */
     private void inflateCodes(int limit) throws IOException {
+        if (!fastLoop(limit) && writePos < limit) {
+            carefulLoop(limit);
+        }
+    }
+
+    /**
+     * The hot loop for all but the last {@value #FAST_INPUT_SLACK} input bytes. Every step starts with at least 56
+     * bits in the buffer, refilled without a branch by one eight-byte load (libdeflate's design: the bits above the
+     * count already hold the next bytes, so loading them again changes nothing), which covers a whole match (a 15-bit
+     * length code, 5 extra bits, a 15-bit distance code and 13 extra bits) or up to four table-sized literal codes.
+     * The table entry of the next symbol is looked up before the current step's work is finished, so that load
+     * overlaps the copying. Output needs no check inside a step: the window has room for a longest match (and the
+     * eight-byte overshoot of its copy) beyond {@code limit}. The bit buffer, its count and the positions live in
+     * locals (the JIT keeps them in registers; fields would be written back around every array store).
+     *
+     * @return whether the block ended
+     */
+    private boolean fastLoop(int limit) throws IOException {
         byte[] out = window;
         byte[] in = input;
-        int[] literalTable = literalLength.fast;
-        int[] distanceTable = distance.fast;
-        int wordEnd = inputEnd - 8;
+        int[] literalTable = literalLength.table;
+        int[] distanceTable = distance.table;
+        // Two refills per step, seven bytes apart at most: both eight-byte loads stay inside the input.
+        int inputLimit = inputEnd - FAST_INPUT_SLACK;
         long b = bits;
         int n = bitCount;
         int inPos = inputPos;
         int pos = writePos;
+        if (pos >= limit || inPos > inputLimit || paddingBits != 0) {
+            return false;
+        }
+        boolean blockEnded = false;
         try {
-            while (pos < limit) {
-                if (n < 48) {
-                    // 48 bits cover the longest literal/length code, its extra bits, a distance code and its extras.
-                    if (inPos <= wordEnd) {
-                        b |= (long) LITTLE_ENDIAN_LONG.get(in, inPos) << n;
-                        int bytes = (63 - n) >>> 3;
-                        inPos += bytes;
-                        n += bytes << 3;
+            b |= (long) LITTLE_ENDIAN_LONG.get(in, inPos) << n;
+            inPos += (63 - n) >>> 3;
+            n |= 56;
+            int entry = literalTable[(int) b & LITERAL_MASK];
+            while (true) {
+                // Invariant: entry is the table entry of the next code (looked up with at least LITERAL_BITS bits
+                // in the buffer, which this refill does not change).
+                b |= (long) LITTLE_ENDIAN_LONG.get(in, inPos) << n;
+                inPos += (63 - n) >>> 3;
+                n |= 56;
+                if (entry < 0) {
+                    // Literals come in runs in noisy frames: up to four per step while the next code is one too.
+                    b >>>= entry;
+                    n -= entry & TOTAL_BITS;
+                    out[pos] = (byte) (entry >>> VALUE_SHIFT);
+                    entry = literalTable[(int) b & LITERAL_MASK];
+                    if (entry < 0) {
+                        b >>>= entry;
+                        n -= entry & TOTAL_BITS;
+                        out[pos + 1] = (byte) (entry >>> VALUE_SHIFT);
+                        entry = literalTable[(int) b & LITERAL_MASK];
+                        if (entry < 0) {
+                            b >>>= entry;
+                            n -= entry & TOTAL_BITS;
+                            out[pos + 2] = (byte) (entry >>> VALUE_SHIFT);
+                            entry = literalTable[(int) b & LITERAL_MASK];
+                            if (entry < 0) {
+                                b >>>= entry;
+                                n -= entry & TOTAL_BITS;
+                                out[pos + 3] = (byte) (entry >>> VALUE_SHIFT);
+                                entry = literalTable[(int) b & LITERAL_MASK];
+                                pos += 4;
+                            } else {
+                                pos += 3;
+                            }
+                        } else {
+                            pos += 2;
+                        }
                     } else {
-                        bits = b;
-                        bitCount = n;
-                        inputPos = inPos;
-                        refill();
-                        checkPadding();
-                        b = bits;
-                        n = bitCount;
-                        inPos = inputPos;
+                        pos++;
                     }
-                }
-                int entry = literalTable[(int) b & FAST_MASK];
-                if (entry == 0) {
-                    entry = slowEntry(literalLength, b);
-                }
-                int length = entry & 15;
-                b >>>= length;
-                n -= length;
-                int symbol = entry >>> 4;
-                if (symbol < 256) {
-                    out[pos++] = (byte) symbol;
+                    if (pos >= limit || inPos > inputLimit) {
+                        break;
+                    }
                     continue;
                 }
-                if (symbol == 256) {
-                    bits = b;
-                    bitCount = n;
-                    checkPadding();
-                    endBlock();
-                    return;
+                if ((entry & SLOW) != 0) {
+                    entry = resolve(literalLength, entry, b, "invalid DEFLATE length code");
+                    if (entry < 0) {
+                        // A literal code longer than the table: one per step keeps the bit budget.
+                        b >>>= entry;
+                        n -= entry & TOTAL_BITS;
+                        out[pos++] = (byte) (entry >>> VALUE_SHIFT);
+                        entry = literalTable[(int) b & LITERAL_MASK];
+                        if (pos >= limit || inPos > inputLimit) {
+                            break;
+                        }
+                        continue;
+                    }
                 }
-                symbol -= 257;
-                if (symbol >= 29) {
-                    throw new IOException("invalid DEFLATE length code");
+                if ((entry & END_OF_BLOCK) != 0) {
+                    b >>>= entry;
+                    n -= entry & TOTAL_BITS;
+                    blockEnded = true;
+                    break;
                 }
-                int extra = LENGTH_EXTRA[symbol];
-                int matchLength = LENGTH_BASE[symbol] + ((int) b & ((1 << extra) - 1));
-                b >>>= extra;
-                n -= extra;
-                entry = distanceTable[(int) b & FAST_MASK];
-                if (entry == 0) {
-                    entry = slowEntry(distance, b);
+                int matchLength = (entry >>> VALUE_SHIFT) + extraBits(entry, b);
+                b >>>= entry;
+                n -= entry & TOTAL_BITS;
+                int distanceEntry = distanceTable[(int) b & DISTANCE_MASK];
+                if ((distanceEntry & SLOW) != 0) {
+                    distanceEntry = resolve(distance, distanceEntry, b, "invalid DEFLATE distance code");
                 }
-                length = entry & 15;
-                b >>>= length;
-                n -= length;
-                int distanceSymbol = entry >>> 4;
-                if (distanceSymbol >= 30) {
-                    throw new IOException("invalid DEFLATE distance code");
-                }
-                extra = DISTANCE_EXTRA[distanceSymbol];
-                int back = DISTANCE_BASE[distanceSymbol] + ((int) b & ((1 << extra) - 1));
-                b >>>= extra;
-                n -= extra;
+                int back = (distanceEntry >>> VALUE_SHIFT) + extraBits(distanceEntry, b);
+                b >>>= distanceEntry;
+                n -= distanceEntry & TOTAL_BITS;
+                b |= (long) LITTLE_ENDIAN_LONG.get(in, inPos) << n;
+                inPos += (63 - n) >>> 3;
+                n |= 56;
+                entry = literalTable[(int) b & LITERAL_MASK];
                 int from = pos - back;
                 if (from < 0) {
                     throw new IOException("invalid DEFLATE distance (before the start of the data)");
                 }
-                if (back >= matchLength && matchLength > 32) {
-                    System.arraycopy(out, from, out, pos, matchLength);
-                    pos += matchLength;
-                } else if (back >= 8 && matchLength <= 8) {
-                    // A short match, frequent in noisy frames: one eight-byte copy without the loop below (which
-                    // explains the bytes written past the match).
+                if (back >= 8 && matchLength <= 16) {
+                    // Most matches of a noisy frame: two eight-byte copies, no loop and no branch on the length.
+                    // Every load lies at least eight bytes behind the store, so it reads final bytes even when
+                    // source and target overlap; bytes written past the match are overwritten before anyone
+                    // reads them.
                     LITTLE_ENDIAN_LONG.set(out, pos, (long) LITTLE_ENDIAN_LONG.get(out, from));
-                    pos += matchLength;
-                } else if (back >= 8) {
-                    // Eight bytes at a time: every load lies at least eight bytes behind the store, so it reads
-                    // final bytes even when source and target overlap. Up to seven bytes past the match are written
-                    // too (the window has room); later output overwrites them before anyone reads them.
-                    for (int i = 0; i < matchLength; i += 8) {
-                        LITTLE_ENDIAN_LONG.set(out, pos + i, (long) LITTLE_ENDIAN_LONG.get(out, from + i));
-                    }
-                    pos += matchLength;
-                } else if (back == 1) {
-                    Arrays.fill(out, pos, pos + matchLength, out[from]);
-                    pos += matchLength;
-                } else if (matchLength <= 16) {
-                    // A short period, a short match: forward byte copying repeats the period.
-                    for (int end = pos + matchLength; pos < end; pos++, from++) {
-                        out[pos] = out[from];
-                    }
+                    LITTLE_ENDIAN_LONG.set(out, pos + 8, (long) LITTLE_ENDIAN_LONG.get(out, from + 8));
                 } else {
-                    // A period shorter than the match: copy it, then twice as much, and so on.
-                    int end = pos + matchLength;
-                    while (pos < end) {
-                        int chunk = Math.min(end - pos, pos - from);
-                        System.arraycopy(out, from, out, pos, chunk);
-                        pos += chunk;
-                    }
+                    copyMatch(out, pos, from, matchLength);
+                }
+                pos += matchLength;
+                if (pos >= limit || inPos > inputLimit) {
+                    break;
                 }
             }
         } finally {
@@ -364,33 +406,133 @@ final class ZlibStreamDecoder {
             inputPos = inPos;
             writePos = pos;
         }
-        checkPadding();
-    }
-
-    private int decode(Huffman code) throws IOException {
-        int entry = code.fast[(int) bits & FAST_MASK];
-        if (entry == 0) {
-            entry = slowEntry(code, bits);
+        if (blockEnded) {
+            endBlock();
         }
-        int length = entry & 15;
-        bits >>>= length;
-        bitCount -= length;
-        return entry >>> 4;
+        return blockEnded;
     }
 
     /**
-     * The table entry (symbol << 4 | length) of a code longer than the fast table. Canonical codes of one length
-     * are consecutive numbers, so the next 15 bits read most-significant-first are compared with the first code of
-     * each longer length (puff.c's method, a length at a time instead of a bit at a time).
+     * One symbol at a time with every check: for the stream's last bytes, where the bit buffer may run into the
+     * zero padding behind the input.
+     */
+    private void carefulLoop(int limit) throws IOException {
+        while (writePos < limit) {
+            refill();
+            int entry = literalLength.table[(int) bits & LITERAL_MASK];
+            if ((entry & SLOW) != 0) {
+                entry = resolve(literalLength, entry, bits, "invalid DEFLATE length code");
+            }
+            if (entry < 0) {
+                consume(entry);
+                window[writePos++] = (byte) (entry >>> VALUE_SHIFT);
+                continue;
+            }
+            if ((entry & END_OF_BLOCK) != 0) {
+                consume(entry);
+                endBlock();
+                return;
+            }
+            int matchLength = (entry >>> VALUE_SHIFT) + extraBits(entry, bits);
+            consume(entry);
+            int distanceEntry = distance.table[(int) bits & DISTANCE_MASK];
+            if ((distanceEntry & SLOW) != 0) {
+                distanceEntry = resolve(distance, distanceEntry, bits, "invalid DEFLATE distance code");
+            }
+            int back = (distanceEntry >>> VALUE_SHIFT) + extraBits(distanceEntry, bits);
+            consume(distanceEntry);
+            int from = writePos - back;
+            if (from < 0) {
+                throw new IOException("invalid DEFLATE distance (before the start of the data)");
+            }
+            copyMatch(window, writePos, from, matchLength);
+            writePos += matchLength;
+        }
+    }
+
+    /** Drops an entry's code and extra bits from the buffer; refuses to have used the padding behind the input. */
+    private void consume(int entry) throws IOException {
+        bits >>>= entry;
+        bitCount -= entry & TOTAL_BITS;
+        checkPadding();
+    }
+
+    /** The value of an entry's extra bits: the buffer's bits above the code, below the entry's total. */
+    private static int extraBits(int entry, long bits) {
+        return ((int) bits & ((1 << entry) - 1)) >>> ((entry >>> CODE_LENGTH_SHIFT) & 15);
+    }
+
+    /**
+     * Copies a match of {@code length} bytes from {@code from} to {@code pos} in {@code out}, which has at least
+     * {@code length + 7} bytes of room at {@code pos}.
+     */
+    private static void copyMatch(byte[] out, int pos, int from, int length) {
+        int back = pos - from;
+        if (back >= 8) {
+            if (back >= length && length > 32) {
+                System.arraycopy(out, from, out, pos, length);
+            } else {
+                // Eight bytes at a time: every load lies at least eight bytes behind the store, so it reads final
+                // bytes even when source and target overlap. Up to seven bytes past the match are written too.
+                for (int i = 0; i < length; i += 8) {
+                    LITTLE_ENDIAN_LONG.set(out, pos + i, (long) LITTLE_ENDIAN_LONG.get(out, from + i));
+                }
+            }
+        } else if (back == 1) {
+            Arrays.fill(out, pos, pos + length, out[from]);
+        } else if (length <= 16) {
+            // A short period, a short match: forward byte copying repeats the period.
+            for (int end = pos + length; pos < end; pos++, from++) {
+                out[pos] = out[from];
+            }
+        } else {
+            // A period shorter than the match: copy it, then twice as much, and so on.
+            int end = pos + length;
+            while (pos < end) {
+                int chunk = Math.min(end - pos, pos - from);
+                System.arraycopy(out, from, out, pos, chunk);
+                pos += chunk;
+            }
+        }
+    }
+
+    /**
+     * The real entry behind a {@link #SLOW} one: a code longer than the table is decoded canonically; a symbol
+     * DEFLATE does not allow (length codes 286-287, distance codes 30-31) is refused with {@code invalid}.
+     */
+    private static int resolve(Huffman code, int entry, long bits, String invalid) throws IOException {
+        if ((entry & TOTAL_BITS) == 0) {
+            entry = slowEntry(code, bits);
+        }
+        if ((entry & SLOW) != 0) {
+            throw new IOException(invalid);
+        }
+        return entry;
+    }
+
+    private int decode(Huffman code) throws IOException {
+        int entry = code.table[(int) bits & code.mask];
+        if ((entry & SLOW) != 0) {
+            entry = resolve(code, entry, bits, "invalid DEFLATE code");
+        }
+        bits >>>= entry;
+        bitCount -= entry & TOTAL_BITS;
+        return entry >>> VALUE_SHIFT;
+    }
+
+    /**
+     * The table entry of a code longer than the table. Canonical codes of one length are consecutive numbers, so
+     * the next 15 bits read most-significant-first are compared with the first code of each longer length (puff.c's
+     * method, a length at a time instead of a bit at a time).
      *
      * @throws IOException when no code matches (an incomplete code's unused pattern)
      */
     private static int slowEntry(Huffman code, long bits) throws IOException {
         int next = Integer.reverse((int) bits) >>> 17;
-        for (int length = FAST_BITS + 1; length <= 15; length++) {
+        for (int length = code.tableBits + 1; length <= 15; length++) {
             int offset = (next >>> (15 - length)) - code.firstCode[length];
             if (offset >= 0 && offset < code.count[length]) {
-                return code.symbols[code.firstIndex[length] + offset] << 4 | length;
+                return code.entryFor(code.symbols[code.firstIndex[length] + offset], length);
             }
         }
         throw new IOException("invalid DEFLATE code");
@@ -432,10 +574,18 @@ final class ZlibStreamDecoder {
         }
     }
 
-    /** A canonical Huffman code: a lookup table for short codes and the counts/symbols for long ones. */
+    /**
+     * A canonical Huffman code: a lookup table for short codes and the counts/symbols for long ones. A table entry
+     * says everything the hot loop needs in one load: the value (literal byte, length or distance base; bits 16-30),
+     * the code length (bits 8-11), code plus extra bits (bits 0-5, so a long shift by the entry drops them), and
+     * flags: {@link #LITERAL} (the sign), {@link #END_OF_BLOCK}, {@link #SLOW} (total 0: a code longer than the table;
+     * otherwise a symbol DEFLATE does not allow).
+     */
     private static final class Huffman {
-        /** Indexed by the next {@link #FAST_BITS} input bits: symbol << 4 | code length, or 0 for a longer code. */
-        final int[] fast = new int[1 << FAST_BITS];
+        final int kind;
+        final int tableBits;
+        final int mask;
+        final int[] table;
         final int[] count = new int[16];
         /** Canonical code of the first symbol of each length, and that symbol's index in {@link #symbols}. */
         final int[] firstCode = new int[16];
@@ -444,8 +594,31 @@ final class ZlibStreamDecoder {
         private final int[] offsets = new int[16];
         private final int[] nextCode = new int[16];
 
-        Huffman(int maxSymbols) {
-            symbols = new int[maxSymbols];
+        Huffman(int kind, int maxSymbols, int tableBits) {
+            this.kind = kind;
+            this.tableBits = tableBits;
+            this.mask = (1 << tableBits) - 1;
+            this.table = new int[1 << tableBits];
+            this.symbols = new int[maxSymbols];
+        }
+
+        int entryFor(int symbol, int length) {
+            int code = length << CODE_LENGTH_SHIFT | length;
+            if (kind == KIND_LITERAL_LENGTH) {
+                if (symbol < 256) {
+                    return LITERAL | symbol << VALUE_SHIFT | code;
+                }
+                if (symbol == 256) {
+                    return END_OF_BLOCK | code;
+                }
+                int index = symbol - 257;
+                return index < 29 ? LENGTH_BASE[index] << VALUE_SHIFT | code + LENGTH_EXTRA[index] : SLOW | code;
+            }
+            if (kind == KIND_DISTANCE) {
+                return symbol < 30 ? DISTANCE_BASE[symbol] << VALUE_SHIFT | code + DISTANCE_EXTRA[symbol]
+                        : SLOW | code;
+            }
+            return symbol << VALUE_SHIFT | code;
         }
 
         void build(byte[] lengths, int start, int n) throws IOException {
@@ -472,7 +645,8 @@ final class ZlibStreamDecoder {
                 firstCode[length] = code;
                 firstIndex[length] = offsets[length];
             }
-            Arrays.fill(fast, 0);
+            // Patterns no short code fills lead to a long code or to none (an incomplete code): both go the slow way.
+            Arrays.fill(table, SLOW);
             for (int symbol = 0; symbol < n; symbol++) {
                 int length = lengths[start + symbol];
                 if (length == 0) {
@@ -480,11 +654,11 @@ final class ZlibStreamDecoder {
                 }
                 symbols[offsets[length]++] = symbol;
                 int canonical = nextCode[length]++;
-                if (length <= FAST_BITS) {
+                if (length <= tableBits) {
                     int reversed = Integer.reverse(canonical) >>> (32 - length);
-                    int entry = symbol << 4 | length;
-                    for (int i = reversed; i < fast.length; i += 1 << length) {
-                        fast[i] = entry;
+                    int entry = entryFor(symbol, length);
+                    for (int i = reversed; i < table.length; i += 1 << length) {
+                        table[i] = entry;
                     }
                 }
             }
