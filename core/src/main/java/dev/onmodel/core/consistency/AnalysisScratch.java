@@ -24,6 +24,8 @@ final class AnalysisScratch {
     private double[] prefix = new double[0];
     private double[] integral = new double[0];
     private int integralWidth;
+    // Buffers of the per-character measurement (FrameAnalyzer).
+    private float[] rowMax = new float[0];
 
     private AnalysisScratch() {
     }
@@ -93,6 +95,14 @@ final class AnalysisScratch {
             integralWidth = gw;
         }
         return integral;
+    }
+
+    // Buffers of the per-character measurement (FrameAnalyzer).
+
+    /** Each density row's largest value. */
+    float[] rowMax(int n) {
+        rowMax = sized(rowMax, n);
+        return rowMax;
     }
 
     /** {@code buffer} when it has {@code n} entries, else a new one that has (contents are the caller's to write). */

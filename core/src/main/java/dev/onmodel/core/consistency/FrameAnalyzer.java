@@ -81,12 +81,13 @@ final class FrameAnalyzer {
         int gw = w / grid;
         int gh = h / grid;
         int[] buckets = new int[257];
-        float[] density = localDensity(bins, w, grid, gw, gh, squared, scratch, buckets);
-        double floor = Math.max(average, quantile(buckets, density.length, BACKGROUND_QUANTILE));
-        int[] found = searchWindow(integrate(density, gw, gh, floor, scratch), gw, gh);
+        float[] rowMax = scratch.rowMax(gh);
+        float[] density = localDensity(bins, w, grid, gw, gh, squared, scratch, buckets, rowMax);
+        double floor = Math.max(average, quantile(buckets, gw * gh, BACKGROUND_QUANTILE));
+        int[] found = searchWindow(integrate(density, rowMax, gw, gh, floor, scratch), gw, gh);
         if (found == null && floor > average) {
             // The character fills most of the frame evenly: nothing stands above the percentile, the average will do.
-            found = searchWindow(integrate(density, gw, gh, average, scratch), gw, gh);
+            found = searchWindow(integrate(density, rowMax, gw, gh, average, scratch), gw, gh);
         }
         if (found == null) {
             return notFound(model, w, h, step);
@@ -98,12 +99,19 @@ final class FrameAnalyzer {
     /**
      * Summed-area table of the evidence: the local density above {@code floor}. Each row's running sum is taken
      * first and added to the row above in a second loop, which has no dependency from one cell to the next and runs
-     * vectorised.
+     * vectorised. A row whose densest cell ({@code rowMax}) is at or below the floor adds nothing and is not read:
+     * {@link #localDensity} does not even write the rows that are all 0.
      */
-    private static double[] integrate(float[] density, int gw, int gh, double floor, AnalysisScratch scratch) {
+    static double[] integrate(float[] density, float[] rowMax, int gw, int gh, double floor,
+                              AnalysisScratch scratch) {
         double[] integral = scratch.integral(gw, gh);
         double[] prefix = scratch.prefix(gw);
         for (int gy = 0; gy < gh; gy++) {
+            if (rowMax[gy] <= floor) {
+                // No cell above the floor (about half the rows): the row of the table is the one above.
+                System.arraycopy(integral, gy * (gw + 1) + 1, integral, (gy + 1) * (gw + 1) + 1, gw);
+                continue;
+            }
             double rowSum = 0;
             int in = gy * gw;
             for (int gx = 0; gx < gw; gx++) {
@@ -166,49 +174,69 @@ final class FrameAnalyzer {
      * shifted by one cell either way, and averaged from the three copies; the vertical average reads three separate
      * row buffers that roll down the grid. Each density row is counted per 1/256 into {@code buckets}
      * ({@link #countBuckets}) while it is still in the first-level cache.
+     *
+     * <p>Most of a frame holds none of the character's colours (over a third of the grid rows, in the development
+     * frames): a row of cells that are all 0 averages to 0 across, and where it and its neighbours above and below
+     * are all 0 the density row is all 0 too. Such a row is neither averaged nor stored (its cells count in the
+     * first bucket and its {@code rowMax} is 0, and {@link #integrate} reads only rows whose maximum is above the
+     * floor), which leaves every value read the same as averaging it would have.
+     *
+     * @param rowMax receives each density row's largest value
+     * @return the density grid; the rows whose {@code rowMax} is 0 are left as they were (contents undefined)
      */
-    private static float[] localDensity(int[] bins, int w, int grid, int gw, int gh, float[] squared,
-                                        AnalysisScratch scratch, int[] buckets) {
+    static float[] localDensity(int[] bins, int w, int grid, int gw, int gh, float[] squared,
+                                AnalysisScratch scratch, int[] buckets, float[] rowMax) {
         float[] density = scratch.density(gw * gh);
         float[] above = scratch.row(0, gw);
         float[] here = scratch.row(1, gw);
         float[] below = scratch.row(2, gw);
-        averageRow(bins, w, grid, 0, gw, squared, scratch, here);
-        if (gh > 1) {
-            averageRow(bins, w, grid, 1, gw, squared, scratch, below);
-        }
+        boolean aboveZero = true;
+        boolean hereZero = averageRow(bins, w, grid, 0, gw, squared, scratch, here);
+        boolean belowZero = gh <= 1 || averageRow(bins, w, grid, 1, gw, squared, scratch, below);
         float[] line = scratch.line(gw);
         int first = 0;
         for (int gy = 0; gy < gh; gy++) {
-            // Into a one-row buffer and then copied: the vectoriser leaves a loop storing at an offset into the large
-            // grid alone.
-            if (gh == 1) {
-                System.arraycopy(here, 0, line, 0, gw);
-            } else if (gy == 0) {
-                for (int gx = 0; gx < gw; gx++) {
-                    line[gx] = (here[gx] + below[gx]) / 2;
-                }
-            } else if (gy + 1 == gh) {
-                for (int gx = 0; gx < gw; gx++) {
-                    line[gx] = (here[gx] + above[gx]) / 2;
-                }
+            boolean zero = hereZero && (gy == 0 || aboveZero) && (gy + 1 == gh || belowZero);
+            if (zero) {
+                first += gw;
+                rowMax[gy] = 0;
             } else {
-                for (int gx = 0; gx < gw; gx++) {
-                    line[gx] = (here[gx] + above[gx] + below[gx]) / 3;
-                }
+                // Into a one-row buffer and then copied: the vectoriser leaves a loop storing at an offset into the
+                // large grid alone.
+                averageColumns(above, here, below, gy, gh, gw, line);
+                System.arraycopy(line, 0, density, gy * gw, gw);
+                first += countBuckets(line, gw, buckets, rowMax, gy);
             }
-            System.arraycopy(line, 0, density, gy * gw, gw);
-            first += countBuckets(line, gw, buckets);
             float[] free = above;
             above = here;
             here = below;
             below = free;
-            if (gy + 2 < gh) {
-                averageRow(bins, w, grid, gy + 2, gw, squared, scratch, below);
-            }
+            aboveZero = hereZero;
+            hereZero = belowZero;
+            belowZero = gy + 2 >= gh || averageRow(bins, w, grid, gy + 2, gw, squared, scratch, below);
         }
         buckets[0] += first;
         return density;
+    }
+
+    /** Density row {@code gy} from the rows averaged across: the average of each cell and those above and below it. */
+    private static void averageColumns(float[] above, float[] here, float[] below, int gy, int gh, int gw,
+                                       float[] line) {
+        if (gh == 1) {
+            System.arraycopy(here, 0, line, 0, gw);
+        } else if (gy == 0) {
+            for (int gx = 0; gx < gw; gx++) {
+                line[gx] = (here[gx] + below[gx]) / 2;
+            }
+        } else if (gy + 1 == gh) {
+            for (int gx = 0; gx < gw; gx++) {
+                line[gx] = (here[gx] + above[gx]) / 2;
+            }
+        } else {
+            for (int gx = 0; gx < gw; gx++) {
+                line[gx] = (here[gx] + above[gx] + below[gx]) / 3;
+            }
+        }
     }
 
     /**
@@ -216,32 +244,51 @@ final class FrameAnalyzer {
      * fall in the first bucket, the background holding none of the character's colours: they are counted in a local
      * variable, and the table, whose increments of one entry wait for each other, only sees the rest.
      *
+     * The row's largest value goes to {@code rowMax[gy]}.
+     *
      * @return how many cells fell in the first bucket (below 1/256), not counted in {@code buckets}
      */
-    private static int countBuckets(float[] line, int n, int[] buckets) {
+    private static int countBuckets(float[] line, int n, int[] buckets, float[] rowMax, int gy) {
         int first = 0;
+        float max = 0;
         for (int i = 0; i < n; i++) {
             float v = line[i];
+            if (v > max) {
+                max = v;
+            }
             if (v < 1f / 256) {
                 first++;
             } else {
                 buckets[Math.max(0, Math.min(256, (int) (v * 256)))]++;
             }
         }
+        rowMax[gy] = max;
         return first;
     }
 
-    /** Grid row {@code gy}'s squared likelihoods averaged over 3 cells across (2 at either end) into {@code out}. */
-    private static void averageRow(int[] bins, int w, int grid, int gy, int gw, float[] squared,
-                                   AnalysisScratch scratch, float[] out) {
+    /**
+     * Grid row {@code gy}'s squared likelihoods averaged over 3 cells across (2 at either end) into {@code out}.
+     *
+     * @return true when every cell of the row is 0 (and so is the average)
+     */
+    private static boolean averageRow(int[] bins, int w, int grid, int gy, int gw, float[] squared,
+                                      AnalysisScratch scratch, float[] out) {
         float[] cells = scratch.cells(gw);
         int rowBase = gy * grid * w;
+        // The squared likelihoods are never negative: a cell is 0 exactly when its bits are.
+        int bits = 0;
         for (int gx = 0; gx < gw; gx++) {
-            cells[gx] = squared[bins[rowBase + gx * grid]];
+            float v = squared[bins[rowBase + gx * grid]];
+            cells[gx] = v;
+            bits |= Float.floatToRawIntBits(v);
+        }
+        if (bits == 0) {
+            java.util.Arrays.fill(out, 0, gw, 0f);
+            return true;
         }
         if (gw == 1) {
             out[0] = cells[0];
-            return;
+            return false;
         }
         float[] left = scratch.left(gw);
         float[] right = scratch.right(gw);
@@ -252,6 +299,7 @@ final class FrameAnalyzer {
             out[gx] = (left[gx] + cells[gx] + right[gx]) / 3;
         }
         out[gw - 1] = (cells[gw - 2] + cells[gw - 1]) / 2;
+        return false;
     }
 
     /**
