@@ -1018,29 +1018,26 @@ final class FrameAnalyzer {
     /**
      * A palette of found colours, answering how close a sheet colour is to its nearest one. Answers are kept per sheet
      * colour ({@link CharacterModel#sheetColours()}), since every view asks about mostly the same colours. The nearest
-     * colour is looked for in order of lightness outwards from the sheet colour's, stopping once the lightness
-     * difference alone is at least the best distance found: colours further out can only be further (a sum of
-     * squares is never below one of its terms, in floating point too), so the minimum is the one over all colours.
+     * colour is found by trying all of them (a few dozen): the palette's CIELAB coordinates are kept in one array per
+     * coordinate, so that the distances are taken several at a time (vectorised by the JIT), each exactly as
+     * {@link ColourSpace#distanceSquared} takes it; the minimum does not depend on the order the distances are taken in.
+     * (Looking outwards from the sheet colour's lightness and stopping early tried fewer colours, but one at a time and
+     * on branches that went either way.)
      */
-    private static final class FoundPalette {
+    static final class FoundPalette {
         private final float[] lightness;
-        private final int[] colours;
+        private final float[] a;
+        private final float[] b;
         private final double[] known;
 
         FoundPalette(int[] palette, int sheetColours) {
-            long[] keys = new long[palette.length];
-            for (int i = 0; i < palette.length; i++) {
-                int bits = Float.floatToIntBits(ColourSpace.lightness(palette[i]));
-                // Flipping the magnitude bits of negative floats makes their bit patterns order as the floats do.
-                int ordered = bits ^ (bits >> 31 & 0x7FFFFFFF);
-                keys[i] = (long) ordered << 12 | palette[i];
-            }
-            java.util.Arrays.sort(keys);
             lightness = new float[palette.length];
-            colours = new int[palette.length];
-            for (int i = 0; i < keys.length; i++) {
-                colours[i] = (int) (keys[i] & (ColourSpace.BINS - 1));
-                lightness[i] = ColourSpace.lightness(colours[i]);
+            a = new float[palette.length];
+            b = new float[palette.length];
+            for (int i = 0; i < palette.length; i++) {
+                lightness[i] = ColourSpace.lightness(palette[i]);
+                a[i] = ColourSpace.a(palette[i]);
+                b[i] = ColourSpace.b(palette[i]);
             }
             known = new double[sheetColours];
             java.util.Arrays.fill(known, Double.NaN);
@@ -1050,38 +1047,23 @@ final class FrameAnalyzer {
         double closeness(int bin, int slot) {
             double value = known[slot];
             if (Double.isNaN(value)) {
-                value = colours.length == 0 ? 0 : FrameAnalyzer.closeness(nearest(bin));
+                value = lightness.length == 0 ? 0 : FrameAnalyzer.closeness(nearest(bin));
                 known[slot] = value;
             }
             return value;
         }
 
-        private float nearest(int bin) {
+        /** The squared CIELAB distance from {@code bin} to the nearest palette colour. */
+        float nearest(int bin) {
             float l = ColourSpace.lightness(bin);
-            int from = 0;
-            int to = lightness.length;
-            while (from < to) {
-                int mid = (from + to) >>> 1;
-                if (lightness[mid] < l) {
-                    from = mid + 1;
-                } else {
-                    to = mid;
-                }
-            }
+            float colourA = ColourSpace.a(bin);
+            float colourB = ColourSpace.b(bin);
             float best = Float.MAX_VALUE;
-            for (int j = from; j < colours.length; j++) {
+            for (int j = 0; j < lightness.length; j++) {
                 float dl = l - lightness[j];
-                if (dl * dl >= best) {
-                    break;
-                }
-                best = Math.min(best, ColourSpace.distanceSquared(bin, colours[j]));
-            }
-            for (int j = from - 1; j >= 0; j--) {
-                float dl = l - lightness[j];
-                if (dl * dl >= best) {
-                    break;
-                }
-                best = Math.min(best, ColourSpace.distanceSquared(bin, colours[j]));
+                float da = colourA - a[j];
+                float db = colourB - b[j];
+                best = Math.min(best, dl * dl + da * da + db * db);
             }
             return best;
         }
