@@ -532,7 +532,7 @@ final class FrameAnalyzer {
             return notFound(model, w, h, step);
         }
         double frameGrain = grain(bins, w, box, figure);
-        ColourAdjacency.Signature frameAdjacency = adjacency(bins, w, box, likelihood);
+        ColourAdjacency.Signature frameAdjacency = adjacency(bins, w, box, likelihood, weights);
         double coreTotal = coreTotal(bins, w, window, figure);
         // The bins the figure or the window hold, ascending: every later pass over colours needs only these, and
         // visits them in the same order as a pass over all bins would; shares are kept per present bin. The box and
@@ -612,7 +612,7 @@ final class FrameAnalyzer {
      * @param regionBins  the bins present in the region, ascending (the first {@code regionCount})
      * @param regionCount how many
      */
-    private record FigureWeights(float[] weight, int[] regionBins, int regionCount) {
+    record FigureWeights(float[] weight, int[] regionBins, int regionCount) {
     }
 
     /**
@@ -805,23 +805,44 @@ final class FrameAnalyzer {
      * The adjacency signature of the box's pixels of the character's own colours only: a colour it does not have (an
      * occluding object, a foreign hat) is the colour precision's business; here what counts is whether its colours
      * border each other as in the sheet.
+     *
+     * <p>Each bin's coarse colour is looked up once, for the region's bins (the box lies inside the region), in a
+     * table that also says whether the bin is one of the character's colours: a pixel then costs one lookup instead of
+     * a likelihood test and a coarse colour computed again for every pair.
      */
-    private static ColourAdjacency.Signature adjacency(int[] bins, int w, int[] box, float[] likelihood) {
+    static ColourAdjacency.Signature adjacency(int[] bins, int w, int[] box, float[] likelihood,
+                                               FigureWeights weights) {
+        // The coarse colour + 1 of each of the character's own colours, 0 for the others.
+        int[] colour = new int[ColourSpace.BINS];
+        for (int i = 0; i < weights.regionCount(); i++) {
+            int c = weights.regionBins()[i];
+            if (likelihood[c] >= 0.5f) {
+                colour[c] = ColourAdjacency.coarse(c) + 1;
+            }
+        }
         ColourAdjacency adjacency = new ColourAdjacency();
         int d = ColourAdjacency.distance(box[3]);
         int boxRight = box[0] + box[2];
         int boxBottom = box[1] + box[3];
         for (int y = box[1]; y < boxBottom; y++) {
+            int base = y * w;
+            boolean belowInBox = y + d < boxBottom;
             for (int x = box[0]; x < boxRight; x++) {
-                int bin = bins[y * w + x];
-                if (likelihood[bin] < 0.5f) {
+                int here = colour[bins[base + x]];
+                if (here == 0) {
                     continue;
                 }
-                if (x + d < boxRight && likelihood[bins[y * w + x + d]] >= 0.5f) {
-                    adjacency.add(bin, bins[y * w + x + d]);
+                if (x + d < boxRight) {
+                    int right = colour[bins[base + x + d]];
+                    if (right != 0 && right != here) {
+                        adjacency.addCoarse(here - 1, right - 1);
+                    }
                 }
-                if (y + d < boxBottom && likelihood[bins[(y + d) * w + x]] >= 0.5f) {
-                    adjacency.add(bin, bins[(y + d) * w + x]);
+                if (belowInBox) {
+                    int below = colour[bins[base + d * w + x]];
+                    if (below != 0 && below != here) {
+                        adjacency.addCoarse(here - 1, below - 1);
+                    }
                 }
             }
         }
