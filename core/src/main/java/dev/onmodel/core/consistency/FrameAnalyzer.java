@@ -608,7 +608,7 @@ final class FrameAnalyzer {
         double varX = colours.sxx / area - (colours.sx / area) * (colours.sx / area);
         double varY = colours.syy / area - (colours.sy / area) * (colours.sy / area);
         double spread = Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9));
-        int sheetColours = model.sheetColours().length;
+        SheetColours sheetColours = new SheetColours(model.sheetColours());
         FoundPalette foundPalette = new FoundPalette(paletteOf(found, present, count), sheetColours);
         FoundPalette corePalette = new FoundPalette(paletteOf(core, present, count), sheetColours);
         FoundPalette[] bandPalettes = new FoundPalette[ViewModel.BANDS];
@@ -1094,31 +1094,55 @@ final class FrameAnalyzer {
         return mass == 0 ? 0 : sum / mass;
     }
 
+    /** The CIELAB coordinates of a character's sheet colours ({@link CharacterModel#sheetColours()}), one array each. */
+    static final class SheetColours {
+        final float[] lightness;
+        final float[] a;
+        final float[] b;
+
+        SheetColours(int[] bins) {
+            lightness = new float[bins.length];
+            a = new float[bins.length];
+            b = new float[bins.length];
+            for (int i = 0; i < bins.length; i++) {
+                lightness[i] = ColourSpace.lightness(bins[i]);
+                a[i] = ColourSpace.a(bins[i]);
+                b[i] = ColourSpace.b(bins[i]);
+            }
+        }
+    }
+
     /**
-     * A palette of found colours, answering how close a sheet colour is to its nearest one. Answers are kept per sheet
-     * colour ({@link CharacterModel#sheetColours()}), since every view asks about mostly the same colours. The nearest
-     * colour is found by trying all of them (a few dozen): the palette's CIELAB coordinates are kept in one array per
-     * coordinate, so that the distances are taken several at a time (vectorised by the JIT), each exactly as
-     * {@link ColourSpace#distanceSquared} takes it; the minimum does not depend on the order the distances are taken in.
-     * (Looking outwards from the sheet colour's lightness and stopping early tried fewer colours, but one at a time and
-     * on branches that went either way.)
+     * A palette of found colours, answering how close a sheet colour ({@link CharacterModel#sheetColours()}) is to its
+     * nearest one. The distances of all sheet colours to their nearest found colour are taken at once, found colour
+     * after found colour, each a step over all sheet colours that runs vectorised (several sheet colours at a time),
+     * each distance exactly as {@link ColourSpace#distanceSquared} takes it; the minimum does not depend on the order
+     * the distances are taken in. (Before, each sheet colour looked for its nearest colour when first asked, in order of
+     * lightness outwards and stopping early: fewer distances, but one at a time and on branches that went either way.)
+     * The closeness is kept per sheet colour once asked for, since every view asks about mostly the same colours.
      */
     static final class FoundPalette {
-        private final float[] lightness;
-        private final float[] a;
-        private final float[] b;
+        private final boolean empty;
+        private final float[] nearest;
         private final double[] known;
 
-        FoundPalette(int[] palette, int sheetColours) {
-            lightness = new float[palette.length];
-            a = new float[palette.length];
-            b = new float[palette.length];
-            for (int i = 0; i < palette.length; i++) {
-                lightness[i] = ColourSpace.lightness(palette[i]);
-                a[i] = ColourSpace.a(palette[i]);
-                b[i] = ColourSpace.b(palette[i]);
+        FoundPalette(int[] palette, SheetColours sheet) {
+            int n = sheet.lightness.length;
+            empty = palette.length == 0;
+            nearest = new float[n];
+            java.util.Arrays.fill(nearest, Float.MAX_VALUE);
+            for (int colour : palette) {
+                float l = ColourSpace.lightness(colour);
+                float colourA = ColourSpace.a(colour);
+                float colourB = ColourSpace.b(colour);
+                for (int s = 0; s < n; s++) {
+                    float dl = sheet.lightness[s] - l;
+                    float da = sheet.a[s] - colourA;
+                    float db = sheet.b[s] - colourB;
+                    nearest[s] = Math.min(nearest[s], dl * dl + da * da + db * db);
+                }
             }
-            known = new double[sheetColours];
+            known = new double[n];
             java.util.Arrays.fill(known, Double.NaN);
         }
 
@@ -1126,25 +1150,15 @@ final class FrameAnalyzer {
         double closeness(int bin, int slot) {
             double value = known[slot];
             if (Double.isNaN(value)) {
-                value = lightness.length == 0 ? 0 : FrameAnalyzer.closeness(nearest(bin));
+                value = empty ? 0 : FrameAnalyzer.closeness(nearest[slot]);
                 known[slot] = value;
             }
             return value;
         }
 
-        /** The squared CIELAB distance from {@code bin} to the nearest palette colour. */
-        float nearest(int bin) {
-            float l = ColourSpace.lightness(bin);
-            float colourA = ColourSpace.a(bin);
-            float colourB = ColourSpace.b(bin);
-            float best = Float.MAX_VALUE;
-            for (int j = 0; j < lightness.length; j++) {
-                float dl = l - lightness[j];
-                float da = colourA - a[j];
-                float db = colourB - b[j];
-                best = Math.min(best, dl * dl + da * da + db * db);
-            }
-            return best;
+        /** The squared CIELAB distance from the sheet colour at {@code slot} to the nearest palette colour. */
+        float nearest(int slot) {
+            return nearest[slot];
         }
     }
 

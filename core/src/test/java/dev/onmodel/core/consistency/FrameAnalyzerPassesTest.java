@@ -135,21 +135,35 @@ class FrameAnalyzerPassesTest {
         return integral;
     }
 
-    /** The nearest found colour's distance is the smallest {@link ColourSpace#distanceSquared}, exactly. */
+    /**
+     * Each sheet colour's distance to the nearest found colour is the smallest {@link ColourSpace#distanceSquared},
+     * exactly, and its closeness the one of that distance.
+     */
     @Property(tries = 200)
-    void nearestFoundColourIsTheClosestOfAll(@ForAll @IntRange(min = 1, max = 70) int size,
-                                             @ForAll @IntRange(min = 0, max = 4095) int bin, @ForAll long seed) {
+    void nearestFoundColourIsTheClosestOfAll(@ForAll @IntRange(min = 0, max = 70) int size,
+                                             @ForAll @IntRange(min = 1, max = 200) int sheetSize,
+                                             @ForAll long seed) {
         Random random = new Random(seed);
-        TreeSet<Integer> palette = new TreeSet<>();
-        while (palette.size() < size) {
-            palette.add(random.nextInt(ColourSpace.BINS));
+        int[] colours = distinctBins(random, size);
+        int[] sheet = distinctBins(random, sheetSize);
+        FrameAnalyzer.FoundPalette found = new FrameAnalyzer.FoundPalette(colours,
+                new FrameAnalyzer.SheetColours(sheet));
+        for (int slot = 0; slot < sheet.length; slot++) {
+            float expected = Float.MAX_VALUE;
+            for (int c : colours) {
+                expected = Math.min(expected, ColourSpace.distanceSquared(sheet[slot], c));
+            }
+            assertEquals(expected, found.nearest(slot));
+            assertEquals(size == 0 ? 0 : FrameAnalyzer.closeness(expected), found.closeness(sheet[slot], slot));
         }
-        int[] colours = palette.stream().mapToInt(Integer::intValue).toArray();
-        float expected = Float.MAX_VALUE;
-        for (int c : colours) {
-            expected = Math.min(expected, ColourSpace.distanceSquared(bin, c));
+    }
+
+    private static int[] distinctBins(Random random, int size) {
+        TreeSet<Integer> bins = new TreeSet<>();
+        while (bins.size() < size) {
+            bins.add(random.nextInt(ColourSpace.BINS));
         }
-        assertEquals(expected, new FrameAnalyzer.FoundPalette(colours, 1).nearest(bin));
+        return bins.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The adjacency signature from the coarse-colour table against the plain loop over likelihoods. */
