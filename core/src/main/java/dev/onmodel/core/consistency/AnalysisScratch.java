@@ -26,6 +26,7 @@ final class AnalysisScratch {
     private int integralWidth;
     // Buffers of the per-character measurement (FrameAnalyzer).
     private float[] rowMax = new float[0];
+    private double[] blocks = new double[0];
 
     private AnalysisScratch() {
     }
@@ -98,6 +99,12 @@ final class AnalysisScratch {
     }
 
     // Buffers of the per-character measurement (FrameAnalyzer).
+
+    /** The summed-area table at block corners, for the coarse window search (every entry is written before use). */
+    double[] blocks(int n) {
+        blocks = blocks.length == n ? blocks : new double[n];
+        return blocks;
+    }
 
     /** Each density row's largest value. */
     float[] rowMax(int n) {

@@ -84,10 +84,10 @@ final class FrameAnalyzer {
         float[] rowMax = scratch.rowMax(gh);
         float[] density = localDensity(bins, w, grid, gw, gh, squared, scratch, buckets, rowMax);
         double floor = Math.max(average, quantile(buckets, gw * gh, BACKGROUND_QUANTILE));
-        int[] found = searchWindow(integrate(density, rowMax, gw, gh, floor, scratch), gw, gh);
+        int[] found = searchWindow(integrate(density, rowMax, gw, gh, floor, scratch), gw, gh, scratch);
         if (found == null && floor > average) {
             // The character fills most of the frame evenly: nothing stands above the percentile, the average will do.
-            found = searchWindow(integrate(density, rowMax, gw, gh, average, scratch), gw, gh);
+            found = searchWindow(integrate(density, rowMax, gw, gh, average, scratch), gw, gh, scratch);
         }
         if (found == null) {
             return notFound(model, w, h, step);
@@ -316,13 +316,13 @@ final class FrameAnalyzer {
      * Coarse-to-fine: the full search runs on 3 x 3 blocks (9 times fewer windows), then the best window is
      * refined in search-grid cells around it.
      */
-    private static int[] searchWindow(double[] integral, int w, int h) {
+    private static int[] searchWindow(double[] integral, int w, int h, AnalysisScratch scratch) {
         int cw = w / BLOCK;
         int ch = h / BLOCK;
         if (cw < 8 || ch < 8) {
             return search(integral, w, h, 1, 0, 0, w, h, null);
         }
-        int[] coarse = coarseWindow(integral, w, h);
+        int[] coarse = new CoarseSearch(integral, blockIntegral(integral, w, h, scratch), w, h).run();
         if (coarse == null) {
             return null;
         }
@@ -385,6 +385,13 @@ final class FrameAnalyzer {
         return new CoarseSearch(integral, w, h).run();
     }
 
+    /** {@link #blockIntegral} into a buffer of the calling thread's (every entry is written). */
+    private static double[] blockIntegral(double[] integral, int w, int h, AnalysisScratch scratch) {
+        int cw = w / BLOCK;
+        int rows = h / BLOCK + 1 + (h % BLOCK == 0 ? 0 : 1);
+        return blockIntegral(integral, w, h, scratch.blocks((cw + 1) * rows));
+    }
+
     /**
      * The entries of a summed-area table of a {@code w} x {@code h} grid at multiples of {@link #BLOCK} in both
      * directions: a table of the grid's {@code w / BLOCK} x {@code h / BLOCK} blocks, the same values. When {@code h}
@@ -394,7 +401,12 @@ final class FrameAnalyzer {
     static double[] blockIntegral(double[] integral, int w, int h) {
         int cw = w / BLOCK;
         int rows = h / BLOCK + 1 + (h % BLOCK == 0 ? 0 : 1);
-        double[] blocks = new double[(cw + 1) * rows];
+        return blockIntegral(integral, w, h, new double[(cw + 1) * rows]);
+    }
+
+    private static double[] blockIntegral(double[] integral, int w, int h, double[] blocks) {
+        int cw = w / BLOCK;
+        int rows = blocks.length / (cw + 1);
         for (int r = 0; r < rows; r++) {
             int from = Math.min(h, r * BLOCK) * (w + 1);
             int to = r * (cw + 1);
@@ -452,7 +464,12 @@ final class FrameAnalyzer {
         private int[] best;
 
         CoarseSearch(double[] integral, int w, int h) {
-            this.integral = blockIntegral(integral, w, h);
+            this(integral, blockIntegral(integral, w, h), w, h);
+        }
+
+        /** @param blocks {@link #blockIntegral} of {@code integral} */
+        CoarseSearch(double[] integral, double[] blocks, int w, int h) {
+            this.integral = blocks;
             this.w = w;
             this.h = h;
             this.cw = w / BLOCK;
