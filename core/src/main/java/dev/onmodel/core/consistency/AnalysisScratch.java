@@ -25,6 +25,9 @@ final class AnalysisScratch {
     private double[] prefix = new double[0];
     private double[] integral = new double[0];
     private int integralWidth;
+    // Buffers of the per-character measurement (FrameAnalyzer).
+    private float[] rowMax = new float[0];
+    private double[] blocks = new double[0];
 
     private AnalysisScratch() {
     }
@@ -102,6 +105,20 @@ final class AnalysisScratch {
             integralWidth = gw;
         }
         return integral;
+    }
+
+    // Buffers of the per-character measurement (FrameAnalyzer).
+
+    /** The summed-area table at block corners, for the coarse window search (every entry is written before use). */
+    double[] blocks(int n) {
+        blocks = blocks.length == n ? blocks : new double[n];
+        return blocks;
+    }
+
+    /** Each density row's largest value. */
+    float[] rowMax(int n) {
+        rowMax = sized(rowMax, n);
+        return rowMax;
     }
 
     /** {@code buffer} when it has {@code n} entries, else a new one that has (contents are the caller's to write). */

@@ -54,6 +54,11 @@ final class ColourAdjacency {
         if (a == b) {
             return;
         }
+        addCoarse(a, b);
+    }
+
+    /** Counts the pair of two different coarse colours ({@link #coarse}). */
+    void addCoarse(int a, int b) {
         int key = Math.min(a, b) * COLOURS + Math.max(a, b);
         int mask = keys.length - 1;
         int slot = (key * 0x9E3779B1 >>> 7) & mask;

@@ -81,12 +81,13 @@ final class FrameAnalyzer {
         int gw = w / grid;
         int gh = h / grid;
         int[] buckets = new int[257];
-        float[] density = localDensity(bins, w, grid, gw, gh, squared, scratch, buckets);
-        double floor = Math.max(average, quantile(buckets, density.length, BACKGROUND_QUANTILE));
-        int[] found = searchWindow(integrate(density, gw, gh, floor, scratch), gw, gh);
+        float[] rowMax = scratch.rowMax(gh);
+        float[] density = localDensity(bins, w, grid, gw, gh, squared, scratch, buckets, rowMax);
+        double floor = Math.max(average, quantile(buckets, gw * gh, BACKGROUND_QUANTILE));
+        int[] found = searchWindow(integrate(density, rowMax, gw, gh, floor, scratch), gw, gh, scratch);
         if (found == null && floor > average) {
             // The character fills most of the frame evenly: nothing stands above the percentile, the average will do.
-            found = searchWindow(integrate(density, gw, gh, average, scratch), gw, gh);
+            found = searchWindow(integrate(density, rowMax, gw, gh, average, scratch), gw, gh, scratch);
         }
         if (found == null) {
             return notFound(model, w, h, step);
@@ -98,12 +99,19 @@ final class FrameAnalyzer {
     /**
      * Summed-area table of the evidence: the local density above {@code floor}. Each row's running sum is taken
      * first and added to the row above in a second loop, which has no dependency from one cell to the next and runs
-     * vectorised.
+     * vectorised. A row whose densest cell ({@code rowMax}) is at or below the floor adds nothing and is not read:
+     * {@link #localDensity} does not even write the rows that are all 0.
      */
-    private static double[] integrate(float[] density, int gw, int gh, double floor, AnalysisScratch scratch) {
+    static double[] integrate(float[] density, float[] rowMax, int gw, int gh, double floor,
+                              AnalysisScratch scratch) {
         double[] integral = scratch.integral(gw, gh);
         double[] prefix = scratch.prefix(gw);
         for (int gy = 0; gy < gh; gy++) {
+            if (rowMax[gy] <= floor) {
+                // No cell above the floor (about half the rows): the row of the table is the one above.
+                System.arraycopy(integral, gy * (gw + 1) + 1, integral, (gy + 1) * (gw + 1) + 1, gw);
+                continue;
+            }
             double rowSum = 0;
             int in = gy * gw;
             for (int gx = 0; gx < gw; gx++) {
@@ -166,49 +174,69 @@ final class FrameAnalyzer {
      * shifted by one cell either way, and averaged from the three copies; the vertical average reads three separate
      * row buffers that roll down the grid. Each density row is counted per 1/256 into {@code buckets}
      * ({@link #countBuckets}) while it is still in the first-level cache.
+     *
+     * <p>Most of a frame holds none of the character's colours (over a third of the grid rows, in the development
+     * frames): a row of cells that are all 0 averages to 0 across, and where it and its neighbours above and below
+     * are all 0 the density row is all 0 too. Such a row is neither averaged nor stored (its cells count in the
+     * first bucket and its {@code rowMax} is 0, and {@link #integrate} reads only rows whose maximum is above the
+     * floor), which leaves every value read the same as averaging it would have.
+     *
+     * @param rowMax receives each density row's largest value
+     * @return the density grid; the rows whose {@code rowMax} is 0 are left as they were (contents undefined)
      */
-    private static float[] localDensity(int[] bins, int w, int grid, int gw, int gh, float[] squared,
-                                        AnalysisScratch scratch, int[] buckets) {
+    static float[] localDensity(int[] bins, int w, int grid, int gw, int gh, float[] squared,
+                                AnalysisScratch scratch, int[] buckets, float[] rowMax) {
         float[] density = scratch.density(gw * gh);
         float[] above = scratch.row(0, gw);
         float[] here = scratch.row(1, gw);
         float[] below = scratch.row(2, gw);
-        averageRow(bins, w, grid, 0, gw, squared, scratch, here);
-        if (gh > 1) {
-            averageRow(bins, w, grid, 1, gw, squared, scratch, below);
-        }
+        boolean aboveZero = true;
+        boolean hereZero = averageRow(bins, w, grid, 0, gw, squared, scratch, here);
+        boolean belowZero = gh <= 1 || averageRow(bins, w, grid, 1, gw, squared, scratch, below);
         float[] line = scratch.line(gw);
         int first = 0;
         for (int gy = 0; gy < gh; gy++) {
-            // Into a one-row buffer and then copied: the vectoriser leaves a loop storing at an offset into the large
-            // grid alone.
-            if (gh == 1) {
-                System.arraycopy(here, 0, line, 0, gw);
-            } else if (gy == 0) {
-                for (int gx = 0; gx < gw; gx++) {
-                    line[gx] = (here[gx] + below[gx]) / 2;
-                }
-            } else if (gy + 1 == gh) {
-                for (int gx = 0; gx < gw; gx++) {
-                    line[gx] = (here[gx] + above[gx]) / 2;
-                }
+            boolean zero = hereZero && (gy == 0 || aboveZero) && (gy + 1 == gh || belowZero);
+            if (zero) {
+                first += gw;
+                rowMax[gy] = 0;
             } else {
-                for (int gx = 0; gx < gw; gx++) {
-                    line[gx] = (here[gx] + above[gx] + below[gx]) / 3;
-                }
+                // Into a one-row buffer and then copied: the vectoriser leaves a loop storing at an offset into the
+                // large grid alone.
+                averageColumns(above, here, below, gy, gh, gw, line);
+                System.arraycopy(line, 0, density, gy * gw, gw);
+                first += countBuckets(line, gw, buckets, rowMax, gy);
             }
-            System.arraycopy(line, 0, density, gy * gw, gw);
-            first += countBuckets(line, gw, buckets);
             float[] free = above;
             above = here;
             here = below;
             below = free;
-            if (gy + 2 < gh) {
-                averageRow(bins, w, grid, gy + 2, gw, squared, scratch, below);
-            }
+            aboveZero = hereZero;
+            hereZero = belowZero;
+            belowZero = gy + 2 >= gh || averageRow(bins, w, grid, gy + 2, gw, squared, scratch, below);
         }
         buckets[0] += first;
         return density;
+    }
+
+    /** Density row {@code gy} from the rows averaged across: the average of each cell and those above and below it. */
+    private static void averageColumns(float[] above, float[] here, float[] below, int gy, int gh, int gw,
+                                       float[] line) {
+        if (gh == 1) {
+            System.arraycopy(here, 0, line, 0, gw);
+        } else if (gy == 0) {
+            for (int gx = 0; gx < gw; gx++) {
+                line[gx] = (here[gx] + below[gx]) / 2;
+            }
+        } else if (gy + 1 == gh) {
+            for (int gx = 0; gx < gw; gx++) {
+                line[gx] = (here[gx] + above[gx]) / 2;
+            }
+        } else {
+            for (int gx = 0; gx < gw; gx++) {
+                line[gx] = (here[gx] + above[gx] + below[gx]) / 3;
+            }
+        }
     }
 
     /**
@@ -216,32 +244,51 @@ final class FrameAnalyzer {
      * fall in the first bucket, the background holding none of the character's colours: they are counted in a local
      * variable, and the table, whose increments of one entry wait for each other, only sees the rest.
      *
+     * The row's largest value goes to {@code rowMax[gy]}.
+     *
      * @return how many cells fell in the first bucket (below 1/256), not counted in {@code buckets}
      */
-    private static int countBuckets(float[] line, int n, int[] buckets) {
+    private static int countBuckets(float[] line, int n, int[] buckets, float[] rowMax, int gy) {
         int first = 0;
+        float max = 0;
         for (int i = 0; i < n; i++) {
             float v = line[i];
+            if (v > max) {
+                max = v;
+            }
             if (v < 1f / 256) {
                 first++;
             } else {
                 buckets[Math.max(0, Math.min(256, (int) (v * 256)))]++;
             }
         }
+        rowMax[gy] = max;
         return first;
     }
 
-    /** Grid row {@code gy}'s squared likelihoods averaged over 3 cells across (2 at either end) into {@code out}. */
-    private static void averageRow(int[] bins, int w, int grid, int gy, int gw, float[] squared,
-                                   AnalysisScratch scratch, float[] out) {
+    /**
+     * Grid row {@code gy}'s squared likelihoods averaged over 3 cells across (2 at either end) into {@code out}.
+     *
+     * @return true when every cell of the row is 0 (and so is the average)
+     */
+    private static boolean averageRow(int[] bins, int w, int grid, int gy, int gw, float[] squared,
+                                      AnalysisScratch scratch, float[] out) {
         float[] cells = scratch.cells(gw);
         int rowBase = gy * grid * w;
+        // The squared likelihoods are never negative: a cell is 0 exactly when its bits are.
+        int bits = 0;
         for (int gx = 0; gx < gw; gx++) {
-            cells[gx] = squared[bins[rowBase + gx * grid]];
+            float v = squared[bins[rowBase + gx * grid]];
+            cells[gx] = v;
+            bits |= Float.floatToRawIntBits(v);
+        }
+        if (bits == 0) {
+            java.util.Arrays.fill(out, 0, gw, 0f);
+            return true;
         }
         if (gw == 1) {
             out[0] = cells[0];
-            return;
+            return false;
         }
         float[] left = scratch.left(gw);
         float[] right = scratch.right(gw);
@@ -252,6 +299,7 @@ final class FrameAnalyzer {
             out[gx] = (left[gx] + cells[gx] + right[gx]) / 3;
         }
         out[gw - 1] = (cells[gw - 2] + cells[gw - 1]) / 2;
+        return false;
     }
 
     /**
@@ -268,13 +316,13 @@ final class FrameAnalyzer {
      * Coarse-to-fine: the full search runs on 3 x 3 blocks (9 times fewer windows), then the best window is
      * refined in search-grid cells around it.
      */
-    private static int[] searchWindow(double[] integral, int w, int h) {
+    private static int[] searchWindow(double[] integral, int w, int h, AnalysisScratch scratch) {
         int cw = w / BLOCK;
         int ch = h / BLOCK;
         if (cw < 8 || ch < 8) {
             return search(integral, w, h, 1, 0, 0, w, h, null);
         }
-        int[] coarse = coarseWindow(integral, w, h);
+        int[] coarse = new CoarseSearch(integral, blockIntegral(integral, w, h, scratch), w, h).run();
         if (coarse == null) {
             return null;
         }
@@ -337,6 +385,38 @@ final class FrameAnalyzer {
         return new CoarseSearch(integral, w, h).run();
     }
 
+    /** {@link #blockIntegral} into a buffer of the calling thread's (every entry is written). */
+    private static double[] blockIntegral(double[] integral, int w, int h, AnalysisScratch scratch) {
+        int cw = w / BLOCK;
+        int rows = h / BLOCK + 1 + (h % BLOCK == 0 ? 0 : 1);
+        return blockIntegral(integral, w, h, scratch.blocks((cw + 1) * rows));
+    }
+
+    /**
+     * The entries of a summed-area table of a {@code w} x {@code h} grid at multiples of {@link #BLOCK} in both
+     * directions: a table of the grid's {@code w / BLOCK} x {@code h / BLOCK} blocks, the same values. When {@code h}
+     * is not a multiple of the block, one more row holds the grid's last row (a window of the grid's full height
+     * ends there).
+     */
+    static double[] blockIntegral(double[] integral, int w, int h) {
+        int cw = w / BLOCK;
+        int rows = h / BLOCK + 1 + (h % BLOCK == 0 ? 0 : 1);
+        return blockIntegral(integral, w, h, new double[(cw + 1) * rows]);
+    }
+
+    private static double[] blockIntegral(double[] integral, int w, int h, double[] blocks) {
+        int cw = w / BLOCK;
+        int rows = blocks.length / (cw + 1);
+        for (int r = 0; r < rows; r++) {
+            int from = Math.min(h, r * BLOCK) * (w + 1);
+            int to = r * (cw + 1);
+            for (int c = 0; c <= cw; c++) {
+                blocks[to + c] = integral[from + c * BLOCK];
+            }
+        }
+        return blocks;
+    }
+
     /**
      * The coarse window search over the whole grid ({@link #search} on {@link #BLOCK}-cell units, the same windows in
      * the same order, so the same window wins, ties included), skipping windows that provably cannot beat the best
@@ -351,6 +431,11 @@ final class FrameAnalyzer {
      * reaching the maximum, the one the full search returns, unchanged. (Development frames: about 6,000 windows and
      * 11,000 bounds evaluated instead of 282,000 windows.) The bounds allow for rounding: sums taken from the
      * summed-area table are off by far less than the margin {@link #slack}.
+     *
+     * <p>Every corner of these windows lies on a block corner, so the search reads a table of the block corners'
+     * entries only ({@link #blockIntegral}: the same values, a ninth of the size), which stays in the cache where
+     * the grid's table (half a megabyte) did not. Shapes, strides and the objective's normalisation are still taken
+     * in grid cells, as {@link #search} takes them.
      */
     private static final class CoarseSearch {
 
@@ -363,9 +448,14 @@ final class FrameAnalyzer {
          */
         private static final int PILOT = 16;
 
+        /** The summed-area table at block corners ({@link #blockIntegral}). */
         private final double[] integral;
+        /** The grid's size in cells. */
         private final int w;
         private final int h;
+        /** The grid's size in blocks. */
+        private final int cw;
+        private final int ch;
         private final int stride1;
         /** Margin for rounding on any sum taken from the table (generous: the error is below 1e-12 of the total). */
         private final double slack;
@@ -374,11 +464,18 @@ final class FrameAnalyzer {
         private int[] best;
 
         CoarseSearch(double[] integral, int w, int h) {
-            this.integral = integral;
+            this(integral, blockIntegral(integral, w, h), w, h);
+        }
+
+        /** @param blocks {@link #blockIntegral} of {@code integral} */
+        CoarseSearch(double[] integral, double[] blocks, int w, int h) {
+            this.integral = blocks;
             this.w = w;
             this.h = h;
-            this.stride1 = w + 1;
-            this.slack = 1e-8 * Math.abs(integral[h * stride1 + w]) + Double.MIN_NORMAL;
+            this.cw = w / BLOCK;
+            this.ch = h / BLOCK;
+            this.stride1 = cw + 1;
+            this.slack = 1e-8 * Math.abs(integral[h * (w + 1) + w]) + Double.MIN_NORMAL;
         }
 
         int[] run() {
@@ -401,10 +498,14 @@ final class FrameAnalyzer {
                     }
                     int stride = Math.max(unit, Math.min(ww, hh) / 6 / unit * unit);
                     double norm = 1 / Math.pow((double) ww * hh, COMPACTNESS);
+                    // Shapes and strides are multiples of the block (but for a window of the grid's full height when
+                    // that is not: it ends on the block table's extra last row): on to block units.
+                    int blockHeight = hh % unit == 0 ? hh / unit : ch + 1;
+                    int lastRow = hh % unit == 0 ? ch : ch + 1;
                     if (pilot) {
-                        pilot(ww, hh, stride * PILOT, norm);
+                        pilot(ww / unit, blockHeight, lastRow, stride / unit * PILOT, norm);
                     } else {
-                        shape(ww, hh, stride, norm);
+                        shape(ww / unit, blockHeight, lastRow, stride / unit, norm);
                     }
                 }
             }
@@ -422,18 +523,23 @@ final class FrameAnalyzer {
             return integral[bottom + x + width] - integral[bottom + x] - integral[top + x + width] + integral[top + x];
         }
 
-        private void pilot(int ww, int hh, int stride, double norm) {
-            for (int y = 0; y + hh <= h; y += stride) {
-                for (int x = 0; x + ww <= w; x += stride) {
+        /**
+         * The pilot's windows of one shape, in block units (as are the arguments of the methods below): windows end
+         * at most at block table row {@code lastRow}.
+         */
+        private void pilot(int ww, int hh, int lastRow, int stride, double norm) {
+            // A window fits the grid when it fits its whole blocks: the corners lie on block corners.
+            for (int y = 0; y + hh <= lastRow; y += stride) {
+                for (int x = 0; x + ww <= cw; x += stride) {
                     double s = rectangle(x, y, ww, hh);
                     lowerBound = Math.max(lowerBound, s * s * norm);
                 }
             }
         }
 
-        private void shape(int ww, int hh, int stride, double norm) {
-            int lastX = (w - ww) / stride * stride;
-            for (int y = 0; y + hh <= h; y += stride) {
+        private void shape(int ww, int hh, int lastRow, int stride, double norm) {
+            int lastX = (cw - ww) / stride * stride;
+            for (int y = 0; y + hh <= lastRow; y += stride) {
                 if (below(rectangle(0, y, lastX + ww, hh), norm)) {
                     continue;
                 }
@@ -451,7 +557,7 @@ final class FrameAnalyzer {
                         if (objective > bestObjective) {
                             bestObjective = objective;
                             lowerBound = Math.max(lowerBound, objective);
-                            best = new int[] {x, y, ww, hh};
+                            best = new int[] {x * BLOCK, y * BLOCK, ww * BLOCK, lastRow == ch ? hh * BLOCK : h};
                         }
                     }
                 }
@@ -484,7 +590,7 @@ final class FrameAnalyzer {
             return notFound(model, w, h, step);
         }
         double frameGrain = grain(bins, w, box, figure);
-        ColourAdjacency.Signature frameAdjacency = adjacency(bins, w, box, likelihood);
+        ColourAdjacency.Signature frameAdjacency = adjacency(bins, w, box, likelihood, weights);
         double coreTotal = coreTotal(bins, w, window, figure);
         // The bins the figure or the window hold, ascending: every later pass over colours needs only these, and
         // visits them in the same order as a pass over all bins would; shares are kept per present bin. The box and
@@ -519,7 +625,7 @@ final class FrameAnalyzer {
         double varX = colours.sxx / area - (colours.sx / area) * (colours.sx / area);
         double varY = colours.syy / area - (colours.sy / area) * (colours.sy / area);
         double spread = Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9));
-        int sheetColours = model.sheetColours().length;
+        SheetColours sheetColours = new SheetColours(model.sheetColours());
         FoundPalette foundPalette = new FoundPalette(paletteOf(found, present, count), sheetColours);
         FoundPalette corePalette = new FoundPalette(paletteOf(core, present, count), sheetColours);
         FoundPalette[] bandPalettes = new FoundPalette[ViewModel.BANDS];
@@ -564,7 +670,7 @@ final class FrameAnalyzer {
      * @param regionBins  the bins present in the region, ascending (the first {@code regionCount})
      * @param regionCount how many
      */
-    private record FigureWeights(float[] weight, int[] regionBins, int regionCount) {
+    record FigureWeights(float[] weight, int[] regionBins, int regionCount) {
     }
 
     /**
@@ -731,25 +837,42 @@ final class FrameAnalyzer {
         }
     }
 
-    /** {@link ViewModel.Grain#logRatio()} of the figure pixels in the box. */
-    private static double grain(int[] bins, int w, int[] box, float[] figure) {
-        ViewModel.Grain grain = new ViewModel.Grain();
+    /**
+     * {@link ViewModel.Grain#logRatio()} of the figure pixels in the box. Each pixel's bin and figure test are carried
+     * over as the left one of the next pair, and the counts are added without branches (whether a pixel is figure or
+     * not follows no pattern a branch predictor could learn).
+     */
+    static double grain(int[] bins, int w, int[] box, float[] figure) {
+        int boxLeft = box[0];
         int boxRight = box[0] + box[2];
         int boxBottom = box[1] + box[3];
+        long horizontalPairs = 0;
+        long horizontalChanges = 0;
+        long verticalPairs = 0;
+        long verticalChanges = 0;
         for (int y = box[1]; y < boxBottom; y++) {
-            for (int x = box[0]; x < boxRight; x++) {
-                int bin = bins[y * w + x];
-                if (figure[bin] < 0.5f) {
-                    continue;
+            int base = y * w;
+            boolean belowInBox = y + 1 < boxBottom;
+            int bin = bins[base + boxLeft];
+            boolean isFigure = figure[bin] >= 0.5f;
+            for (int x = boxLeft; x < boxRight; x++) {
+                int right = x + 1 < boxRight ? bins[base + x + 1] : 0;
+                boolean rightFigure = x + 1 < boxRight && figure[right] >= 0.5f;
+                int pair = isFigure & rightFigure ? 1 : 0;
+                horizontalPairs += pair;
+                horizontalChanges += bin != right ? pair : 0;
+                if (belowInBox) {
+                    int below = bins[base + w + x];
+                    int verticalPair = isFigure & figure[below] >= 0.5f ? 1 : 0;
+                    verticalPairs += verticalPair;
+                    verticalChanges += bin != below ? verticalPair : 0;
                 }
-                if (x + 1 < boxRight && figure[bins[y * w + x + 1]] >= 0.5f) {
-                    grain.horizontal(bin != bins[y * w + x + 1]);
-                }
-                if (y + 1 < boxBottom && figure[bins[(y + 1) * w + x]] >= 0.5f) {
-                    grain.vertical(bin != bins[(y + 1) * w + x]);
-                }
+                bin = right;
+                isFigure = rightFigure;
             }
         }
+        ViewModel.Grain grain = new ViewModel.Grain();
+        grain.add(horizontalPairs, horizontalChanges, verticalPairs, verticalChanges);
         return grain.logRatio();
     }
 
@@ -757,23 +880,44 @@ final class FrameAnalyzer {
      * The adjacency signature of the box's pixels of the character's own colours only: a colour it does not have (an
      * occluding object, a foreign hat) is the colour precision's business; here what counts is whether its colours
      * border each other as in the sheet.
+     *
+     * <p>Each bin's coarse colour is looked up once, for the region's bins (the box lies inside the region), in a
+     * table that also says whether the bin is one of the character's colours: a pixel then costs one lookup instead of
+     * a likelihood test and a coarse colour computed again for every pair.
      */
-    private static ColourAdjacency.Signature adjacency(int[] bins, int w, int[] box, float[] likelihood) {
+    static ColourAdjacency.Signature adjacency(int[] bins, int w, int[] box, float[] likelihood,
+                                               FigureWeights weights) {
+        // The coarse colour + 1 of each of the character's own colours, 0 for the others.
+        int[] colour = new int[ColourSpace.BINS];
+        for (int i = 0; i < weights.regionCount(); i++) {
+            int c = weights.regionBins()[i];
+            if (likelihood[c] >= 0.5f) {
+                colour[c] = ColourAdjacency.coarse(c) + 1;
+            }
+        }
         ColourAdjacency adjacency = new ColourAdjacency();
         int d = ColourAdjacency.distance(box[3]);
         int boxRight = box[0] + box[2];
         int boxBottom = box[1] + box[3];
         for (int y = box[1]; y < boxBottom; y++) {
+            int base = y * w;
+            boolean belowInBox = y + d < boxBottom;
             for (int x = box[0]; x < boxRight; x++) {
-                int bin = bins[y * w + x];
-                if (likelihood[bin] < 0.5f) {
+                int here = colour[bins[base + x]];
+                if (here == 0) {
                     continue;
                 }
-                if (x + d < boxRight && likelihood[bins[y * w + x + d]] >= 0.5f) {
-                    adjacency.add(bin, bins[y * w + x + d]);
+                if (x + d < boxRight) {
+                    int right = colour[bins[base + x + d]];
+                    if (right != 0 && right != here) {
+                        adjacency.addCoarse(here - 1, right - 1);
+                    }
                 }
-                if (y + d < boxBottom && likelihood[bins[(y + d) * w + x]] >= 0.5f) {
-                    adjacency.add(bin, bins[(y + d) * w + x]);
+                if (belowInBox) {
+                    int below = colour[bins[base + d * w + x]];
+                    if (below != 0 && below != here) {
+                        adjacency.addCoarse(here - 1, below - 1);
+                    }
                 }
             }
         }
@@ -967,34 +1111,55 @@ final class FrameAnalyzer {
         return mass == 0 ? 0 : sum / mass;
     }
 
+    /** The CIELAB coordinates of a character's sheet colours ({@link CharacterModel#sheetColours()}), one array each. */
+    static final class SheetColours {
+        final float[] lightness;
+        final float[] a;
+        final float[] b;
+
+        SheetColours(int[] bins) {
+            lightness = new float[bins.length];
+            a = new float[bins.length];
+            b = new float[bins.length];
+            for (int i = 0; i < bins.length; i++) {
+                lightness[i] = ColourSpace.lightness(bins[i]);
+                a[i] = ColourSpace.a(bins[i]);
+                b[i] = ColourSpace.b(bins[i]);
+            }
+        }
+    }
+
     /**
-     * A palette of found colours, answering how close a sheet colour is to its nearest one. Answers are kept per sheet
-     * colour ({@link CharacterModel#sheetColours()}), since every view asks about mostly the same colours. The nearest
-     * colour is looked for in order of lightness outwards from the sheet colour's, stopping once the lightness
-     * difference alone is at least the best distance found: colours further out can only be further (a sum of
-     * squares is never below one of its terms, in floating point too), so the minimum is the one over all colours.
+     * A palette of found colours, answering how close a sheet colour ({@link CharacterModel#sheetColours()}) is to its
+     * nearest one. The distances of all sheet colours to their nearest found colour are taken at once, found colour
+     * after found colour, each a step over all sheet colours that runs vectorised (several sheet colours at a time),
+     * each distance exactly as {@link ColourSpace#distanceSquared} takes it; the minimum does not depend on the order
+     * the distances are taken in. (Before, each sheet colour looked for its nearest colour when first asked, in order of
+     * lightness outwards and stopping early: fewer distances, but one at a time and on branches that went either way.)
+     * The closeness is kept per sheet colour once asked for, since every view asks about mostly the same colours.
      */
-    private static final class FoundPalette {
-        private final float[] lightness;
-        private final int[] colours;
+    static final class FoundPalette {
+        private final boolean empty;
+        private final float[] nearest;
         private final double[] known;
 
-        FoundPalette(int[] palette, int sheetColours) {
-            long[] keys = new long[palette.length];
-            for (int i = 0; i < palette.length; i++) {
-                int bits = Float.floatToIntBits(ColourSpace.lightness(palette[i]));
-                // Flipping the magnitude bits of negative floats makes their bit patterns order as the floats do.
-                int ordered = bits ^ (bits >> 31 & 0x7FFFFFFF);
-                keys[i] = (long) ordered << 12 | palette[i];
+        FoundPalette(int[] palette, SheetColours sheet) {
+            int n = sheet.lightness.length;
+            empty = palette.length == 0;
+            nearest = new float[n];
+            java.util.Arrays.fill(nearest, Float.MAX_VALUE);
+            for (int colour : palette) {
+                float l = ColourSpace.lightness(colour);
+                float colourA = ColourSpace.a(colour);
+                float colourB = ColourSpace.b(colour);
+                for (int s = 0; s < n; s++) {
+                    float dl = sheet.lightness[s] - l;
+                    float da = sheet.a[s] - colourA;
+                    float db = sheet.b[s] - colourB;
+                    nearest[s] = Math.min(nearest[s], dl * dl + da * da + db * db);
+                }
             }
-            java.util.Arrays.sort(keys);
-            lightness = new float[palette.length];
-            colours = new int[palette.length];
-            for (int i = 0; i < keys.length; i++) {
-                colours[i] = (int) (keys[i] & (ColourSpace.BINS - 1));
-                lightness[i] = ColourSpace.lightness(colours[i]);
-            }
-            known = new double[sheetColours];
+            known = new double[n];
             java.util.Arrays.fill(known, Double.NaN);
         }
 
@@ -1002,40 +1167,15 @@ final class FrameAnalyzer {
         double closeness(int bin, int slot) {
             double value = known[slot];
             if (Double.isNaN(value)) {
-                value = colours.length == 0 ? 0 : FrameAnalyzer.closeness(nearest(bin));
+                value = empty ? 0 : FrameAnalyzer.closeness(nearest[slot]);
                 known[slot] = value;
             }
             return value;
         }
 
-        private float nearest(int bin) {
-            float l = ColourSpace.lightness(bin);
-            int from = 0;
-            int to = lightness.length;
-            while (from < to) {
-                int mid = (from + to) >>> 1;
-                if (lightness[mid] < l) {
-                    from = mid + 1;
-                } else {
-                    to = mid;
-                }
-            }
-            float best = Float.MAX_VALUE;
-            for (int j = from; j < colours.length; j++) {
-                float dl = l - lightness[j];
-                if (dl * dl >= best) {
-                    break;
-                }
-                best = Math.min(best, ColourSpace.distanceSquared(bin, colours[j]));
-            }
-            for (int j = from - 1; j >= 0; j--) {
-                float dl = l - lightness[j];
-                if (dl * dl >= best) {
-                    break;
-                }
-                best = Math.min(best, ColourSpace.distanceSquared(bin, colours[j]));
-            }
-            return best;
+        /** The squared CIELAB distance from the sheet colour at {@code slot} to the nearest palette colour. */
+        float nearest(int slot) {
+            return nearest[slot];
         }
     }
 

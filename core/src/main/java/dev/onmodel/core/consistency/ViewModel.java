@@ -165,6 +165,14 @@ record ViewModel(String name, double[] histogram, int[] palette, double fatness,
             }
         }
 
+        /** Adds pairs counted elsewhere: as many {@link #horizontal} and {@link #vertical} calls. */
+        void add(long horizontal, long horizontallyChanging, long vertical, long verticallyChanging) {
+            horizontalPairs += horizontal;
+            horizontalChanges += horizontallyChanging;
+            verticalPairs += vertical;
+            verticalChanges += verticallyChanging;
+        }
+
         /**
          * log(horizontal change rate / vertical change rate); NaN when the figure has too little detail to tell. A
          * figure of flat colours changes colour at under 1% of its neighbour pairs (only at its parts' borders), and
