@@ -99,6 +99,35 @@ final class PngStreamDecoder {
     }
 
     /** One decode: the stream, the header's facts and the palette/transparency read before the image data. */
+    /**
+     * The calling thread's buffer for a file's compressed image data, reused from frame to frame. Why: a frame's data
+     * is gathered into one array the size of the file, and for large frames (a 1080p frame with film grain is a
+     * 3.6 MB PNG) a fresh array per frame is a "humongous" object for the G1 collector: every few frames it started a
+     * collection that stopped every scoring thread (3.5 s of pauses in one run of the benchmark on 40 such frames).
+     * Reading ends before the next frame on the same thread begins, so one buffer per thread is enough; buffers
+     * above {@link #KEEP_AT_MOST} are not kept, so that one huge file does not pin its size to a thread.
+     */
+    private static final class CompressedBuffers {
+        private static final int KEEP_AT_MOST = 64 << 20;
+        private static final ThreadLocal<byte[]> PER_THREAD = ThreadLocal.withInitial(() -> new byte[0]);
+
+        private CompressedBuffers() {
+        }
+
+        /** A buffer of at least {@code n} bytes; its contents are left from earlier frames (callers track their length). */
+        static byte[] atLeast(int n) {
+            byte[] buffer = PER_THREAD.get();
+            if (buffer.length >= n) {
+                return buffer;
+            }
+            buffer = new byte[n];
+            if (n <= KEEP_AT_MOST) {
+                PER_THREAD.set(buffer);
+            }
+            return buffer;
+        }
+    }
+
     private static final class Reader {
         private final DataInputStream in;
         private final int workingSize;
@@ -271,7 +300,7 @@ final class PngStreamDecoder {
          */
         private void readImageData(int firstLength) throws IOException {
             // The image data cannot be larger than the file: one buffer of that size, never grown and copied.
-            compressed = new byte[(int) Math.max(firstLength, Math.min(fileSize, Integer.MAX_VALUE - 16))];
+            compressed = CompressedBuffers.atLeast((int) Math.max(firstLength, Math.min(fileSize, Integer.MAX_VALUE - 16)));
             compressedLength = 0;
             int length = firstLength;
             while (true) {

@@ -105,4 +105,26 @@ class FrameDecoderTest {
         assertTrue(assertThrows(IOException.class, () -> FrameDecoder.readSubsampled(text, 640, 1L << 30))
                 .getMessage().startsWith("not a readable image"));
     }
+
+    /**
+     * The compressed data of each frame goes into a buffer the thread reuses: a frame read after a larger one must see
+     * none of the larger one's bytes, whether it is whole or cut short.
+     */
+    @Test
+    void aFrameReadAfterALargerOneSeesNoneOfItsData() throws IOException {
+        Path large = dir.resolve("large.png");
+        Path small = dir.resolve("small.png");
+        Path cut = dir.resolve("cut.png");
+        ImageIO.write(noise(400, 300, BufferedImage.TYPE_INT_RGB, 7), "png", large.toFile());
+        ImageIO.write(noise(120, 80, BufferedImage.TYPE_INT_RGB, 8), "png", small.toFile());
+        byte[] whole = Files.readAllBytes(small);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+        for (int round = 0; round < 2; round++) {
+            assertSameAsImageIo(large, 400);
+            String reason = assertThrows(IOException.class, () -> FrameDecoder.readSubsampled(cut, 400, 1L << 30))
+                    .getMessage();
+            assertTrue(reason.startsWith("damaged image data"), reason);
+            assertSameAsImageIo(small, 400);
+        }
+    }
 }
