@@ -70,44 +70,22 @@ class PngStreamDecoderTest {
     }
 
     @Property(tries = 40)
-    void everyFilterColourAndDepthDecodesLikeTheJdk(@ForAll @IntRange(min = 0, max = 5) int filter,
-                                                    @ForAll @IntRange(min = 0, max = 4) int colourChoice,
-                                                    @ForAll boolean sixteenBits,
-                                                    @ForAll boolean transparency,
-                                                    @ForAll @IntRange(min = 1, max = 120) int width,
-                                                    @ForAll @IntRange(min = 1, max = 90) int height,
-                                                    @ForAll @IntRange(min = 0, max = 3) int stepChoice)
+    void everyFilterColourAndDepthDecodesLikeTheJdk(@ForAll(supplier = TestPngs.Flavours.class) TestPngs.Flavour png)
             throws IOException {
-        int colour = new int[] {0, 2, 3, 4, 6}[colourChoice];
-        int depth = sixteenBits && colour != 3 ? 16 : 8;
-        Path file = Files.createTempFile("onmodel-png", ".png");
+        Path file = png.writeTemp(0);
         try {
-            TestPngs.write(file, width, height, colour, depth, TestPngs.FILTERS[filter], transparency,
-                    width * 131L + height);
-            int longest = Math.max(width, height);
-            int workingSize = stepChoice == 0 ? 0 : Math.max(1, longest / stepChoice);
-            assertLikeImageIo(file, workingSize);
+            assertLikeImageIo(file, png.workingSize());
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
     @Property(tries = 60)
-    void colourCodesAreTheCodesOfTheArgbPixels(@ForAll @IntRange(min = 0, max = 5) int filter,
-                                               @ForAll @IntRange(min = 0, max = 4) int colourChoice,
-                                               @ForAll boolean sixteenBits,
-                                               @ForAll boolean transparency,
-                                               @ForAll @IntRange(min = 1, max = 120) int width,
-                                               @ForAll @IntRange(min = 1, max = 90) int height,
-                                               @ForAll @IntRange(min = 0, max = 5) int stepChoice)
+    void colourCodesAreTheCodesOfTheArgbPixels(@ForAll(supplier = TestPngs.Flavours.class) TestPngs.Flavour png)
             throws IOException {
-        int colour = new int[] {0, 2, 3, 4, 6}[colourChoice];
-        int depth = sixteenBits && colour != 3 ? 16 : 8;
-        Path file = Files.createTempFile("onmodel-png", ".png");
+        Path file = png.writeTemp(1);
         try {
-            TestPngs.write(file, width, height, colour, depth, TestPngs.FILTERS[filter], transparency,
-                    width * 71L + height * 3L + colour);
-            int workingSize = stepChoice == 0 ? 0 : Math.max(1, Math.max(width, height) / stepChoice);
+            int workingSize = png.workingSize();
             FrameDecoder.Decoded argb = PngStreamDecoder.read(file, workingSize, 1L << 30);
             RecordedCodes codes = new RecordedCodes();
             FrameDecoder.Coded coded = PngStreamDecoder.readColourCodes(file, workingSize, 1L << 30, codes);
@@ -117,8 +95,8 @@ class PngStreamDecoderTest {
             assertEquals(raster.height(), codes.rows, "one call per row");
             for (int i = 0; i < raster.argb().length; i++) {
                 assertEquals(ColourCodeRows.code(raster.argb()[i]), codes.codes[i],
-                        "pixel " + i % raster.width() + "," + i / raster.width() + " of colour type " + colour
-                                + ", " + depth + " bits, step " + argb.step());
+                        "pixel " + i % raster.width() + "," + i / raster.width() + " of " + png + ", step "
+                                + argb.step());
             }
         } finally {
             Files.deleteIfExists(file);

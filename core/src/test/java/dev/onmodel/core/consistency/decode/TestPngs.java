@@ -13,6 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ArbitrarySupplier;
+
 /**
  * PNG files of every colour type and sample depth for the decoder tests, written with PNGJ, which can force one filter
  * type for every row (the JDK writer picks filters itself).
@@ -24,6 +29,44 @@ public final class TestPngs {
         FilterType.FILTER_AVERAGE, FilterType.FILTER_PAETH, FilterType.FILTER_ADAPTIVE_FULL};
 
     private TestPngs() {
+    }
+
+    /**
+     * One PNG of the decoder's property tests.
+     *
+     * @param filter       index into {@link #FILTERS}
+     * @param colour       0 grey, 2 RGB, 3 indexed, 4 grey+alpha, 6 RGBA
+     * @param depth        8 or 16 (8 for indexed)
+     * @param stepChoice   0 reads the file at full size, n about 1:n ({@link #workingSize})
+     */
+    public record Flavour(int filter, int colour, int depth, boolean transparency, int width, int height,
+                          int stepChoice) {
+
+        /** Writes the picture to a new temporary file (jqwik properties get no @TempDir); the caller deletes it. */
+        public Path writeTemp(long salt) throws IOException {
+            Path file = Files.createTempFile("onmodel-png", ".png");
+            write(file, width, height, colour, depth, FILTERS[filter], transparency,
+                    width * 131L + height * 7L + colour + salt);
+            return file;
+        }
+
+        /** The working size to read it at: 0 (full size) or the longest side divided by {@code stepChoice}. */
+        public int workingSize() {
+            return stepChoice == 0 ? 0 : Math.max(1, Math.max(width, height) / stepChoice);
+        }
+    }
+
+    /** Every filter, colour type, depth, transparency, size from 1x1 to 150x100 and reading step from 1 to 5. */
+    public static final class Flavours implements ArbitrarySupplier<Flavour> {
+        @Override
+        public Arbitrary<Flavour> get() {
+            return Combinators.combine(Arbitraries.integers().between(0, FILTERS.length - 1),
+                    Arbitraries.of(0, 2, 3, 4, 6), Arbitraries.of(8, 16), Arbitraries.of(false, true),
+                    Arbitraries.integers().between(1, 150), Arbitraries.integers().between(1, 100),
+                    Arbitraries.integers().between(0, 5))
+                    .as((filter, colour, depth, transparency, width, height, step) -> new Flavour(filter, colour,
+                            colour == 3 ? 8 : depth, transparency, width, height, step));
+        }
     }
 
     /**
