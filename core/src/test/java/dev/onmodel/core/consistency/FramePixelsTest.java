@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,10 +69,10 @@ class FramePixelsTest {
     @Test
     void filesLeftToImageIoAreBinnedFromItsRaster() throws IOException {
         Path bmp = dir.resolve("frame.bmp");
-        ImageIO.write(noise(203, 101, BufferedImage.TYPE_INT_RGB, 3), "bmp", bmp.toFile());
+        ImageIO.write(TestPngs.noise(203, 101, BufferedImage.TYPE_INT_RGB, 3), "bmp", bmp.toFile());
         assertFusedEqualsBinnedArgb(bmp, 64);
         Path oneBit = dir.resolve("one-bit.png");
-        ImageIO.write(noise(90, 70, BufferedImage.TYPE_BYTE_BINARY, 4), "png", oneBit.toFile());
+        ImageIO.write(TestPngs.noise(90, 70, BufferedImage.TYPE_BYTE_BINARY, 4), "png", oneBit.toFile());
         assertFusedEqualsBinnedArgb(oneBit, 30);
         Path interlaced = dir.resolve("interlaced.png");
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
@@ -81,7 +80,7 @@ class FramePixelsTest {
         param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
         try (ImageOutputStream out = ImageIO.createImageOutputStream(interlaced.toFile())) {
             writer.setOutput(out);
-            writer.write(null, new IIOImage(noise(130, 77, BufferedImage.TYPE_INT_ARGB, 5), null, null), param);
+            writer.write(null, new IIOImage(TestPngs.noise(130, 77, BufferedImage.TYPE_INT_ARGB, 5), null, null), param);
         } finally {
             writer.dispose();
         }
@@ -184,17 +183,5 @@ class FramePixelsTest {
         assertEquals(raster.height(), fused.height());
         assertArrayEquals(expectedBins, fused.bins(), "bins of " + file.getFileName());
         assertArrayEquals(expectedCounts, fused.counts(), "counts of " + file.getFileName());
-    }
-
-    private static BufferedImage noise(int w, int h, int type, long seed) {
-        BufferedImage image = new BufferedImage(w, h, type);
-        Random random = new Random(seed);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                // Runs of one colour as well as noise, so that the counts see repeated bins.
-                image.setRGB(x, y, x % 7 < 3 ? 0xFF336699 : random.nextInt());
-            }
-        }
-        return image;
     }
 }

@@ -11,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,17 +21,6 @@ class FrameDecoderTest {
 
     @TempDir
     Path dir;
-
-    private static BufferedImage noise(int w, int h, int type, long seed) {
-        BufferedImage image = new BufferedImage(w, h, type);
-        Random random = new Random(seed);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                image.setRGB(x, y, random.nextInt() | (type == BufferedImage.TYPE_INT_ARGB ? 0 : 0xFF000000));
-            }
-        }
-        return image;
-    }
 
     private void assertSameAsImageIo(Path file, int workingSize) throws IOException {
         BufferedImage reference = ImageIO.read(file.toFile());
@@ -72,7 +60,7 @@ class FrameDecoderTest {
         // jqwik properties get no @TempDir, so the file is made and removed here.
         Path file = Files.createTempFile("onmodel-frame", ".png");
         try {
-            ImageIO.write(noise(width, height, type, width * 31L + height), "png", file.toFile());
+            ImageIO.write(TestPngs.noise(width, height, type, width * 31L + height), "png", file.toFile());
             assertSameAsImageIo(file, Math.max(64, workingSize));
         } finally {
             Files.deleteIfExists(file);
@@ -82,7 +70,7 @@ class FrameDecoderTest {
     @Test
     void otherFormatsGoThroughImageIo() throws IOException {
         Path file = dir.resolve("frame.bmp");
-        ImageIO.write(noise(200, 100, BufferedImage.TYPE_INT_RGB, 3), "bmp", file.toFile());
+        ImageIO.write(TestPngs.noise(200, 100, BufferedImage.TYPE_INT_RGB, 3), "bmp", file.toFile());
         assertSameAsImageIo(file, 64);
     }
 
@@ -115,8 +103,8 @@ class FrameDecoderTest {
         Path large = dir.resolve("large.png");
         Path small = dir.resolve("small.png");
         Path cut = dir.resolve("cut.png");
-        ImageIO.write(noise(400, 300, BufferedImage.TYPE_INT_RGB, 7), "png", large.toFile());
-        ImageIO.write(noise(120, 80, BufferedImage.TYPE_INT_RGB, 8), "png", small.toFile());
+        ImageIO.write(TestPngs.noise(400, 300, BufferedImage.TYPE_INT_RGB, 7), "png", large.toFile());
+        ImageIO.write(TestPngs.noise(120, 80, BufferedImage.TYPE_INT_RGB, 8), "png", small.toFile());
         byte[] whole = Files.readAllBytes(small);
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
         for (int round = 0; round < 2; round++) {

@@ -32,6 +32,22 @@ public final class TestPngs {
     }
 
     /**
+     * A picture for the ImageIO-written test files: runs of one colour (so that counts see repeated bins and the
+     * filters meet flat areas) between random pixels, opaque unless {@code type} has alpha.
+     */
+    public static java.awt.image.BufferedImage noise(int w, int h, int type, long seed) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h, type);
+        Random random = new Random(seed);
+        int opaque = type == java.awt.image.BufferedImage.TYPE_INT_ARGB ? 0 : 0xFF000000;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, x % 7 < 3 ? 0xFF336699 : random.nextInt() | opaque);
+            }
+        }
+        return image;
+    }
+
+    /**
      * One PNG of the decoder's property tests.
      *
      * @param filter       index into {@link #FILTERS}
