@@ -38,9 +38,9 @@ record FramePixels(int width, int height, int[] bins, int[] counts) {
     }
 
     /**
-     * Receives a frame's colour codes row by row into the thread's bins buffer and counts each row while it is still
-     * in the cache (the whole frame's bins, about 1 MB at 640x360, would have left the L1/L2 caches before a second
-     * pass over them).
+     * Lends the decoder the thread's bins buffer and count tables: it writes each sampled pixel's colour code and
+     * counts it while the pixel is at hand (the whole frame's bins, about 1 MB at 640x360, would have left the L1/L2
+     * caches before a second pass over them).
      */
     static final class Binning implements ColourCodeRows {
         private final AnalysisScratch scratch;
@@ -66,28 +66,9 @@ record FramePixels(int width, int height, int[] bins, int[] counts) {
             return bins;
         }
 
-        /**
-         * Counts into four tables, for the pixels at positions 0, 1, 2 and 3 modulo 4 of the row: a drawn frame repeats
-         * one colour pixel after pixel, and each increment of a single table entry would wait for the one before it
-         * (measured when the whole frame was counted in one pass, on the development and noisy frames: 0.13 and 0.10 ms
-         * a frame against 0.16 and 0.20 with one table, 0.15 with two).
-         */
         @Override
-        public void row(int[] codes, int from, int to) {
-            int[] first = tables[0];
-            int[] second = tables[1];
-            int[] third = tables[2];
-            int[] fourth = tables[3];
-            int i = from;
-            for (; i + 3 < to; i += 4) {
-                first[codes[i]]++;
-                second[codes[i + 1]]++;
-                third[codes[i + 2]]++;
-                fourth[codes[i + 3]]++;
-            }
-            for (; i < to; i++) {
-                first[codes[i]]++;
-            }
+        public int[][] counts() {
+            return tables;
         }
 
         /** The frame, once every row has been received. */

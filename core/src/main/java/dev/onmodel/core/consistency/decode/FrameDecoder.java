@@ -75,7 +75,7 @@ public final class FrameDecoder {
         return new Coded(raster.width(), raster.height(), step, header.width(), header.height());
     }
 
-    /** Hands an already decoded raster to {@code target} as colour codes, row by row. */
+    /** Hands an already decoded raster to {@code target} as colour codes, counted. */
     public static void writeColourCodes(Raster raster, ColourCodeRows target) {
         int width = raster.width();
         int[] argb = raster.argb();
@@ -84,12 +84,13 @@ public final class FrameDecoder {
             throw new IllegalStateException("colour code buffer of " + codes.length + " entries for " + argb.length
                     + " pixels");
         }
+        int[][] tables = target.counts();
         for (int start = 0; start < argb.length; start += width) {
             int end = start + width;
             for (int i = start; i < end; i++) {
                 codes[i] = ColourCodeRows.code(argb[i]);
             }
-            target.row(codes, start, end);
+            ColourCodeRows.count(codes, start, end, tables);
         }
     }
 

@@ -278,6 +278,18 @@ final class PngStreamDecoder {
          * @return the row's bytes from index {@link #bpp} on; valid until the next call but one
          */
         byte[] nextRow(int y) throws IOException {
+            byte filter = inflateRow(y);
+            RowFilters.unfilter(filter, current, previous, bpp, rowBytes, y);
+            return current;
+        }
+
+        /**
+         * Inflates row {@code y} into {@link #current} (the row before it becoming {@link #previous}) without undoing
+         * its filter, for a caller that unfilters it itself ({@link RowFilters}).
+         *
+         * @return the row's filter type byte
+         */
+        byte inflateRow(int y) throws IOException {
             byte[] row = previous;
             previous = current;
             current = row;
@@ -290,8 +302,17 @@ final class PngStreamDecoder {
             }
             byte filter = row[bpp - 1];
             row[bpp - 1] = 0;
-            unfilter(filter, row, previous, bpp, rowBytes, y);
-            return row;
+            return filter;
+        }
+
+        /** Whether rows are 8-bit RGB, the only kind {@link RowFilters} has fused loops for. */
+        boolean eightBitRgb() {
+            return bitDepth == 8 && colourType == COLOUR_RGB;
+        }
+
+        /** The end of the row's bytes in {@link #current}: the pixels are {@code [bpp, rowEnd())}. */
+        int rowEnd() {
+            return bpp + rowBytes;
         }
 
         /**
@@ -359,137 +380,6 @@ final class PngStreamDecoder {
             }
         }
 
-        /**
-         * Undoes the row filter in place. {@code row} and {@code above} hold the row's bytes from index {@code bpp}
-         * on, with {@code bpp} zero bytes in front: "left of the first pixel" reads as 0, as the filters define.
-         */
-        private static void unfilter(byte filter, byte[] row, byte[] above, int bpp, int rowBytes, int y)
-                throws IOException {
-            int end = bpp + rowBytes;
-            switch (filter) {
-                case 0 -> {
-                }
-                case 1 -> {
-                    for (int i = bpp; i < end; i++) {
-                        row[i] += row[i - bpp];
-                    }
-                }
-                case 2 -> {
-                    for (int i = bpp; i < end; i++) {
-                        row[i] += above[i];
-                    }
-                }
-                case 3 -> {
-                    for (int i = bpp; i < end; i++) {
-                        row[i] += (byte) (((row[i - bpp] & 0xFF) + (above[i] & 0xFF)) >>> 1);
-                    }
-                }
-                case 4 -> {
-                    if (bpp == 3) {
-                        paethThreeBytes(row, above, end);
-                    } else if (bpp == 4) {
-                        paethFourBytes(row, above, end);
-                    } else {
-                        for (int i = bpp; i < end; i++) {
-                            row[i] += (byte) paeth(row[i - bpp] & 0xFF, above[i] & 0xFF, above[i - bpp] & 0xFF);
-                        }
-                    }
-                }
-                default -> throw new IOException("damaged image data: unknown filter type " + (filter & 0xFF)
-                        + " in row " + y);
-            }
-        }
-
-        /**
-         * Paeth for 8-bit RGB: the left and upper-left samples stay in registers instead of being read back from the
-         * row just written, which shortens the dependency chain from one pixel to the next (the filter's cost is
-         * that chain: each pixel's prediction needs the previous pixel's result).
-         */
-        private static void paethThreeBytes(byte[] row, byte[] above, int end) {
-            int a0 = 0;
-            int a1 = 0;
-            int a2 = 0;
-            int c0 = 0;
-            int c1 = 0;
-            int c2 = 0;
-            for (int i = 3; i + 2 < end; i += 3) {
-                int b0 = above[i] & 0xFF;
-                int b1 = above[i + 1] & 0xFF;
-                int b2 = above[i + 2] & 0xFF;
-                if (b0 == c0 && b1 == c1 && b2 == c2) {
-                    // Above and upper left equal: the predictor is the left pixel (most of a flat background).
-                    a0 = (row[i] + a0) & 0xFF;
-                    a1 = (row[i + 1] + a1) & 0xFF;
-                    a2 = (row[i + 2] + a2) & 0xFF;
-                } else {
-                    a0 = (row[i] + paeth(a0, b0, c0)) & 0xFF;
-                    a1 = (row[i + 1] + paeth(a1, b1, c1)) & 0xFF;
-                    a2 = (row[i + 2] + paeth(a2, b2, c2)) & 0xFF;
-                }
-                row[i] = (byte) a0;
-                row[i + 1] = (byte) a1;
-                row[i + 2] = (byte) a2;
-                c0 = b0;
-                c1 = b1;
-                c2 = b2;
-            }
-        }
-
-        /** Paeth for 8-bit RGBA and 16-bit grey+alpha; see {@link #paethThreeBytes}. */
-        private static void paethFourBytes(byte[] row, byte[] above, int end) {
-            int a0 = 0;
-            int a1 = 0;
-            int a2 = 0;
-            int a3 = 0;
-            int c0 = 0;
-            int c1 = 0;
-            int c2 = 0;
-            int c3 = 0;
-            for (int i = 4; i + 3 < end; i += 4) {
-                int b0 = above[i] & 0xFF;
-                int b1 = above[i + 1] & 0xFF;
-                int b2 = above[i + 2] & 0xFF;
-                int b3 = above[i + 3] & 0xFF;
-                if (b0 == c0 && b1 == c1 && b2 == c2 && b3 == c3) {
-                    a0 = (row[i] + a0) & 0xFF;
-                    a1 = (row[i + 1] + a1) & 0xFF;
-                    a2 = (row[i + 2] + a2) & 0xFF;
-                    a3 = (row[i + 3] + a3) & 0xFF;
-                } else {
-                    a0 = (row[i] + paeth(a0, b0, c0)) & 0xFF;
-                    a1 = (row[i + 1] + paeth(a1, b1, c1)) & 0xFF;
-                    a2 = (row[i + 2] + paeth(a2, b2, c2)) & 0xFF;
-                    a3 = (row[i + 3] + paeth(a3, b3, c3)) & 0xFF;
-                }
-                row[i] = (byte) a0;
-                row[i + 1] = (byte) a1;
-                row[i + 2] = (byte) a2;
-                row[i + 3] = (byte) a3;
-                c0 = b0;
-                c1 = b1;
-                c2 = b2;
-                c3 = b3;
-            }
-        }
-
-        /**
-         * The Paeth predictor of left {@code a}, above {@code b} and upper left {@code c}. Written with the
-         * differences to {@code c} (p - a = b - c, p - b = a - c) and an early answer when above and upper left are
-         * equal, the common case on flat backgrounds. A branch-free select was measured slower: on real frames the
-         * branches are predictable.
-         */
-        private static int paeth(int a, int b, int c) {
-            int towardsB = b - c;
-            if (towardsB == 0) {
-                return a;
-            }
-            int towardsA = a - c;
-            int pa = Math.abs(towardsB);
-            int pb = Math.abs(towardsA);
-            int pc = Math.abs(towardsA + towardsB);
-            return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-        }
-
         private static int readInt(byte[] b, int i) {
             return (b[i] & 0xFF) << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | b[i + 3] & 0xFF;
         }
@@ -526,10 +416,30 @@ final class PngStreamDecoder {
             outWidth = (png.width + step - 1) / step;
             int outHeight = (png.height + step - 1) / step;
             out = new int[Math.multiplyExact(outWidth, outHeight)];
+            boolean fused = png.eightBitRgb();
+            int[] rgbKey = png.rgbKey;
+            int key = rgbKey == null ? -1 : rgbKey[0] << 16 | rgbKey[1] << 8 | rgbKey[2];
+            int stride = 3 * step;
             for (int y = 0; y < png.height; y++) {
-                byte[] row = png.nextRow(y);
-                if (y % step == 0) {
-                    row(row, y / step);
+                if (y % step != 0) {
+                    png.nextRow(y);
+                    continue;
+                }
+                if (!fused) {
+                    row(png.nextRow(y), y / step);
+                    continue;
+                }
+                // Sub and Paeth rows hand out their sampled pixels as they are unfiltered (see RowFilters).
+                byte filter = png.inflateRow(y);
+                int o = y / step * outWidth;
+                switch (filter) {
+                    case RowFilters.SUB -> RowFilters.subToArgb(png.current, png.rowEnd(), stride, out, o, key);
+                    case RowFilters.PAETH -> RowFilters.paethToArgb(png.current, png.previous, png.rowEnd(), stride,
+                            out, o, key);
+                    default -> {
+                        RowFilters.unfilter(filter, png.current, png.previous, png.bpp, png.rowBytes, y);
+                        row(png.current, y / step);
+                    }
                 }
             }
             return new FrameDecoder.Decoded(new Raster(outWidth, outHeight, out), step, png.width, png.height);
@@ -617,6 +527,7 @@ final class PngStreamDecoder {
         private Reader png;
         private int outWidth;
         private int[] codes;
+        private int[][] tables;
         /** Indexed colour: the code of each of the 256 indices (an index past the palette reads as opaque black). */
         private int[] paletteCodes;
 
@@ -642,10 +553,30 @@ final class PngStreamDecoder {
                     paletteCodes[i] = ColourCodeRows.code(i < png.palette.length ? png.palette[i] : 0xFF000000);
                 }
             }
+            tables = target.counts();
+            boolean fused = png.eightBitRgb();
+            int stride = 3 * step;
             for (int y = 0; y < png.height; y++) {
-                byte[] row = png.nextRow(y);
-                if (y % step == 0) {
-                    row(row, y / step);
+                if (y % step != 0) {
+                    png.nextRow(y);
+                    continue;
+                }
+                if (!fused) {
+                    row(png.nextRow(y), y / step);
+                    continue;
+                }
+                // Sub and Paeth rows hand out and count their sampled pixels as they are unfiltered (see RowFilters).
+                byte filter = png.inflateRow(y);
+                int o = y / step * outWidth;
+                switch (filter) {
+                    case RowFilters.SUB -> RowFilters.subToCodes(png.current, png.rowEnd(), stride, codes, o,
+                            tables[0], tables[1]);
+                    case RowFilters.PAETH -> RowFilters.paethToCodes(png.current, png.previous, png.rowEnd(), stride,
+                            codes, o, tables[0], tables[1]);
+                    default -> {
+                        RowFilters.unfilter(filter, png.current, png.previous, png.bpp, png.rowBytes, y);
+                        row(png.current, y / step);
+                    }
                 }
             }
             return new FrameDecoder.Coded(outWidth, outHeight, step, png.width, png.height);
@@ -684,7 +615,7 @@ final class PngStreamDecoder {
                     }
                 }
             }
-            target.row(out, start, end);
+            ColourCodeRows.count(out, start, end, tables);
         }
     }
 }

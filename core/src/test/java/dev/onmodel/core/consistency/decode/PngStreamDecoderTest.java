@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -92,41 +93,84 @@ class PngStreamDecoderTest {
             Raster raster = argb.raster();
             assertEquals(new FrameDecoder.Coded(raster.width(), raster.height(), argb.step(), argb.sourceWidth(),
                     argb.sourceHeight()), coded);
-            assertEquals(raster.height(), codes.rows, "one call per row");
+            int[] expectedCounts = new int[4096];
             for (int i = 0; i < raster.argb().length; i++) {
-                assertEquals(ColourCodeRows.code(raster.argb()[i]), codes.codes[i],
+                int code = ColourCodeRows.code(raster.argb()[i]);
+                assertEquals(code, codes.codes[i],
                         "pixel " + i % raster.width() + "," + i / raster.width() + " of " + png + ", step "
                                 + argb.step());
+                expectedCounts[code]++;
             }
+            assertArrayEquals(expectedCounts, codes.countsSummed(), "counts of " + png + ", step " + argb.step());
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    /** Keeps the codes and checks that rows arrive whole, in order, each once. */
+    /**
+     * The rows a subsampled read keeps are unfiltered and handed out in one loop for 8-bit RGB with Sub and Paeth
+     * ({@link RowFilters}): every step from 1 to 6, widths around multiples of the step (the last sampled pixel at the
+     * row's end or short of it), with and without a tRNS colour key, give the JDK's pixels, and their codes and counts.
+     */
+    @Test
+    void fusedRowsGiveThePixelsCodesAndCountsOfEveryStep() throws IOException {
+        for (FilterType filter : new FilterType[] {FilterType.FILTER_SUB, FilterType.FILTER_PAETH,
+            FilterType.FILTER_ADAPTIVE_FULL}) {
+            for (int width : new int[] {1, 2, 5, 6, 7, 12, 13, 31}) {
+                for (boolean key : new boolean[] {false, true}) {
+                    Path file = dir.resolve("fused-" + filter + "-" + width + "-" + key + ".png");
+                    TestPngs.write(file, width, 9, 2, 8, filter, key, width * 31L + (key ? 1 : 0));
+                    for (int step = 1; step <= 6; step++) {
+                        // The reader's step is the smallest that fits the longest side (9 or the width).
+                        int longest = Math.max(width, 9);
+                        int workingSize = (longest + step - 1) / step;
+                        assertLikeImageIo(file, workingSize);
+                        FrameDecoder.Decoded argb = PngStreamDecoder.read(file, workingSize, 1L << 30);
+                        RecordedCodes codes = new RecordedCodes();
+                        PngStreamDecoder.readColourCodes(file, workingSize, 1L << 30, codes);
+                        int[] expectedCounts = new int[4096];
+                        int[] pixels = argb.raster().argb();
+                        for (int i = 0; i < pixels.length; i++) {
+                            int code = ColourCodeRows.code(pixels[i]);
+                            assertEquals(code, codes.codes[i], "code " + i + " of " + file.getFileName()
+                                    + " at step " + argb.step());
+                            expectedCounts[code]++;
+                        }
+                        assertArrayEquals(expectedCounts, codes.countsSummed(), "counts of " + file.getFileName()
+                                + " at step " + argb.step());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Keeps the codes and the counts. */
     static final class RecordedCodes implements ColourCodeRows {
         int[] codes;
-        int width;
-        int rows;
+        int[][] tables;
 
         @Override
         public int[] begin(int width, int height) {
-            this.width = width;
             // Filled with a value no code has, so that a pixel left unwritten shows.
             codes = new int[width * height];
             java.util.Arrays.fill(codes, -1);
+            tables = new int[TABLES][4096];
             return codes;
         }
 
         @Override
-        public void row(int[] buffer, int from, int to) {
-            assertEquals(codes, buffer);
-            assertEquals(rows * width, from);
-            assertEquals(from + width, to);
-            for (int i = from; i < to; i++) {
-                assertTrue(buffer[i] >= 0 && buffer[i] < 4096, "code " + buffer[i]);
+        public int[][] counts() {
+            return tables;
+        }
+
+        int[] countsSummed() {
+            int[] sum = new int[4096];
+            for (int[] table : tables) {
+                for (int c = 0; c < sum.length; c++) {
+                    sum[c] += table[c];
+                }
             }
-            rows++;
+            return sum;
         }
     }
 
