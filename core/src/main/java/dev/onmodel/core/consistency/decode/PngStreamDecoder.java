@@ -419,6 +419,7 @@ final class PngStreamDecoder {
             boolean fused = png.eightBitRgb();
             int[] rgbKey = png.rgbKey;
             int key = rgbKey == null ? -1 : rgbKey[0] << 16 | rgbKey[1] << 8 | rgbKey[2];
+            RowFilters.SampledPixels sampled = RowFilters.SampledPixels.argb(out, key);
             int stride = 3 * step;
             for (int y = 0; y < png.height; y++) {
                 if (y % step != 0) {
@@ -429,17 +430,12 @@ final class PngStreamDecoder {
                     row(png.nextRow(y), y / step);
                     continue;
                 }
-                // Sub and Paeth rows hand out their sampled pixels as they are unfiltered (see RowFilters).
+                // Sub, Average and Paeth rows hand out their sampled pixels as they are unfiltered (see RowFilters).
                 byte filter = png.inflateRow(y);
-                int o = y / step * outWidth;
-                switch (filter) {
-                    case RowFilters.SUB -> RowFilters.subToArgb(png.current, png.rowEnd(), stride, out, o, key);
-                    case RowFilters.PAETH -> RowFilters.paethToArgb(png.current, png.previous, png.rowEnd(), stride,
-                            out, o, key);
-                    default -> {
-                        RowFilters.unfilter(filter, png.current, png.previous, png.bpp, png.rowBytes, y);
-                        row(png.current, y / step);
-                    }
+                sampled.moveTo(y / step * outWidth);
+                if (!RowFilters.unfilterSampled(filter, png.current, png.previous, png.rowEnd(), stride, sampled)) {
+                    RowFilters.unfilter(filter, png.current, png.previous, png.bpp, png.rowBytes, y);
+                    row(png.current, y / step);
                 }
             }
             return new FrameDecoder.Decoded(new Raster(outWidth, outHeight, out), step, png.width, png.height);
@@ -555,6 +551,7 @@ final class PngStreamDecoder {
             }
             tables = target.counts();
             boolean fused = png.eightBitRgb();
+            RowFilters.SampledPixels sampled = RowFilters.SampledPixels.codes(codes, tables[0], tables[1]);
             int stride = 3 * step;
             for (int y = 0; y < png.height; y++) {
                 if (y % step != 0) {
@@ -565,18 +562,13 @@ final class PngStreamDecoder {
                     row(png.nextRow(y), y / step);
                     continue;
                 }
-                // Sub and Paeth rows hand out and count their sampled pixels as they are unfiltered (see RowFilters).
+                // Sub, Average and Paeth rows hand out and count their sampled pixels as they are unfiltered (see
+                // RowFilters).
                 byte filter = png.inflateRow(y);
-                int o = y / step * outWidth;
-                switch (filter) {
-                    case RowFilters.SUB -> RowFilters.subToCodes(png.current, png.rowEnd(), stride, codes, o,
-                            tables[0], tables[1]);
-                    case RowFilters.PAETH -> RowFilters.paethToCodes(png.current, png.previous, png.rowEnd(), stride,
-                            codes, o, tables[0], tables[1]);
-                    default -> {
-                        RowFilters.unfilter(filter, png.current, png.previous, png.bpp, png.rowBytes, y);
-                        row(png.current, y / step);
-                    }
+                sampled.moveTo(y / step * outWidth);
+                if (!RowFilters.unfilterSampled(filter, png.current, png.previous, png.rowEnd(), stride, sampled)) {
+                    RowFilters.unfilter(filter, png.current, png.previous, png.bpp, png.rowBytes, y);
+                    row(png.current, y / step);
                 }
             }
             return new FrameDecoder.Coded(outWidth, outHeight, step, png.width, png.height);

@@ -108,14 +108,14 @@ class PngStreamDecoderTest {
     }
 
     /**
-     * The rows a subsampled read keeps are unfiltered and handed out in one loop for 8-bit RGB with Sub and Paeth
-     * ({@link RowFilters}): every step from 1 to 6, widths around multiples of the step (the last sampled pixel at the
+     * The rows a subsampled read keeps are unfiltered and handed out in one loop for 8-bit RGB
+     * ({@link RowFilters}): Sub, Average, Paeth and a mix of filters, every step from 1 to 6, widths around multiples of the step (the last sampled pixel at the
      * row's end or short of it), with and without a tRNS colour key, give the JDK's pixels, and their codes and counts.
      */
     @Test
     void fusedRowsGiveThePixelsCodesAndCountsOfEveryStep() throws IOException {
-        for (FilterType filter : new FilterType[] {FilterType.FILTER_SUB, FilterType.FILTER_PAETH,
-            FilterType.FILTER_ADAPTIVE_FULL}) {
+        for (FilterType filter : new FilterType[] {FilterType.FILTER_SUB, FilterType.FILTER_AVERAGE,
+            FilterType.FILTER_PAETH, FilterType.FILTER_ADAPTIVE_FULL}) {
             for (int width : new int[] {1, 2, 5, 6, 7, 12, 13, 31}) {
                 for (boolean key : new boolean[] {false, true}) {
                     Path file = dir.resolve("fused-" + filter + "-" + width + "-" + key + ".png");
