@@ -12,7 +12,7 @@ import java.io.IOException;
  * done in the same loop it runs in the cycles the chain leaves idle; done in a second pass over the row it costs its
  * own time. (Measured on the development frames, every row Paeth-filtered, 1280x720 read at step 2: unfiltering alone
  * 4.95 ms a frame, then converting and counting in a second pass 5.86, fused 5.18; fused ARGB 5.30 against 5.40
- * unfiltering alone in a second run. docs/performance.md, "Fused sampled rows".) Up and None rows keep the two
+ * unfiltering alone in a second run; docs/performance.md, Speed, fifth session.) Up and None rows keep the two
  * passes: Up runs vectorised, and None has no chain to hide in.
  */
 final class RowFilters {
