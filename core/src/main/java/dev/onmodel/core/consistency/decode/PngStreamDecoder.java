@@ -305,14 +305,31 @@ final class PngStreamDecoder {
             return filter;
         }
 
-        /** Whether rows are 8-bit RGB, the only kind {@link RowFilters} has fused loops for. */
-        boolean eightBitRgb() {
-            return bitDepth == 8 && colourType == COLOUR_RGB;
-        }
-
-        /** The end of the row's bytes in {@link #current}: the pixels are {@code [bpp, rowEnd())}. */
-        int rowEnd() {
-            return bpp + rowBytes;
+        /**
+         * Reads every row, handing the sampled ones (every {@link #step}-th, from the first) out: for 8-bit RGB rows
+         * filtered with Sub, Average or Paeth, pixel by pixel to {@code sampled} from inside the filter's loop
+         * ({@link RowFilters#unfilterSampled}); any other sampled row whole, unfiltered, to {@code otherRows}.
+         *
+         * @param outWidth sampled pixels per row: row {@code y}'s go to {@code sampled} from {@code y / step *
+         *                 outWidth} on
+         */
+        void readRows(RowFilters.SampledPixels sampled, int outWidth, SampledRowConsumer otherRows)
+                throws IOException {
+            boolean fused = bitDepth == 8 && colourType == COLOUR_RGB;
+            int stride = 3 * step;
+            int end = bpp + rowBytes;
+            for (int y = 0; y < height; y++) {
+                if (y % step != 0) {
+                    nextRow(y);
+                    continue;
+                }
+                byte filter = inflateRow(y);
+                sampled.moveTo(y / step * outWidth);
+                if (!fused || !RowFilters.unfilterSampled(filter, current, previous, end, stride, sampled)) {
+                    RowFilters.unfilter(filter, current, previous, bpp, rowBytes, y);
+                    otherRows.row(current, y / step);
+                }
+            }
         }
 
         /**
@@ -397,6 +414,13 @@ final class PngStreamDecoder {
      * one shared loop, so that the compiled loop of each serves one kind only, also in a process that does both
      * (scoring and decode-only reads, as the benchmark does).
      */
+    /** Takes a sampled row, unfiltered ({@link Reader#readRows}). */
+    private interface SampledRowConsumer {
+
+        /** @param row the row's bytes from index {@code bpp} on; {@code outY} its index among the sampled rows */
+        void row(byte[] row, int outY);
+    }
+
     private interface SampledRows<T> {
 
         /** Reads every row of {@code png} (header, palette and transparency read, rows not yet started). */
@@ -416,28 +440,9 @@ final class PngStreamDecoder {
             outWidth = (png.width + step - 1) / step;
             int outHeight = (png.height + step - 1) / step;
             out = new int[Math.multiplyExact(outWidth, outHeight)];
-            boolean fused = png.eightBitRgb();
             int[] rgbKey = png.rgbKey;
             int key = rgbKey == null ? -1 : rgbKey[0] << 16 | rgbKey[1] << 8 | rgbKey[2];
-            RowFilters.SampledPixels sampled = RowFilters.SampledPixels.argb(out, key);
-            int stride = 3 * step;
-            for (int y = 0; y < png.height; y++) {
-                if (y % step != 0) {
-                    png.nextRow(y);
-                    continue;
-                }
-                if (!fused) {
-                    row(png.nextRow(y), y / step);
-                    continue;
-                }
-                // Sub, Average and Paeth rows hand out their sampled pixels as they are unfiltered (see RowFilters).
-                byte filter = png.inflateRow(y);
-                sampled.moveTo(y / step * outWidth);
-                if (!RowFilters.unfilterSampled(filter, png.current, png.previous, png.rowEnd(), stride, sampled)) {
-                    RowFilters.unfilter(filter, png.current, png.previous, png.bpp, png.rowBytes, y);
-                    row(png.current, y / step);
-                }
-            }
+            png.readRows(RowFilters.SampledPixels.argb(out, key), outWidth, this::row);
             return new FrameDecoder.Decoded(new Raster(outWidth, outHeight, out), step, png.width, png.height);
         }
 
@@ -550,27 +555,7 @@ final class PngStreamDecoder {
                 }
             }
             tables = target.counts();
-            boolean fused = png.eightBitRgb();
-            RowFilters.SampledPixels sampled = RowFilters.SampledPixels.codes(codes, tables[0], tables[1]);
-            int stride = 3 * step;
-            for (int y = 0; y < png.height; y++) {
-                if (y % step != 0) {
-                    png.nextRow(y);
-                    continue;
-                }
-                if (!fused) {
-                    row(png.nextRow(y), y / step);
-                    continue;
-                }
-                // Sub, Average and Paeth rows hand out and count their sampled pixels as they are unfiltered (see
-                // RowFilters).
-                byte filter = png.inflateRow(y);
-                sampled.moveTo(y / step * outWidth);
-                if (!RowFilters.unfilterSampled(filter, png.current, png.previous, png.rowEnd(), stride, sampled)) {
-                    RowFilters.unfilter(filter, png.current, png.previous, png.bpp, png.rowBytes, y);
-                    row(png.current, y / step);
-                }
-            }
+            png.readRows(RowFilters.SampledPixels.codes(codes, tables[0], tables[1]), outWidth, this::row);
             return new FrameDecoder.Coded(outWidth, outHeight, step, png.width, png.height);
         }
 

@@ -6,12 +6,12 @@ import java.io.IOException;
  * The PNG row filters undone (W3C PNG Specification, Third Edition, section 9), in place, row by row; and for the rows
  * a subsampled read keeps, the same loops handing out every {@code step}-th pixel as they go.
  *
- * <p>Why the handing out is fused into the filter: Sub, Average and Paeth are chains in which each pixel needs the one to its
- * left, so their loop spends most of its time waiting for the previous pixel's result. Turning a sampled pixel into
- * an ARGB value or a colour code, and counting the code, needs none of that chain's results but the pixel's own, so
- * done in the same loop it runs in the cycles the chain leaves idle; done in a second pass over the row it costs its
- * own time. (Measured on the development frames, every row Paeth-filtered, 1280x720 read at step 2: unfiltering alone
- * 4.95 ms a frame, then converting and counting in a second pass 5.86, fused 5.18; fused ARGB 5.30 against 5.40
+ * <p>Why the handing out is fused into the filter: Sub, Average and Paeth are chains in which each pixel needs the one
+ * to its left, so their loop spends most of its time waiting for the previous pixel's result. Turning a sampled pixel
+ * into an ARGB value or a colour code, and counting the code, needs none of that chain's results but the pixel's own,
+ * so done in the same loop it runs in the cycles the chain leaves idle; done in a second pass over the row it costs
+ * its own time. (Measured on the development frames, every row Paeth-filtered, 1280x720 read at step 2: unfiltering
+ * alone 4.95 ms a frame, then converting and counting in a second pass 5.86, fused 5.18; fused ARGB 5.30 against 5.40
  * unfiltering alone in a second run; docs/performance.md, Speed, fifth session.) Up and None rows keep the two
  * passes: Up runs vectorised, and None has no chain to hide in.
  */
@@ -39,7 +39,7 @@ final class RowFilters {
             }
             case 1 -> {
                 if (bpp == 3) {
-                    subThreeBytes(row, end);
+                    subSampled(row, end, 0, null);
                 } else if (bpp == 4) {
                     subFourBytes(row, end);
                 } else {
@@ -55,7 +55,7 @@ final class RowFilters {
             }
             case 3 -> {
                 if (bpp == 3) {
-                    averageThreeBytes(row, above, end);
+                    averageSampled(row, above, end, 0, null);
                 } else if (bpp == 4) {
                     averageFourBytes(row, above, end);
                 } else {
@@ -66,7 +66,7 @@ final class RowFilters {
             }
             case 4 -> {
                 if (bpp == 3) {
-                    paethThreeBytes(row, above, end);
+                    paethSampled(row, above, end, 0, null);
                 } else if (bpp == 4) {
                     paethFourBytes(row, above, end);
                 } else {
@@ -80,42 +80,7 @@ final class RowFilters {
         }
     }
 
-    /**
-     * Paeth for 8-bit RGB: the left and upper-left samples stay in registers instead of being read back from the
-     * row just written, which shortens the dependency chain from one pixel to the next (the filter's cost is
-     * that chain: each pixel's prediction needs the previous pixel's result).
-     */
-    private static void paethThreeBytes(byte[] row, byte[] above, int end) {
-        int a0 = 0;
-        int a1 = 0;
-        int a2 = 0;
-        int c0 = 0;
-        int c1 = 0;
-        int c2 = 0;
-        for (int i = 3; i + 2 < end; i += 3) {
-            int b0 = above[i] & 0xFF;
-            int b1 = above[i + 1] & 0xFF;
-            int b2 = above[i + 2] & 0xFF;
-            if (b0 == c0 && b1 == c1 && b2 == c2) {
-                // Above and upper left equal: the predictor is the left pixel (most of a flat background).
-                a0 = (row[i] + a0) & 0xFF;
-                a1 = (row[i + 1] + a1) & 0xFF;
-                a2 = (row[i + 2] + a2) & 0xFF;
-            } else {
-                a0 = (row[i] + paeth(a0, b0, c0)) & 0xFF;
-                a1 = (row[i + 1] + paeth(a1, b1, c1)) & 0xFF;
-                a2 = (row[i + 2] + paeth(a2, b2, c2)) & 0xFF;
-            }
-            row[i] = (byte) a0;
-            row[i + 1] = (byte) a1;
-            row[i + 2] = (byte) a2;
-            c0 = b0;
-            c1 = b1;
-            c2 = b2;
-        }
-    }
-
-    /** Paeth for 8-bit RGBA and 16-bit grey+alpha; see {@link #paethThreeBytes}. */
+    /** Paeth for 8-bit RGBA and 16-bit grey+alpha; see {@link #paethSampled}. */
     private static void paethFourBytes(byte[] row, byte[] above, int end) {
         int a0 = 0;
         int a1 = 0;
@@ -170,26 +135,7 @@ final class RowFilters {
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
-    /**
-     * Sub for 3-byte pixels, the left pixel carried in registers: read back from the row just written, each byte
-     * waited for the store three bytes earlier (a 1280-pixel row of sparse detail, measured in one JVM: 9.1 us before,
-     * 2.4 us now; Average 17.3 us before, 4.1 us now; Paeth, which carried them already, 5.3 us).
-     */
-    private static void subThreeBytes(byte[] row, int end) {
-        int a0 = 0;
-        int a1 = 0;
-        int a2 = 0;
-        for (int i = 3; i + 2 < end; i += 3) {
-            a0 = (row[i] + a0) & 0xFF;
-            a1 = (row[i + 1] + a1) & 0xFF;
-            a2 = (row[i + 2] + a2) & 0xFF;
-            row[i] = (byte) a0;
-            row[i + 1] = (byte) a1;
-            row[i + 2] = (byte) a2;
-        }
-    }
-
-    /** Sub for 4-byte pixels; see {@link #subThreeBytes}. */
+    /** Sub for 4-byte pixels; see {@link #subSampled}. */
     private static void subFourBytes(byte[] row, int end) {
         int a0 = 0;
         int a1 = 0;
@@ -207,22 +153,7 @@ final class RowFilters {
         }
     }
 
-    /** Average for 3-byte pixels, the left pixel carried in registers (see {@link #subThreeBytes}). */
-    private static void averageThreeBytes(byte[] row, byte[] above, int end) {
-        int a0 = 0;
-        int a1 = 0;
-        int a2 = 0;
-        for (int i = 3; i + 2 < end; i += 3) {
-            a0 = (row[i] + ((a0 + (above[i] & 0xFF)) >>> 1)) & 0xFF;
-            a1 = (row[i + 1] + ((a1 + (above[i + 1] & 0xFF)) >>> 1)) & 0xFF;
-            a2 = (row[i + 2] + ((a2 + (above[i + 2] & 0xFF)) >>> 1)) & 0xFF;
-            row[i] = (byte) a0;
-            row[i + 1] = (byte) a1;
-            row[i + 2] = (byte) a2;
-        }
-    }
-
-    /** Average for 4-byte pixels; see {@link #averageThreeBytes}. */
+    /** Average for 4-byte pixels; see {@link #averageSampled}. */
     private static void averageFourBytes(byte[] row, byte[] above, int end) {
         int a0 = 0;
         int a1 = 0;
@@ -260,11 +191,18 @@ final class RowFilters {
         return true;
     }
 
+    /**
+     * Sub for 3-byte pixels, the left pixel carried in registers: read back from the row just written, each byte
+     * waited for the store three bytes earlier (a 1280-pixel row of sparse detail, measured in one JVM: 9.1 us before,
+     * 2.4 us now; Average 17.3 us before, 4.1 us now; Paeth, which carried them already, 5.3 us). With {@code pixels}
+     * null it only unfilters: the test for a sampled pixel is then never true, and costs nothing beside the chain.
+     */
     private static void subSampled(byte[] row, int end, int stride, SampledPixels pixels) {
         int a0 = 0;
         int a1 = 0;
         int a2 = 0;
-        int sample = 3;
+        // No pixels: a position the loop never reaches (the last pixel starts at end - 3).
+        int sample = pixels == null ? end : 3;
         for (int i = 3; i + 2 < end; i += 3) {
             a0 = (row[i] + a0) & 0xFF;
             a1 = (row[i + 1] + a1) & 0xFF;
@@ -279,11 +217,13 @@ final class RowFilters {
         }
     }
 
+    /** Average for 3-byte pixels, the left pixel carried in registers; see {@link #subSampled}. */
     private static void averageSampled(byte[] row, byte[] above, int end, int stride, SampledPixels pixels) {
         int a0 = 0;
         int a1 = 0;
         int a2 = 0;
-        int sample = 3;
+        // No pixels: a position the loop never reaches (the last pixel starts at end - 3).
+        int sample = pixels == null ? end : 3;
         for (int i = 3; i + 2 < end; i += 3) {
             a0 = (row[i] + ((a0 + (above[i] & 0xFF)) >>> 1)) & 0xFF;
             a1 = (row[i + 1] + ((a1 + (above[i + 1] & 0xFF)) >>> 1)) & 0xFF;
@@ -298,6 +238,11 @@ final class RowFilters {
         }
     }
 
+    /**
+     * Paeth for 3-byte pixels: the left and upper-left samples stay in registers instead of being read back from the
+     * row just written, which shortens the dependency chain from one pixel to the next (the filter's cost is that
+     * chain: each pixel's prediction needs the previous pixel's result). See {@link #subSampled} for {@code pixels}.
+     */
     private static void paethSampled(byte[] row, byte[] above, int end, int stride, SampledPixels pixels) {
         int a0 = 0;
         int a1 = 0;
@@ -305,7 +250,8 @@ final class RowFilters {
         int c0 = 0;
         int c1 = 0;
         int c2 = 0;
-        int sample = 3;
+        // No pixels: a position the loop never reaches (the last pixel starts at end - 3).
+        int sample = pixels == null ? end : 3;
         for (int i = 3; i + 2 < end; i += 3) {
             int b0 = above[i] & 0xFF;
             int b1 = above[i + 1] & 0xFF;
