@@ -305,6 +305,16 @@ final class PngStreamDecoder {
             return filter;
         }
 
+        /** Sampled pixels per row: columns 0, step, 2 * step, ... */
+        int sampledWidth() {
+            return (width + step - 1) / step;
+        }
+
+        /** Sampled rows: rows 0, step, 2 * step, ... */
+        int sampledHeight() {
+            return (height + step - 1) / step;
+        }
+
         /**
          * Reads every row, handing the sampled ones (every {@link #step}-th, from the first) out: for 8-bit RGB rows
          * filtered with Sub, Average or Paeth, pixel by pixel to {@code sampled} from inside the filter's loop
@@ -437,8 +447,8 @@ final class PngStreamDecoder {
         public FrameDecoder.Decoded decode(Reader png) throws IOException {
             this.png = png;
             int step = png.step;
-            outWidth = (png.width + step - 1) / step;
-            int outHeight = (png.height + step - 1) / step;
+            outWidth = png.sampledWidth();
+            int outHeight = png.sampledHeight();
             out = new int[Math.multiplyExact(outWidth, outHeight)];
             int[] rgbKey = png.rgbKey;
             int key = rgbKey == null ? -1 : rgbKey[0] << 16 | rgbKey[1] << 8 | rgbKey[2];
@@ -540,8 +550,8 @@ final class PngStreamDecoder {
         public FrameDecoder.Coded decode(Reader png) throws IOException {
             this.png = png;
             int step = png.step;
-            outWidth = (png.width + step - 1) / step;
-            int outHeight = (png.height + step - 1) / step;
+            outWidth = png.sampledWidth();
+            int outHeight = png.sampledHeight();
             int n = Math.multiplyExact(outWidth, outHeight);
             codes = target.begin(outWidth, outHeight);
             if (codes.length != n) {
