@@ -416,14 +416,6 @@ final class PngStreamDecoder {
         }
     }
 
-    /**
-     * What becomes of the sampled rows: the decoding (header, chunks, inflating, unfiltering) is the same whatever the
-     * pixels are turned into.
-     *
-     * <p>Each kind of output runs its own loop over {@link Reader#nextRow} rather than being called back per row from
-     * one shared loop, so that the compiled loop of each serves one kind only, also in a process that does both
-     * (scoring and decode-only reads, as the benchmark does).
-     */
     /** Takes a sampled row, unfiltered ({@link Reader#readRows}). */
     private interface SampledRowConsumer {
 
@@ -431,6 +423,14 @@ final class PngStreamDecoder {
         void row(byte[] row, int outY);
     }
 
+    /**
+     * What becomes of the sampled rows: the decoding (header, chunks, inflating, unfiltering) is the same whatever the
+     * pixels are turned into.
+     *
+     * <p>Each kind of output gives {@link Reader#readRows} where its pixels go ({@link RowFilters.SampledPixels}, for
+     * the rows whose filter loop hands them out) and its own conversion of a whole row (for the others), called once
+     * per sampled row.
+     */
     private interface SampledRows<T> {
 
         /** Reads every row of {@code png} (header, palette and transparency read, rows not yet started). */
