@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,36 +99,39 @@ final class PngStreamDecoder {
                 StandardCharsets.ISO_8859_1);
     }
 
-    /** One decode: the stream, the header's facts and the palette/transparency read before the image data. */
     /**
      * The calling thread's buffer for a file's compressed image data, reused from frame to frame. Why: a frame's data
      * is gathered into one array the size of the file, and for large frames (a 1080p frame with film grain is a
      * 3.6 MB PNG) a fresh array per frame is a "humongous" object for the G1 collector: every few frames it started a
      * collection that stopped every scoring thread (3.5 s of pauses in one run of the benchmark on 40 such frames).
      * Reading ends before the next frame on the same thread begins, so one buffer per thread is enough; buffers
-     * above {@link #KEEP_AT_MOST} are not kept, so that one huge file does not pin its size to a thread.
+     * above {@link #KEEP_AT_MOST} are not kept, so that one huge file does not pin its size to a thread. The buffer is
+     * held softly: a thread that reads frames keeps it (each read touches it), while one that has gone idle, such as
+     * a window's decoding thread after the user stopped browsing, gives it up when the heap runs short.
      */
     private static final class CompressedBuffers {
         private static final int KEEP_AT_MOST = 64 << 20;
-        private static final ThreadLocal<byte[]> PER_THREAD = ThreadLocal.withInitial(() -> new byte[0]);
+        private static final ThreadLocal<SoftReference<byte[]>> PER_THREAD =
+                ThreadLocal.withInitial(() -> new SoftReference<>(new byte[0]));
 
         private CompressedBuffers() {
         }
 
         /** A buffer of at least {@code n} bytes; its contents are left from earlier frames (callers track their length). */
         static byte[] atLeast(int n) {
-            byte[] buffer = PER_THREAD.get();
-            if (buffer.length >= n) {
+            byte[] buffer = PER_THREAD.get().get();
+            if (buffer != null && buffer.length >= n) {
                 return buffer;
             }
             buffer = new byte[n];
             if (n <= KEEP_AT_MOST) {
-                PER_THREAD.set(buffer);
+                PER_THREAD.set(new SoftReference<>(buffer));
             }
             return buffer;
         }
     }
 
+    /** One decode: the stream, the header's facts and the palette/transparency read before the image data. */
     private static final class Reader {
         private final DataInputStream in;
         private final int workingSize;
