@@ -1,5 +1,7 @@
 package dev.onmodel.core.consistency;
 
+import dev.onmodel.core.consistency.decode.ColourCodeRows;
+
 /**
  * Per-thread working buffers of one frame's analysis: the colour bins of the frame and the search grids, about 1.6 MB
  * for a 640x360 working frame, kept as long as the thread lives.
@@ -15,7 +17,7 @@ final class AnalysisScratch {
     private static final ThreadLocal<AnalysisScratch> PER_THREAD = ThreadLocal.withInitial(AnalysisScratch::new);
 
     private int[] bins = new int[0];
-    private final int[][] binCounts = new int[4][ColourSpace.BINS];
+    private final int[][] binCounts = new int[ColourCodeRows.TABLES][ColourSpace.BINS];
     private float[] cells = new float[0];
     private float[] left = new float[0];
     private float[] right = new float[0];

@@ -155,7 +155,7 @@ final class PngStreamDecoder {
         private int bpp;
         private int rowBytes;
         private ZlibStreamDecoder imageData;
-        /** The row last returned by {@link #nextRow} and the one before it (all zero before the first row). */
+        /** The row last read and the one before it (all zero before the first row). */
         private byte[] current;
         private byte[] previous;
 
@@ -276,15 +276,12 @@ final class PngStreamDecoder {
         }
 
         /**
-         * Inflates and unfilters row {@code y} (rows come in order, every one of them: filters refer to the row
-         * above).
-         *
-         * @return the row's bytes from index {@link #bpp} on; valid until the next call but one
+         * Inflates and unfilters row {@code y} into {@link #current} (rows come in order, every one of them: filters
+         * refer to the row above).
          */
-        byte[] nextRow(int y) throws IOException {
+        private void nextRow(int y) throws IOException {
             byte filter = inflateRow(y);
             RowFilters.unfilter(filter, current, previous, bpp, rowBytes, y);
-            return current;
         }
 
         /**
@@ -446,18 +443,19 @@ final class PngStreamDecoder {
         private Reader png;
         private int outWidth;
         private int[] out;
+        /** 8-bit RGB: the 24-bit value the tRNS chunk makes transparent, or -1. */
+        private int key;
 
         @Override
         public FrameDecoder.Decoded decode(Reader png) throws IOException {
             this.png = png;
-            int step = png.step;
             outWidth = png.sampledWidth();
             int outHeight = png.sampledHeight();
             out = new int[Math.multiplyExact(outWidth, outHeight)];
             int[] rgbKey = png.rgbKey;
-            int key = rgbKey == null ? -1 : rgbKey[0] << 16 | rgbKey[1] << 8 | rgbKey[2];
+            key = rgbKey == null ? -1 : rgbKey[0] << 16 | rgbKey[1] << 8 | rgbKey[2];
             png.readRows(RowFilters.SampledPixels.argb(out, key), outWidth, this::row);
-            return new FrameDecoder.Decoded(new Raster(outWidth, outHeight, out), step, png.width, png.height);
+            return new FrameDecoder.Decoded(new Raster(outWidth, outHeight, out), png.step, png.width, png.height);
         }
 
         private void row(byte[] row, int outY) {
@@ -473,7 +471,6 @@ final class PngStreamDecoder {
             if (bitDepth == 8) {
                 switch (colourType) {
                     case COLOUR_RGB -> {
-                        int key = rgbKey == null ? -1 : rgbKey[0] << 16 | rgbKey[1] << 8 | rgbKey[2];
                         for (int x = 0; x < outWidth; x++, i += stride) {
                             int rgb = (row[i] & 0xFF) << 16 | (row[i + 1] & 0xFF) << 8 | row[i + 2] & 0xFF;
                             out[outStart + x] = rgb == key ? rgb : 0xFF000000 | rgb;
@@ -511,9 +508,9 @@ final class PngStreamDecoder {
                 int argb;
                 switch (colourType) {
                     case COLOUR_RGB -> {
-                        boolean key = rgbKey != null && Reader.readShort(row, i) == rgbKey[0]
+                        boolean keyed = rgbKey != null && Reader.readShort(row, i) == rgbKey[0]
                                 && Reader.readShort(row, i + 2) == rgbKey[1] && Reader.readShort(row, i + 4) == rgbKey[2];
-                        argb = (key ? 0 : 0xFF000000) | (row[i] & 0xFF) << 16 | (row[i + 2] & 0xFF) << 8
+                        argb = (keyed ? 0 : 0xFF000000) | (row[i] & 0xFF) << 16 | (row[i + 2] & 0xFF) << 8
                                 | row[i + 4] & 0xFF;
                     }
                     case COLOUR_RGBA -> argb = (row[i + 6] & 0xFF) << 24 | (row[i] & 0xFF) << 16
@@ -553,7 +550,6 @@ final class PngStreamDecoder {
         @Override
         public FrameDecoder.Coded decode(Reader png) throws IOException {
             this.png = png;
-            int step = png.step;
             outWidth = png.sampledWidth();
             int outHeight = png.sampledHeight();
             int n = Math.multiplyExact(outWidth, outHeight);
@@ -570,7 +566,7 @@ final class PngStreamDecoder {
             }
             tables = target.counts();
             png.readRows(RowFilters.SampledPixels.codes(codes, tables[0], tables[1]), outWidth, this::row);
-            return new FrameDecoder.Coded(outWidth, outHeight, step, png.width, png.height);
+            return new FrameDecoder.Coded(outWidth, outHeight, png.step, png.width, png.height);
         }
 
         private void row(byte[] row, int outY) {
