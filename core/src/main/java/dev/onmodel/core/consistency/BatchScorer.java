@@ -174,7 +174,7 @@ public final class BatchScorer {
         }
         List<ScoredFrame> frames = new ArrayList<>();
         List<MediaProblem> problemList = new ArrayList<>();
-        Map<String, Double> typical = ConsistencyEngine.typicalProportions(
+        Map<String, Double> typical = engine.typicalProportions(
                 java.util.Arrays.stream(analyses).filter(Objects::nonNull).toList());
         boolean complete = true;
         for (int i = 0; i < total; i++) {

@@ -186,8 +186,7 @@ public final class ConsistencyEngine {
                             Map<String, Double> typicalProportions) {
         List<CharacterScore> scores = new ArrayList<>();
         // The same subsampling step analyze() used, so that the score knows how many pixels the figure had.
-        int step = Math.max(1, (Math.max(current.width(), current.height()) + settings.workingSize() - 1)
-                / settings.workingSize());
+        int step = stepOf(current);
         for (CharacterAnalysis analysis : current.characters()) {
             CharacterAnalysis before = previous == null ? null : previous.character(analysis.character());
             CharacterAnalysis after = next == null ? null : next.character(analysis.character());
@@ -198,26 +197,45 @@ public final class ConsistencyEngine {
     }
 
     /**
-     * Per character, the median log proportions over {@code frames} (at least 8 frames where it was found; fewer give
-     * no reference).
+     * Per character, the shot's typical proportions: the median log {@link CharacterAnalysis#fatness()} over the
+     * frames that are on model by their own score (colours, detail and proportions against the sheet, without the
+     * shot's reference or temporal context), when at least {@link #TYPICAL_MIN_FRAMES} frames are; no reference
+     * otherwise.
+     *
+     * <p>Why only those frames: the reference stands for the character as it should look in this shot, and a take in
+     * which most frames are defective would otherwise set it. A costume drift over most of a take leaves only the head
+     * in the sheet's colours, so the figure found in those frames is the head; with the median over every frame, that
+     * small figure became typical and the take's clean frames lost their shape points against it ({@code onmodel
+     * score} on the sample's sh010/v002 alone gave its 20 clean frames 49.5, off-model).
      */
-    public static Map<String, Double> typicalProportions(List<FrameAnalysis> frames) {
+    public Map<String, Double> typicalProportions(List<FrameAnalysis> frames) {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         for (FrameAnalysis frame : frames) {
+            int step = stepOf(frame);
             for (CharacterAnalysis c : frame.characters()) {
-                if (c.found() && c.fatness() > 0) {
+                if (c.found() && c.fatness() > 0
+                        && ScoreModel.score(c, null, null, Double.NaN, step, settings).band() == Band.OK) {
                     values.computeIfAbsent(c.character(), k -> new ArrayList<>()).add(Math.log(c.fatness()));
                 }
             }
         }
         Map<String, Double> medians = new LinkedHashMap<>();
         values.forEach((character, list) -> {
-            if (list.size() >= 8) {
+            if (list.size() >= TYPICAL_MIN_FRAMES) {
                 List<Double> sorted = list.stream().sorted().toList();
                 medians.put(character, sorted.get(sorted.size() / 2));
             }
         });
         return medians;
+    }
+
+    /** Fewer on-model frames than this give no shot reference: a median of a handful is no one's typical figure. */
+    private static final int TYPICAL_MIN_FRAMES = 8;
+
+    /** Frame pixels per analysed pixel: the subsampling step {@link #analyze} used for a frame of this size. */
+    private int stepOf(FrameAnalysis frame) {
+        return Math.max(1, (Math.max(frame.width(), frame.height()) + settings.workingSize() - 1)
+                / settings.workingSize());
     }
 
     private static Raster subsample(Raster frame, int step) {

@@ -2,7 +2,9 @@ package dev.onmodel.core.consistency;
 
 import dev.onmodel.core.media.MediaProblem;
 import dev.onmodel.core.media.MovieProbe;
+import dev.onmodel.core.model.ImageSequence;
 import dev.onmodel.core.model.Project;
+import dev.onmodel.core.model.Shot;
 import dev.onmodel.core.model.Variant;
 import dev.onmodel.core.project.ProjectLayout;
 import dev.onmodel.core.project.ProjectReader;
@@ -41,6 +43,8 @@ class SampleGroundTruthTest {
     private static GroundTruth truth;
     private static final Map<String, CharacterScore> SCORES = new HashMap<>();
     private static ProjectScorer.Summary summary;
+    private static Project project;
+    private static ConsistencyEngine engine;
 
     private static String key(String shot, String variant, long frame, String character) {
         return shot + "/" + variant + "/" + frame + "/" + character;
@@ -51,8 +55,8 @@ class SampleGroundTruthTest {
         Path root = dir.resolve("sample");
         SampleProjectGenerator.generate(root, SAMPLE, ProgressListener.NONE);
         truth = GroundTruth.read(root.resolve(ProjectLayout.GROUND_TRUTH_FILE));
-        Project project = new ProjectReader(MovieProbe.unavailable("not needed")).read(root).project();
-        ConsistencyEngine engine = ConsistencyEngine.load(project.characters(), ScoringSettings.defaults());
+        project = new ProjectReader(MovieProbe.unavailable("not needed")).read(root).project();
+        engine = ConsistencyEngine.load(project.characters(), ScoringSettings.defaults());
         ProjectScoreSink sink = new ProjectScoreSink() {
             @Override
             public void cast(String shot, List<String> cast, boolean proposed) {
@@ -125,5 +129,52 @@ class SampleGroundTruthTest {
         assertEquals(List.of(), offModel);
         assertTrue(check <= clean * 0.03, check + " of " + clean + " clean frames in the check band");
         assertEquals(0, summary.problems());
+    }
+
+    /**
+     * A pipeline scores one take at a time ({@code onmodel score --sheet ... shots/sh010/v002}): the take is then its
+     * own batch, and its typical proportions come from it alone. In the drifting take most frames are defective; their
+     * figure (the head, the rest of the costume having left the sheet's colours) must not become the reference
+     * against which the take's clean frames are judged.
+     */
+    @Test
+    void eachTakeScoredAloneKeepsItsCleanFramesOnModelAndItsDefectsFlagged() {
+        List<String> cleanOffModel = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
+        for (Shot shot : project.shots()) {
+            for (Variant variant : shot.variants()) {
+                ImageSequence sequence = (ImageSequence) variant.media();
+                Map<Path, Long> frameOf = new HashMap<>();
+                sequence.files().forEach((frame, file) -> frameOf.put(file, frame));
+                List<BatchScorer.Input> inputs = frameOf.keySet().stream().sorted().map(BatchScorer.Input::of).toList();
+                BatchScorer.Result result = new BatchScorer(engine).score(inputs, shot.cast(), 2,
+                        ScoringProgress.none(), new Cancellation());
+                Map<InjectedDefect, int[]> flagged = new HashMap<>();
+                for (BatchScorer.ScoredFrame f : result.frames()) {
+                    long frame = frameOf.get(f.input().file());
+                    for (CharacterScore c : f.score().characters()) {
+                        InjectedDefect defect = truth.defects().stream().filter(d -> d.shot().equals(shot.name())
+                                && d.variant().equals(variant.name()) && d.character().equals(c.character())
+                                && d.covers((int) frame)).findFirst().orElse(null);
+                        if (defect == null) {
+                            if (c.band() == Band.OFF_MODEL) {
+                                cleanOffModel.add(key(shot.name(), variant.name(), frame, c.character()) + " " + c);
+                            }
+                        } else {
+                            int[] counts = flagged.computeIfAbsent(defect, d -> new int[2]);
+                            counts[0]++;
+                            counts[1] += c.band() == Band.OK ? 0 : 1;
+                        }
+                    }
+                }
+                flagged.forEach((d, counts) -> {
+                    if (counts[1] * 2 < counts[0]) {
+                        missed.add(d.kind() + " " + d.shot() + "/" + d.variant() + ": " + counts[1] + " of " + counts[0]);
+                    }
+                });
+            }
+        }
+        assertEquals(List.of(), cleanOffModel);
+        assertEquals(List.of(), missed);
     }
 }
