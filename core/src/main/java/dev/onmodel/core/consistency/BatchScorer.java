@@ -9,13 +9,21 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.onmodel.core.consistency.decode.Raster;
+import dev.onmodel.core.media.FfmpegTools;
 import dev.onmodel.core.media.MediaProblem;
+import dev.onmodel.core.media.MediaReadException;
+import dev.onmodel.core.media.MovieFrameStream;
+import dev.onmodel.core.model.MovieMedia;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with its neighbours in the same image sequence, and its proportions with the batch's typical ones (so score a
  * shot's frames in one batch) (the temporal component). Analyses go through the {@link AnalysisCache}, so
  * an unchanged file is not decoded again.
+ *
+ * <p>Frames of a movie ({@link Input#ofMovieFrame}) are decoded by one ffmpeg process per movie, streamed in order
+ * ({@link MovieFrameStream}): a movie is one task, and several movies or stills run side by side.
  */
 public final class BatchScorer {
 
@@ -54,21 +65,43 @@ public final class BatchScorer {
     private final ConsistencyEngine engine;
     private final AnalysisCache cache;
     private final Path cacheRoot;
+    /** Found on the PATH when the first movie frame needs it, not before: most batches hold image files only. */
+    private Optional<FfmpegTools> ffmpeg;
 
     /**
-     * One frame to score.
+     * One frame to score: an image file, or one frame of a movie.
      *
-     * @param file        the file to read
+     * @param file        the file to read (the movie, for a movie frame)
      * @param displayPath how results and problems name it (the path as the user gave it)
+     * @param movie       the movie this frame belongs to, or null for an image file
+     * @param movieFrame  the movie's frame number ({@link MovieMedia#range()}), or -1 for an image file
      */
-    public record Input(Path file, String displayPath) {
+    public record Input(Path file, String displayPath, MovieMedia movie, long movieFrame) {
         public Input {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(displayPath, "displayPath");
+            if (movie != null && !movie.range().contains(movieFrame)) {
+                throw new IllegalArgumentException("frame " + movieFrame + " is outside " + movie.file().getFileName()
+                        + " (frames " + movie.range() + ")");
+            }
+        }
+
+        /** An image file. */
+        public Input(Path file, String displayPath) {
+            this(file, displayPath, null, -1);
         }
 
         public static Input of(Path file) {
             return new Input(file, file.toString());
+        }
+
+        /** Frame {@code frame} of {@code movie}, numbered as {@link MovieMedia} numbers its frames. */
+        public static Input ofMovieFrame(MovieMedia movie, long frame) {
+            return new Input(movie.file(), movie.file().toString(), movie, frame);
+        }
+
+        public boolean isMovieFrame() {
+            return movie != null;
         }
     }
 
@@ -114,11 +147,7 @@ public final class BatchScorer {
     public Result score(List<Input> inputs, List<String> cast, int threads, ScoringProgress progress,
                         Cancellation cancellation) {
         int total = inputs.size();
-        FrameAnalysis[] analyses = new FrameAnalysis[total];
-        MediaProblem[] problems = new MediaProblem[total];
-        AtomicInteger done = new AtomicInteger();
-        AtomicInteger cached = new AtomicInteger();
-        String version = engine.fingerprint() + "|" + String.join(",", cast.isEmpty() ? engine.characters() : cast);
+        Run run = new Run(inputs, cast, progress, cancellation);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "onmodel-scoring");
             t.setDaemon(true);
@@ -126,40 +155,17 @@ public final class BatchScorer {
         });
         try {
             List<Future<?>> futures = new ArrayList<>();
+            Map<Path, List<Integer>> movies = new LinkedHashMap<>();
             for (int i = 0; i < total; i++) {
                 int index = i;
-                futures.add(pool.submit(() -> {
-                    if (cancellation.isCancelled()) {
-                        return;
-                    }
-                    Input input = inputs.get(index);
-                    try {
-                        if (!Files.isRegularFile(input.file())) {
-                            throw new IOException(Files.exists(input.file()) ? "not a regular file" : "file not found");
-                        }
-                        AnalysisCache.Key key = cache == AnalysisCache.none() ? null : keyOf(input.file(), version);
-                        FrameAnalysis analysis = key == null ? null : cache.get(key).map(BatchScorer::parse).orElse(null);
-                        if (analysis != null) {
-                            cached.incrementAndGet();
-                        } else {
-                            analysis = engine.analyze(input.file(), cast);
-                            if (key != null) {
-                                String payload = JSON.writeValueAsString(analysis);
-                                cache.put(key, payload);
-                                // Score what the cache will give back next time, so a re-score finds the same scores.
-                                analysis = ANALYSIS_READER.readValue(payload);
-                            }
-                        }
-                        analyses[index] = analysis;
-                    } catch (IOException e) {
-                        problems[index] = new MediaProblem(Path.of(input.displayPath()), e.getMessage());
-                    } catch (RuntimeException e) {
-                        problems[index] = new MediaProblem(Path.of(input.displayPath()),
-                                "could not be analysed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                                        : e.getMessage()));
-                    }
-                    progress.update(done.incrementAndGet(), total);
-                }));
+                if (inputs.get(i).isMovieFrame()) {
+                    movies.computeIfAbsent(inputs.get(i).file(), f -> new ArrayList<>()).add(i);
+                } else {
+                    futures.add(pool.submit(() -> analyseStill(run, index)));
+                }
+            }
+            for (List<Integer> frames : movies.values()) {
+                futures.add(pool.submit(() -> analyseMovie(run, frames)));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -175,20 +181,177 @@ public final class BatchScorer {
         List<ScoredFrame> frames = new ArrayList<>();
         List<MediaProblem> problemList = new ArrayList<>();
         Map<String, Double> typical = engine.typicalProportions(
-                java.util.Arrays.stream(analyses).filter(Objects::nonNull).toList());
+                java.util.Arrays.stream(run.analyses).filter(Objects::nonNull).toList());
         boolean complete = true;
         for (int i = 0; i < total; i++) {
-            if (problems[i] != null) {
-                problemList.add(problems[i]);
-            } else if (analyses[i] == null) {
+            if (run.problems[i] != null) {
+                problemList.add(run.problems[i]);
+            } else if (run.unreadable[i]) {
+                // A frame of a movie that failed: the movie's one problem is reported with its first such frame.
+                continue;
+            } else if (run.analyses[i] == null) {
                 complete = false;
             } else {
-                FrameAnalysis previous = neighbour(inputs, analyses, i, -1);
-                FrameAnalysis next = neighbour(inputs, analyses, i, +1);
-                frames.add(new ScoredFrame(inputs.get(i), engine.score(analyses[i], previous, next, typical)));
+                FrameAnalysis previous = neighbour(inputs, run.analyses, i, -1);
+                FrameAnalysis next = neighbour(inputs, run.analyses, i, +1);
+                frames.add(new ScoredFrame(inputs.get(i), engine.score(run.analyses[i], previous, next, typical)));
             }
         }
-        return new Result(frames, problemList, !complete || cancellation.isCancelled(), cached.get());
+        return new Result(frames, problemList, !complete || cancellation.isCancelled(), run.cached.get());
+    }
+
+    /** What the tasks of one {@link #score} call share. */
+    private final class Run {
+        final List<Input> inputs;
+        final List<String> cast;
+        final ScoringProgress progress;
+        final Cancellation cancellation;
+        final String version;
+        final FrameAnalysis[] analyses;
+        final MediaProblem[] problems;
+        /** Frames of a movie that could not be decoded (the movie's problem is at one of them). */
+        final boolean[] unreadable;
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger cached = new AtomicInteger();
+
+        Run(List<Input> inputs, List<String> cast, ScoringProgress progress, Cancellation cancellation) {
+            this.inputs = inputs;
+            this.cast = cast;
+            this.progress = progress;
+            this.cancellation = cancellation;
+            this.version = engine.fingerprint() + "|" + String.join(",", cast.isEmpty() ? engine.characters() : cast);
+            this.analyses = new FrameAnalysis[inputs.size()];
+            this.problems = new MediaProblem[inputs.size()];
+            this.unreadable = new boolean[inputs.size()];
+        }
+
+        void frameDone() {
+            progress.update(done.incrementAndGet(), inputs.size());
+        }
+    }
+
+    private void analyseStill(Run run, int index) {
+        if (run.cancellation.isCancelled()) {
+            return;
+        }
+        Input input = run.inputs.get(index);
+        try {
+            if (!Files.isRegularFile(input.file())) {
+                throw new IOException(Files.exists(input.file()) ? "not a regular file" : "file not found");
+            }
+            AnalysisCache.Key key = cache == AnalysisCache.none() ? null : keyOf(input, run.version);
+            FrameAnalysis analysis = cachedAnalysis(run, key);
+            if (analysis == null) {
+                analysis = remember(key, engine.analyze(input.file(), run.cast));
+            }
+            run.analyses[index] = analysis;
+        } catch (IOException e) {
+            run.problems[index] = new MediaProblem(Path.of(input.displayPath()), e.getMessage());
+        } catch (RuntimeException e) {
+            run.problems[index] = new MediaProblem(Path.of(input.displayPath()), "could not be analysed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+        run.frameDone();
+    }
+
+    /**
+     * Analyses the wanted frames of one movie: those in the cache from it, the others from one ffmpeg stream, in
+     * frame order. A movie that cannot be decoded (no ffmpeg, a damaged file) is one problem, reported with the
+     * first frame it could not give; the frames it gave before are scored.
+     *
+     * @param indices the inputs that are frames of this movie
+     */
+    private void analyseMovie(Run run, List<Integer> indices) {
+        MovieMedia movie = run.inputs.get(indices.get(0)).movie();
+        TreeMap<Long, List<Integer>> wanted = new TreeMap<>();
+        try {
+            AnalysisCache.Key[] keys = new AnalysisCache.Key[run.inputs.size()];
+            for (int index : indices) {
+                if (run.cancellation.isCancelled()) {
+                    return;
+                }
+                Input input = run.inputs.get(index);
+                keys[index] = cache == AnalysisCache.none() ? null : keyOf(input, run.version);
+                FrameAnalysis analysis = cachedAnalysis(run, keys[index]);
+                if (analysis != null) {
+                    run.analyses[index] = analysis;
+                    run.frameDone();
+                } else {
+                    wanted.computeIfAbsent(input.movieFrame(), f -> new ArrayList<>()).add(index);
+                }
+            }
+            if (wanted.isEmpty()) {
+                return;
+            }
+            FfmpegTools tools = ffmpeg().orElseThrow(() -> new MediaReadException(movie.file(),
+                    MediaProblem.Kind.MOVIE, FfmpegTools.INSTALL_HINT));
+            int step = engine.stepFor(movie.width(), movie.height());
+            try (MovieFrameStream stream = MovieFrameStream.open(tools, movie, step, engine.settings().maxPixels())) {
+                long frame = movie.firstFrame();
+                while (!wanted.isEmpty() && !run.cancellation.isCancelled()) {
+                    int[] pixels = stream.next();
+                    if (pixels == null) {
+                        throw new MediaReadException(movie.file(), MediaProblem.Kind.MOVIE, "ffmpeg gave "
+                                + stream.delivered() + " frames, the movie was probed with " + movie.frameCount());
+                    }
+                    List<Integer> here = wanted.remove(frame);
+                    if (here != null) {
+                        FrameAnalysis analysis = engine.analyzeSampled(new Raster(stream.width(), stream.height(),
+                                pixels), step, movie.width(), movie.height(), run.cast);
+                        analysis = remember(keys[here.get(0)], analysis);
+                        for (int index : here) {
+                            run.analyses[index] = analysis;
+                            run.frameDone();
+                        }
+                    }
+                    frame++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            boolean first = true;
+            for (List<Integer> left : wanted.values()) {
+                for (int index : left) {
+                    if (first) {
+                        long frame = run.inputs.get(index).movieFrame();
+                        run.problems[index] = new MediaProblem(Path.of(run.inputs.get(index).displayPath()),
+                                "frames " + frame + " to " + movie.range().last() + " not scored: " + reason);
+                        first = false;
+                    } else {
+                        run.unreadable[index] = true;
+                    }
+                    run.frameDone();
+                }
+            }
+        }
+    }
+
+    private FrameAnalysis cachedAnalysis(Run run, AnalysisCache.Key key) {
+        FrameAnalysis analysis = key == null ? null : cache.get(key).map(BatchScorer::parse).orElse(null);
+        if (analysis != null) {
+            run.cached.incrementAndGet();
+        }
+        return analysis;
+    }
+
+    /**
+     * Stores a fresh analysis in the cache and returns what the cache will give back next time, so that a re-score
+     * finds the same scores.
+     */
+    private FrameAnalysis remember(AnalysisCache.Key key, FrameAnalysis analysis) throws IOException {
+        if (key == null) {
+            return analysis;
+        }
+        String payload = JSON.writeValueAsString(analysis);
+        cache.put(key, payload);
+        return ANALYSIS_READER.readValue(payload);
+    }
+
+    private synchronized Optional<FfmpegTools> ffmpeg() {
+        if (ffmpeg == null) {
+            ffmpeg = FfmpegTools.locate();
+        }
+        return ffmpeg;
     }
 
     private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("^(.*?)[._](\\d+)\\.([^.]+)$");
@@ -202,8 +365,14 @@ public final class BatchScorer {
         if (j < 0 || j >= inputs.size() || analyses[j] == null) {
             return null;
         }
-        Path here = inputs.get(i).file().toAbsolutePath();
-        Path there = inputs.get(j).file().toAbsolutePath();
+        Input a0 = inputs.get(i);
+        Input b0 = inputs.get(j);
+        if (a0.isMovieFrame() || b0.isMovieFrame()) {
+            return a0.isMovieFrame() && b0.isMovieFrame() && a0.file().equals(b0.file())
+                    && b0.movieFrame() - a0.movieFrame() == direction ? analyses[j] : null;
+        }
+        Path here = a0.file().toAbsolutePath();
+        Path there = b0.file().toAbsolutePath();
         if (!Objects.equals(here.getParent(), there.getParent())) {
             return null;
         }
@@ -216,12 +385,13 @@ public final class BatchScorer {
         return gap == direction ? analyses[j] : null;
     }
 
-    private AnalysisCache.Key keyOf(Path file, String version) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        Path absolute = file.toAbsolutePath().normalize();
+    /** The cache key of a frame: its file (a movie frame: the movie's, with the frame number) and the version. */
+    private AnalysisCache.Key keyOf(Input input, String version) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(input.file(), BasicFileAttributes.class);
+        Path absolute = input.file().toAbsolutePath().normalize();
         String relative = absolute.startsWith(cacheRoot) ? cacheRoot.relativize(absolute).toString() : absolute.toString();
-        return new AnalysisCache.Key(relative.replace('\\', '/'), attributes.size(),
-                attributes.lastModifiedTime().toMillis(), version);
+        String path = relative.replace('\\', '/') + (input.isMovieFrame() ? "#" + input.movieFrame() : "");
+        return new AnalysisCache.Key(path, attributes.size(), attributes.lastModifiedTime().toMillis(), version);
     }
 
     /** Writes a double measurement at float precision (NaN stays NaN). */

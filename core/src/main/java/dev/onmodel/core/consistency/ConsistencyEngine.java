@@ -133,10 +133,27 @@ public final class ConsistencyEngine {
      * @param frame the frame at any resolution; not modified. Frames larger than the working size are subsampled.
      */
     public FrameAnalysis analyze(Raster frame, List<String> cast) {
-        int step = Math.max(1, (Math.max(frame.width(), frame.height()) + settings.workingSize() - 1)
-                / settings.workingSize());
+        int step = stepFor(frame.width(), frame.height());
         Raster working = step == 1 ? frame : subsample(frame, step);
         return analyze(working, step, frame.width(), frame.height(), cast);
+    }
+
+    /**
+     * The subsampling step for a frame of this size: every {@code step}-th pixel of every {@code step}-th row is kept,
+     * so that the frame fits the working size.
+     */
+    public int stepFor(int width, int height) {
+        return Math.max(1, (Math.max(width, height) + settings.workingSize() - 1) / settings.workingSize());
+    }
+
+    /**
+     * Measures a frame that arrives already subsampled (a movie frame streamed at working size).
+     *
+     * @param working every {@code step}-th pixel of every {@code step}-th row of the frame, {@code step} being
+     *                {@link #stepFor}{@code (width, height)}
+     */
+    FrameAnalysis analyzeSampled(Raster working, int step, int width, int height, List<String> cast) {
+        return analyze(working, step, width, height, cast);
     }
 
     private FrameAnalysis analyze(Raster working, int step, int width, int height, List<String> cast) {
@@ -234,8 +251,7 @@ public final class ConsistencyEngine {
 
     /** Frame pixels per analysed pixel: the subsampling step {@link #analyze} used for a frame of this size. */
     private int stepOf(FrameAnalysis frame) {
-        return Math.max(1, (Math.max(frame.width(), frame.height()) + settings.workingSize() - 1)
-                / settings.workingSize());
+        return stepFor(frame.width(), frame.height());
     }
 
     private static Raster subsample(Raster frame, int step) {

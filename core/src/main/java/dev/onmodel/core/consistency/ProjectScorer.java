@@ -2,6 +2,7 @@ package dev.onmodel.core.consistency;
 
 import dev.onmodel.core.media.MediaProblem;
 import dev.onmodel.core.model.ImageSequence;
+import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Shot;
 import dev.onmodel.core.model.Variant;
@@ -53,7 +54,7 @@ public final class ProjectScorer {
     public Summary score(Project project, ProjectScoreSink sink, int threads, ScoringProgress progress,
                          Cancellation cancellation) throws IOException {
         int total = project.shots().stream().flatMap(s -> s.variants().stream())
-                .mapToInt(v -> v.media() instanceof ImageSequence q ? q.files().size() : 0).sum();
+                .mapToInt(v -> framesOf(v).size()).sum();
         BatchScorer batch = new BatchScorer(engine, cache, project.root());
         int[] offset = {0};
         int scored = 0;
@@ -68,28 +69,21 @@ public final class ProjectScorer {
             casts.put(shot.name(), cast);
             // All variants of a shot go into one batch: their typical proportions are the shot's reference.
             List<BatchScorer.Input> inputs = new ArrayList<>();
-            Map<Path, Variant> variantOf = new LinkedHashMap<>();
-            Map<Path, Long> frameOf = new LinkedHashMap<>();
+            Map<BatchScorer.Input, Variant> variantOf = new LinkedHashMap<>();
+            Map<BatchScorer.Input, Long> frameOf = new LinkedHashMap<>();
             for (Variant variant : shot.variants()) {
-                if (!(variant.media() instanceof ImageSequence sequence)) {
-                    sink.problem(new MediaProblem(variant.media().location(), "movie variants are not scored; "
-                            + "render the variant as an image sequence to score it"));
-                    problems++;
-                    continue;
+                for (Map.Entry<Long, BatchScorer.Input> frame : framesOf(variant).entrySet()) {
+                    inputs.add(frame.getValue());
+                    variantOf.put(frame.getValue(), variant);
+                    frameOf.put(frame.getValue(), frame.getKey());
                 }
-                sequence.files().forEach((frame, file) -> {
-                    inputs.add(BatchScorer.Input.of(file));
-                    variantOf.put(file, variant);
-                    frameOf.put(file, frame);
-                });
             }
             int base = offset[0];
             BatchScorer.Result result = batch.score(inputs, cast, threads,
                     (done, n) -> progress.update(base + done, total), cancellation);
             offset[0] += inputs.size();
             for (BatchScorer.ScoredFrame f : result.frames()) {
-                Path file = f.input().file();
-                sink.frame(variantOf.get(file), frameOf.get(file), file, f.score());
+                sink.frame(variantOf.get(f.input()), frameOf.get(f.input()), f.input().file(), f.score());
             }
             for (MediaProblem p : result.problems()) {
                 sink.problem(p);
@@ -100,6 +94,17 @@ public final class ProjectScorer {
         }
         sink.finish();
         return new Summary(scored, cached, problems, cancellation.isCancelled(), casts);
+    }
+
+    /** A variant's frames by frame number: the files of an image sequence, or the frames of a movie. */
+    private static Map<Long, BatchScorer.Input> framesOf(Variant variant) {
+        Map<Long, BatchScorer.Input> frames = new LinkedHashMap<>();
+        if (variant.media() instanceof ImageSequence sequence) {
+            sequence.files().forEach((frame, file) -> frames.put(frame, BatchScorer.Input.of(file)));
+        } else if (variant.media() instanceof MovieMedia movie) {
+            movie.range().frames().forEach(frame -> frames.put(frame, BatchScorer.Input.ofMovieFrame(movie, frame)));
+        }
+        return frames;
     }
 
     private List<String> castOf(Shot shot, Project project, ProjectScoreSink sink, int threads,
@@ -130,18 +135,15 @@ public final class ProjectScorer {
      * nothing for its cast-less shots either.
      */
     private List<String> proposeCast(Shot shot, Path projectRoot, int threads, Cancellation cancellation) {
-        List<Path> files = shot.variants().stream()
-                .filter(v -> v.media() instanceof ImageSequence)
-                .findFirst()
-                .map(v -> List.copyOf(((ImageSequence) v.media()).files().values()))
-                .orElse(List.of());
-        if (files.isEmpty()) {
+        List<BatchScorer.Input> frames = shot.variants().isEmpty() ? List.of()
+                : List.copyOf(framesOf(shot.variants().get(0)).values());
+        if (frames.isEmpty()) {
             return engine.characters();
         }
         List<BatchScorer.Input> sample = new ArrayList<>();
-        int n = Math.min(CAST_SAMPLE, files.size());
+        int n = Math.min(CAST_SAMPLE, frames.size());
         for (int i = 0; i < n; i++) {
-            sample.add(BatchScorer.Input.of(files.get((int) ((long) i * files.size() / n))));
+            sample.add(frames.get((int) ((long) i * frames.size() / n)));
         }
         BatchScorer.Result result = new BatchScorer(engine, cache, projectRoot).score(sample, List.of(), threads,
                 ScoringProgress.none(), cancellation);

@@ -34,7 +34,8 @@ import java.util.TreeMap;
  * compiled it and was most of the 2 s a 10,000-frame project took. A shot is left as it is when all of this holds,
  * and each condition is what would otherwise change one of its scores:
  * <ul>
- * <li>every variant is an image sequence (movies are reported as not scored on every run);</li>
+ * <li>every variant is an image sequence (a movie variant's frames are scored again on every run, from the analysis
+ * cache: its stored scores are not checked frame by frame against the file);</li>
  * <li>its cast is known (given in project.json or a proposal that is reused) and every character in it has a sheet;</li>
  * <li>every frame of every variant has stored scores, for exactly the cast's characters, from this engine
  * (fingerprint: version, working size, sheets' content);</li>

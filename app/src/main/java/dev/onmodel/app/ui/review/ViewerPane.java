@@ -564,6 +564,10 @@ public final class ViewerPane extends Pane {
                 imageA.setClip(null);
             }
             layoutBox();
+        } else {
+            // No frame shown (a movie, a missing file): a box drawn over nothing would point at the last frame shown.
+            characterBox.setVisible(false);
+            boxLabel.setVisible(false);
         }
         Image b = imageB.getImage();
         if (sideBySide && b != null) {
