@@ -8,6 +8,7 @@ import dev.onmodel.core.store.StoreException;
 import dev.onmodel.core.store.StoredFrame;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -164,9 +165,30 @@ public final class StoreAnalysisCache implements AnalysisCache {
     }
 
     /** The file's identity relative to the media root: the imported one when size and mtime agree, else digested. */
+    /**
+     * The identity of the key's file, or for a movie frame ({@code movie.mkv#1012}, see {@code BatchScorer}) the
+     * movie file's size, time and digest under the frame's own path, so that each frame has its cache entry while the
+     * movie is digested once per run.
+     */
     private FileIdentity identify(Key key) throws IOException {
-        Path given = Path.of(key.relativePath());
-        Path file = given.isAbsolute() ? given : keyRoot.resolve(given);
+        String path = key.relativePath();
+        int mark = path.lastIndexOf('#');
+        if (mark > 0 && mark + 1 < path.length() && path.substring(mark + 1).chars().allMatch(Character::isDigit)
+                && !Files.exists(resolve(path))) {
+            FileIdentity movie = identifyFile(path.substring(0, mark), key);
+            return new FileIdentity(movie.relativePath() + path.substring(mark), movie.size(), movie.mtimeMillis(),
+                    movie.digest());
+        }
+        return identifyFile(path, key);
+    }
+
+    private Path resolve(String keyPath) {
+        Path given = Path.of(keyPath);
+        return given.isAbsolute() ? given : keyRoot.resolve(given);
+    }
+
+    private FileIdentity identifyFile(String keyPath, Key key) throws IOException {
+        Path file = resolve(keyPath);
         String relative = FileIdentity.relativize(mediaRoot, file);
         FileIdentity known = identified.get(relative);
         if (known != null && known.size() == key.size() && known.mtimeMillis() == key.modifiedMillis()) {

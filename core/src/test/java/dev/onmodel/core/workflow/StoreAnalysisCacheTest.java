@@ -125,6 +125,41 @@ class StoreAnalysisCacheTest {
         }
     }
 
+    /**
+     * A movie's frames ({@code BatchScorer} keys them {@code movie#frame}) each have their entry, under the movie
+     * file's identity: the movie is digested once per run, and a changed movie hits for no frame.
+     */
+    @Test
+    void movieFramesAreCachedEachUnderTheMovieFilesIdentity() throws Exception {
+        try (ReviewStore store = importedStore()) {
+            Path movie = project.resolve("shots/sh010/v002/sh010_v002.mkv");
+            Files.createDirectories(movie.getParent());
+            Files.write(movie, new byte[] {1, 2, 3, 4});
+            java.util.function.IntFunction<AnalysisCache.Key> frameKey = f -> {
+                try {
+                    return new AnalysisCache.Key("shots/sh010/v002/sh010_v002.mkv#" + f, Files.size(movie),
+                            Files.getLastModifiedTime(movie).toMillis(), ENGINE);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            StoreAnalysisCache first = StoreAnalysisCache.open(store, project);
+            for (int f = 1; f <= 3; f++) {
+                assertEquals(Optional.empty(), first.get(frameKey.apply(f)));
+                first.put(frameKey.apply(f), "{\"frame\":" + f + "}");
+            }
+            first.flush();
+            assertEquals(1, first.digestedFiles(), "the movie is digested once, not once per frame");
+
+            StoreAnalysisCache second = StoreAnalysisCache.open(store, project);
+            assertEquals(Optional.of("{\"frame\":2}"), second.get(frameKey.apply(2)));
+            assertEquals(Optional.empty(), second.get(frameKey.apply(4)), "a frame never analysed");
+            Files.write(movie, new byte[] {9, 9, 9, 9, 9});
+            StoreAnalysisCache third = StoreAnalysisCache.open(store, project);
+            assertEquals(Optional.empty(), third.get(frameKey.apply(2)), "the movie changed");
+        }
+    }
+
     @Test
     void manyAnalysesAreWrittenInBatchesAndAllKept() throws Exception {
         try (ReviewStore store = importedStore()) {
