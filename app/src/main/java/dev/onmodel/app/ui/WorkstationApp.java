@@ -14,6 +14,9 @@ import dev.onmodel.app.ui.export.ExportDialog;
 import dev.onmodel.core.store.StoreBackups;
 import dev.onmodel.app.ui.images.FrameImageCache;
 import dev.onmodel.app.ui.images.FrameProxies;
+import dev.onmodel.app.ui.images.MovieFrameFiles;
+import dev.onmodel.core.imaging.ImageHeaders;
+import dev.onmodel.core.media.FfmpegTools;
 import dev.onmodel.app.settings.UserDirectories;
 import dev.onmodel.app.ui.keys.KeyMap;
 import dev.onmodel.app.ui.preferences.PreferencesDialog;
@@ -110,7 +113,9 @@ public final class WorkstationApp extends Application {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         cache = new FrameImageCache((long) preferences.frameCacheMegabytes() << 20,
                 Math.max(2, Runtime.getRuntime().availableProcessors()),
-                new FrameProxies(UserDirectories.dataHome().resolve("proxies")));
+                new FrameProxies(UserDirectories.dataHome().resolve("proxies")),
+                new MovieFrameFiles(UserDirectories.dataHome().resolve("movie-frames"), FfmpegTools.locate(),
+                        ImageHeaders.DEFAULT_MAX_PIXELS));
         differences = new DifferenceImages();
         stage.setTitle("OnModel");
         WindowLayout layout = preferences.window();

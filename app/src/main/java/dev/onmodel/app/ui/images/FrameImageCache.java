@@ -57,10 +57,23 @@ public final class FrameImageCache {
         this(budgetBytes, threads, null);
     }
 
+    /** Movie frames as files; null when movies are not shown. */
+    private final MovieFrameFiles movieFrames;
+
     /**
      * @param proxies where display proxies of frames above 1080p are kept; null for none
      */
     public FrameImageCache(long budgetBytes, int threads, FrameProxies proxies) {
+        this(budgetBytes, threads, proxies, null);
+    }
+
+    /**
+     * @param proxies     where display proxies of frames above 1080p are kept; null for none
+     * @param movieFrames how movie frames become files ({@link MovieFrameFiles#pathFor} names are decoded through
+     *                    it); null for none
+     */
+    public FrameImageCache(long budgetBytes, int threads, FrameProxies proxies, MovieFrameFiles movieFrames) {
+        this.movieFrames = movieFrames;
         this.proxies = proxies;
         this.budgetBytes = budgetBytes;
         this.decoders = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
@@ -194,18 +207,20 @@ public final class FrameImageCache {
     private Image decode(Key key) {
         Path file = key.file();
         try {
-            ImageHeader header = ImageHeaders.readWithinLimit(file, ImageHeaders.DEFAULT_MAX_PIXELS);
+            // A movie frame is read from the image file it is decoded into (at the first request for it).
+            Path readable = movieFrames == null ? file : movieFrames.readable(file);
+            ImageHeader header = ImageHeaders.readWithinLimit(readable, ImageHeaders.DEFAULT_MAX_PIXELS);
             headers.put(file, header);
             boolean fit = key.maxWidth() > 0 && key.maxHeight() > 0
                     && (header.width() > key.maxWidth() || header.height() > key.maxHeight());
-            Path source = file;
+            Path source = readable;
             if (fit && proxies != null && FrameProxies.worthAProxy(header)
                     && key.maxWidth() <= FrameProxies.MAX_WIDTH && key.maxHeight() <= FrameProxies.MAX_HEIGHT) {
-                Optional<Path> proxy = proxies.find(file);
+                Optional<Path> proxy = proxies.find(readable);
                 if (proxy.isPresent()) {
                     source = proxy.get();
                 } else {
-                    proxies.makeLater(file);
+                    proxies.makeLater(readable);
                 }
             }
             try (InputStream in = Files.newInputStream(source)) {
@@ -227,6 +242,11 @@ public final class FrameImageCache {
         public FrameLoadException(Path file, String reason, Throwable cause) {
             super(file + ": " + reason, cause);
         }
+    }
+
+    /** How this cache shows movie frames, or empty when it shows none. */
+    public Optional<MovieFrameFiles> movieFrames() {
+        return Optional.ofNullable(movieFrames);
     }
 
     public void shutdown() {

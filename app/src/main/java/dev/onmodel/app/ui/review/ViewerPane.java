@@ -4,9 +4,11 @@ import dev.onmodel.app.session.CharacterBox;
 import dev.onmodel.app.session.FrameScore;
 import dev.onmodel.app.ui.images.DifferenceImages;
 import dev.onmodel.app.ui.images.FrameImageCache;
+import dev.onmodel.app.ui.images.MovieFrameFiles;
 import dev.onmodel.app.ui.tasks.BackgroundTasks;
 import dev.onmodel.core.model.CharacterSheet;
 import dev.onmodel.core.model.Decision;
+import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.SheetView;
 import dev.onmodel.core.model.Variant;
 import javafx.geometry.Pos;
@@ -280,6 +282,17 @@ public final class ViewerPane extends Pane {
 
     // ---- frames ------------------------------------------------------------------------------------------------
 
+    /**
+     * The file that shows {@code frame} of {@code variant}: an image sequence's file, or a movie frame's (decoded by
+     * ffmpeg when it is first shown, see {@link MovieFrameFiles}).
+     */
+    private Optional<Path> frameFile(Variant variant, long frame) {
+        if (variant != null && variant.media() instanceof MovieMedia movie) {
+            return cache.movieFrames().flatMap(frames -> frames.pathFor(movie, frame));
+        }
+        return ReviewViewModel.frameFile(variant, frame);
+    }
+
     /** The decode box for frames: the fitted view size, or full resolution once zoomed. */
     private int requestWidth() {
         return Double.isNaN(zoom) ? displayWidth : 0;
@@ -294,15 +307,18 @@ public final class ViewerPane extends Pane {
         CompareMode mode = model.compareModeProperty().get();
         Variant a = model.selectedVariantProperty().get();
         Variant b = model.compareVariantProperty().get();
-        Optional<Path> fileA = ReviewViewModel.frameFile(a, frame);
-        Optional<Path> fileB = ReviewViewModel.frameFile(b, frame);
+        Optional<Path> fileA = frameFile(a, frame);
+        Optional<Path> fileB = frameFile(b, frame);
         if (displayWidth == 0 && Double.isNaN(zoom)) {
             return; // not laid out yet: the first layout asks again, at the size the frame will be shown
         }
         if (fileA.isEmpty()) {
             message.setText(a == null ? "No variant selected"
-                    : a.media() instanceof dev.onmodel.core.model.MovieMedia movie
-                    ? movie.file().getFileName() + " is a movie: the viewer shows image sequences only"
+                    : a.media() instanceof MovieMedia movie
+                    ? cache.movieFrames().map(MovieFrameFiles::available).orElse(false)
+                    ? "Frame " + frame + " is outside " + movie.file().getFileName() + " (frames " + movie.range().start()
+                    + "-" + movie.range().last() + ")"
+                    : movie.file().getFileName() + " is a movie: showing its frames needs ffmpeg and ffprobe on the PATH"
                     : "Frame " + frame + " is missing on disk");
             imageA.setImage(null);
             shownFile = null;
@@ -336,8 +352,8 @@ public final class ViewerPane extends Pane {
         }
         fileB.ifPresent(f -> cache.prefetch(f, requestWidth(), requestHeight()));
         if (mode == CompareMode.ONION_SKIN) {
-            load(ReviewViewModel.frameFile(a, frame - 1).orElse(null), true, onionPrevious, () -> null, i -> { });
-            load(ReviewViewModel.frameFile(a, frame + 1).orElse(null), true, onionNext, () -> null, i -> { });
+            load(frameFile(a, frame - 1).orElse(null), true, onionPrevious, () -> null, i -> { });
+            load(frameFile(a, frame + 1).orElse(null), true, onionNext, () -> null, i -> { });
         }
         if (mode == CompareMode.DIFFERENCE) {
             refreshDifference();
@@ -432,11 +448,11 @@ public final class ViewerPane extends Pane {
         int width = requestWidth();
         int height = requestHeight();
         for (int i = 1; i <= ahead; i++) {
-            ReviewViewModel.frameFile(variant, frame + (long) i * direction)
+            frameFile(variant, frame + (long) i * direction)
                     .ifPresent(f -> cache.prefetch(f, width, height));
         }
         for (int i = 1; i <= behind; i++) {
-            ReviewViewModel.frameFile(variant, frame - (long) i * direction)
+            frameFile(variant, frame - (long) i * direction)
                     .ifPresent(f -> cache.prefetch(f, width, height));
         }
     }
