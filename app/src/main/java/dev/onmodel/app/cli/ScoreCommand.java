@@ -8,10 +8,12 @@ import dev.onmodel.core.consistency.ProjectScorer;
 import dev.onmodel.core.consistency.ScoringProgress;
 import dev.onmodel.core.consistency.ScoringSettings;
 import dev.onmodel.core.consistency.SheetFolders;
-import dev.onmodel.core.media.MediaProblem;
 import dev.onmodel.core.media.FfmpegTools;
+import dev.onmodel.core.media.MediaProblem;
+import dev.onmodel.core.media.MovieProbe;
 import dev.onmodel.core.media.SequenceScanner;
 import dev.onmodel.core.model.CharacterSheet;
+import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.project.ProjectLayout;
 import dev.onmodel.core.store.ImportOptions;
 import dev.onmodel.core.store.StoreException;
@@ -71,7 +73,7 @@ public final class ScoreCommand implements Callable<Integer> {
             + " (new, removed and changed frames); without it the store's last import is scored.")
     boolean rescan;
 
-    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Image files or folders.")
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Image files, movies (every frame, path MOVIE#N) or folders.")
     List<Path> inputs = new ArrayList<>();
 
     @Override
@@ -166,24 +168,54 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The frames to score: image files as given, folders searched recursively (sorted by name), and every frame of
+     * each movie, named {@code movie.mp4#12} (frames numbered from 1, as the project's import numbers a movie's).
+     */
     private static List<BatchScorer.Input> expand(List<Path> inputs, List<MediaProblem> problems) throws IOException {
         List<BatchScorer.Input> files = new ArrayList<>();
+        MovieProbe[] probe = {null};
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
+                List<Path> found;
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile)
+                    found = walk.filter(Files::isRegularFile)
                             .filter(p -> !p.getFileName().toString().startsWith("."))
-                            .filter(p -> SequenceScanner.IMAGE_EXTENSIONS.contains(SequenceScanner.extensionOf(p)))
+                            .filter(p -> SequenceScanner.IMAGE_EXTENSIONS.contains(SequenceScanner.extensionOf(p))
+                                    || SequenceScanner.MOVIE_EXTENSIONS.contains(SequenceScanner.extensionOf(p)))
                             .sorted(Comparator.comparing(Path::toString))
-                            .forEach(p -> files.add(new BatchScorer.Input(p, p.toString())));
+                            .toList();
+                }
+                if (found.isEmpty()) {
+                    System.err.println("onmodel score: " + input + ": no image or movie files in this folder");
+                }
+                for (Path p : found) {
+                    add(p, files, problems, probe);
                 }
             } else if (Files.exists(input)) {
-                files.add(new BatchScorer.Input(input, input.toString()));
+                add(input, files, problems, probe);
             } else {
                 problems.add(new MediaProblem(input, "file not found"));
             }
         }
         return files;
+    }
+
+    private static void add(Path file, List<BatchScorer.Input> files, List<MediaProblem> problems, MovieProbe[] probe) {
+        if (!SequenceScanner.MOVIE_EXTENSIONS.contains(SequenceScanner.extensionOf(file))) {
+            files.add(new BatchScorer.Input(file, file.toString()));
+            return;
+        }
+        if (probe[0] == null) {
+            probe[0] = FfmpegTools.probeOrExplain();
+        }
+        try {
+            MovieMedia movie = probe[0].probe(file);
+            movie.range().frames().forEach(frame -> files.add(new BatchScorer.Input(file, file + "#" + frame, movie,
+                    frame)));
+        } catch (IOException e) {
+            problems.add(new MediaProblem(file, e.getMessage()));
+        }
     }
 
     private void writeCsv(BatchScorer.Result result) throws IOException {

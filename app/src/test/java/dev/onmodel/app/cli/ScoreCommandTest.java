@@ -85,4 +85,39 @@ class ScoreCommandTest {
         assertEquals(OnModelCommand.EXIT_USAGE, out.exitCode());
         assertTrue(out.stderr().contains("nobody") && out.stderr().contains("no image"), out.stderr());
     }
+
+    /**
+     * A movie INPUT (or one found in a folder) is scored frame by frame, each row's path {@code movie#N}; the frames
+     * are the same pictures as the image files, encoded losslessly, so they score alike. A movie ffprobe cannot read
+     * is listed with its reason and exit code 1. Skipped, visibly, without ffmpeg.
+     */
+    @Test
+    void moviesAreScoredFrameByFrame() throws Exception {
+        java.util.Optional<dev.onmodel.core.media.FfmpegTools> tools = dev.onmodel.core.media.FfmpegTools.locate();
+        org.junit.jupiter.api.Assumptions.assumeTrue(tools.isPresent(),
+                "ffmpeg/ffprobe not on the PATH: movie scoring from the command line not tested");
+        Path takes = Files.createDirectories(dir.resolve("takes"));
+        Path movie = takes.resolve("sh_v2.mkv");
+        Process p = new ProcessBuilder(tools.get().ffmpeg().toString(), "-v", "error", "-y", "-framerate", "24",
+                "-start_number", "1001", "-i", frames.resolve("sh_v1.%04d.png").toString(), "-frames:v", "2",
+                "-c:v", "ffv1", "-pix_fmt", "bgr0", movie.toString()).redirectErrorStream(true).start();
+        String made = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), made);
+        Path csv = dir.resolve("movie.csv");
+        CommandLineContractTest.Captured out = CommandLineContractTest.Captured.run("score", "--sheet", sheet.toString(),
+                takes.toString(), "--csv", csv.toString());
+        assertEquals(0, out.exitCode(), out.stderr());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(1).startsWith(movie + "#1,mira,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith(movie + "#2,mira,"), lines.get(2));
+        assertTrue(lines.get(1).contains(",ok,"), lines.get(1));
+
+        Files.writeString(takes.resolve("broken.mp4"), "not a movie");
+        out = CommandLineContractTest.Captured.run("score", "--sheet", sheet.toString(), takes.toString(), "--csv",
+                csv.toString());
+        assertEquals(1, out.exitCode(), out.stderr());
+        assertTrue(out.stderr().contains("broken.mp4"), out.stderr());
+        assertEquals(3, Files.readAllLines(csv).size(), "the readable movie is still scored");
+    }
 }
