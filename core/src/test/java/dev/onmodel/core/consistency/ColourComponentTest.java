@@ -34,6 +34,24 @@ class ColourComponentTest {
         assertTrue(recoloured < onModel - 100 * replaced * 0.9, "recoloured " + recoloured);
     }
 
+    /**
+     * A part replaced by a foreign colour while its own colour is still worn elsewhere: the overall recall is whole,
+     * the recall of the third the part is in is not, and the foreign colour counts as in place of a sheet colour.
+     */
+    @Property(tries = 60)
+    void coloursMissingFromOneThirdMakeForeignColoursCount(
+            @ForAll @DoubleRange(min = 0.05, max = 0.3) double missingInThird,
+            @ForAll @DoubleRange(min = 0.02, max = 0.2) double foreign) {
+        CharacterAnalysis.ViewSignals wholeThirds = new CharacterAnalysis.ViewSignals("front", 1 - foreign, 1, 0.5, 0,
+                0, Double.NaN, 1 - foreign, 1, 1 - foreign, 1, Double.NaN, Double.NaN);
+        CharacterAnalysis.ViewSignals partReplaced = new CharacterAnalysis.ViewSignals("front", 1 - foreign, 1, 0.5, 0,
+                0, Double.NaN, 1 - foreign, 1, 1 - foreign, 1 - missingInThird, Double.NaN, Double.NaN);
+        double beside = ScoreModel.colourComponent(wholeThirds, 200);
+        double inPlace = ScoreModel.colourComponent(partReplaced, 200);
+        assertEquals(missingInThird, ScoreModel.missing(partReplaced, 200), 1e-9);
+        assertTrue(inPlace < beside - 1e-6, "in place " + inPlace + ", beside " + beside);
+    }
+
     @Property(tries = 40)
     void colourAdjacencyOnlyLowersTheComponent(@ForAll @DoubleRange(min = 0, max = 1) double adjacency,
                                                @ForAll @DoubleRange(min = 0.5, max = 1) double recall) {
