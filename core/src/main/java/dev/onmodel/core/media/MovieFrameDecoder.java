@@ -44,7 +44,11 @@ public final class MovieFrameDecoder {
             throw new MediaReadException(movie.file(), MediaProblem.Kind.TOO_LARGE, "movie too large: "
                     + movie.width() + "x" + movie.height() + " pixels, limit " + maxPixels + " pixels; not decoded");
         }
-        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-v", "error", "-nostdin"));
+        // -noautorotate (an input option, so it goes before each -i): the frame as stored, at the size ffprobe
+        // reported; a rotation tag would otherwise swap width and height and the pixels would be read with the wrong
+        // row length.
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-v", "error", "-nostdin",
+                "-noautorotate"));
         if (movie.variableFrameRate()) {
             command.addAll(List.of("-i", movie.file().toAbsolutePath().toString(),
                     // rawvideo output has no timestamps, so ffmpeg passes the one selected frame through as is

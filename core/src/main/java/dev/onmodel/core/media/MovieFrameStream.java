@@ -71,8 +71,10 @@ public final class MovieFrameStream implements AutoCloseable {
             throw new MediaReadException(movie.file(), MediaProblem.Kind.TOO_LARGE, "movie too large: "
                     + movie.width() + "x" + movie.height() + " pixels, limit " + maxPixels + " pixels; not decoded");
         }
+        // -noautorotate: frames as stored, the size ffprobe reported; a rotation tag would otherwise swap width and
+        // height and every frame would be read with the wrong row length.
         List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-v", "error", "-nostdin",
-                "-i", movie.file().toAbsolutePath().toString(), "-map", "0:v:0"));
+                "-noautorotate", "-i", movie.file().toAbsolutePath().toString(), "-map", "0:v:0"));
         if (movie.variableFrameRate()) {
             // Every decoded frame once, as it comes: raw video output would otherwise be resampled to a constant
             // rate, duplicating and dropping frames, and the n-th frame out would no longer be the n-th decoded.

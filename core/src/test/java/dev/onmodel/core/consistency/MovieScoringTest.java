@@ -209,6 +209,48 @@ class MovieScoringTest {
         assertTrue(result.frames().stream().anyMatch(f -> !f.input().isMovieFrame()), "the image file is scored");
     }
 
+    /**
+     * A rotation tag (phones write one; {@code -metadata:s:v rotate=90}) must not change what is read: ffmpeg would
+     * turn the frames and swap width and height, and rows read at the probed width would be garbage.
+     */
+    @Test
+    void aRotationTagDoesNotChangeTheFramesRead() throws Exception {
+        FfmpegTools tools = tools();
+        Path take = sample.resolve("shots/sh040/v001");
+        Path plain = dir.resolve("rotation/plain.mp4");
+        Files.createDirectories(plain.getParent());
+        String first = framesOf(take).get(0).file().getFileName().toString();
+        String pattern = first.substring(0, first.length() - 8) + "%04d.png";
+        run(tools.ffmpeg().toString(), "-v", "error", "-y", "-framerate", "24", "-start_number",
+                first.substring(first.length() - 8, first.length() - 4), "-i", take.resolve(pattern).toString(),
+                "-frames:v", "6", "-c:v", "libx264", "-pix_fmt", "yuv420p", plain.toString());
+        Path rotated = dir.resolve("rotation/rotated.mp4");
+        run(tools.ffmpeg().toString(), "-v", "error", "-y", "-i", plain.toString(), "-c", "copy",
+                "-metadata:s:v", "rotate=90", rotated.toString());
+        String probe = run(tools.ffprobe().toString(), "-v", "error", "-show_streams", rotated.toString());
+        Assumptions.assumeTrue(probe.contains("rotation=") || probe.contains("rotate="),
+                "this ffmpeg wrote no rotation tag: nothing to test");
+        List<FrameScore> scores = new ArrayList<>();
+        for (Path file : List.of(plain, rotated)) {
+            MovieMedia movie = new FfprobeMovieProbe(tools, 1).probe(file);
+            BatchScorer.Result result = new BatchScorer(engine).score(movie.range().frames()
+                    .mapToObj(f -> BatchScorer.Input.ofMovieFrame(movie, f)).toList(), List.of("tobo"), 1,
+                    ScoringProgress.none(), new Cancellation());
+            assertEquals(List.of(), result.problems());
+            result.frames().forEach(f -> scores.add(f.score()));
+        }
+        assertEquals(12, scores.size());
+        assertEquals(scores.subList(0, 6), scores.subList(6, 12));
+        assertEquals(Band.OK, scores.get(0).worst().orElseThrow().band(), scores.get(0).toString());
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
+        return out;
+    }
+
     @Test
     void withoutFfmpegAMovieIsOneProblemWithTheInstallHint() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("no-tools"));
