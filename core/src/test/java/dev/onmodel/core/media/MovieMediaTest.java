@@ -93,6 +93,47 @@ class MovieMediaTest {
         assertThrows(MediaReadException.class, () -> decoder.decode(media, 25));
     }
 
+    /** Scoring's stream: every frame once, in order, reduced to every 2nd pixel of every 2nd row. */
+    @Test
+    void streamingGivesEveryFrameInOrderSubsampled() throws Exception {
+        FfmpegTools tools = tools();
+        MovieMedia media = new FfprobeMovieProbe(tools, 1001).probe(movie(tools, "cfr.mkv", "-c:v", "ffv1",
+                "-pix_fmt", "bgr0"));
+        List<Integer> levels = new ArrayList<>();
+        try (MovieFrameStream stream = MovieFrameStream.open(tools, media, 2, Long.MAX_VALUE)) {
+            assertEquals(32, stream.width());
+            assertEquals(24, stream.height());
+            int[] pixels;
+            while ((pixels = stream.next()) != null) {
+                assertEquals(32 * 24, pixels.length);
+                levels.add(pixels[12 * 32 + 16] & 0xFF);
+            }
+            assertEquals(FRAMES, stream.delivered());
+        }
+        for (int i = 0; i < FRAMES; i++) {
+            assertEquals(10 * i, levels.get(i), "frame " + (1001 + i));
+        }
+    }
+
+    /** A variable-rate movie is streamed frame by frame as decoded, so frame n is the n-th decoded one. */
+    @Test
+    void streamingAVariableRateMovieGivesEachDecodedFrameOnce() throws Exception {
+        FfmpegTools tools = tools();
+        Path file = movie(tools, "vfr-stream.mp4", "-vf", "setpts='if(lt(N,12),N/24/TB,(0.5+(N-12)/12)/TB)'",
+                "-fps_mode", "vfr", "-c:v", "libx264", "-pix_fmt", "yuv420p");
+        MovieMedia media = new FfprobeMovieProbe(tools, 1).probe(file);
+        assertTrue(media.variableFrameRate(), "VFR not reported: " + media);
+        List<Integer> levels = new ArrayList<>();
+        try (MovieFrameStream stream = MovieFrameStream.open(tools, media, 1, Long.MAX_VALUE)) {
+            int[] pixels;
+            while ((pixels = stream.next()) != null) {
+                levels.add(pixels[24 * 64 + 32] & 0xFF);
+            }
+        }
+        assertEquals(media.frameCount(), levels.size());
+        assertTrue(Math.abs(levels.get(19) - 190) <= 4, "frame 20 streamed grey " + levels.get(19));
+    }
+
     @Test
     void variableFrameRateIsReportedAndStillDecodedByFrameIndex() throws Exception {
         FfmpegTools tools = tools();
