@@ -175,6 +175,14 @@ public final class StoreAnalysisCache implements AnalysisCache {
         int mark = path.lastIndexOf('#');
         if (mark > 0 && mark + 1 < path.length() && path.substring(mark + 1).chars().allMatch(Character::isDigit)
                 && !Files.exists(resolve(path))) {
+            // The movie was digested when this frame was cached: while its size and time are those recorded then,
+            // that digest stands, as an imported frame's does (a 2 GB movie is not read again on every run).
+            String frameKey = FileIdentity.relativize(mediaRoot, resolve(path.substring(0, mark))) + path.substring(mark);
+            CachedAnalysis earlier = analyses(key.engineVersion()).get(frameKey);
+            if (earlier != null && earlier.identity().size() == key.size()
+                    && earlier.identity().mtimeMillis() == key.modifiedMillis()) {
+                return earlier.identity();
+            }
             FileIdentity movie = identifyFile(path.substring(0, mark), key);
             return new FileIdentity(movie.relativePath() + path.substring(mark), movie.size(), movie.mtimeMillis(),
                     movie.digest());

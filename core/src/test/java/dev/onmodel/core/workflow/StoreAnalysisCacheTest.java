@@ -153,6 +153,8 @@ class StoreAnalysisCacheTest {
 
             StoreAnalysisCache second = StoreAnalysisCache.open(store, project);
             assertEquals(Optional.of("{\"frame\":2}"), second.get(frameKey.apply(2)));
+            assertEquals(Optional.of("{\"frame\":3}"), second.get(frameKey.apply(3)));
+            assertEquals(0, second.digestedFiles(), "an unchanged movie's cached frames need no digest");
             assertEquals(Optional.empty(), second.get(frameKey.apply(4)), "a frame never analysed");
             Files.write(movie, new byte[] {9, 9, 9, 9, 9});
             StoreAnalysisCache third = StoreAnalysisCache.open(store, project);
