@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -265,6 +266,9 @@ public final class BatchScorer {
         MovieMedia movie = run.inputs.get(indices.get(0)).movie();
         TreeMap<Long, List<Integer>> wanted = new TreeMap<>();
         try {
+            if (!Files.isRegularFile(movie.file())) {
+                throw new IOException(Files.exists(movie.file()) ? "not a regular file" : "file not found");
+            }
             AnalysisCache.Key[] keys = new AnalysisCache.Key[run.inputs.size()];
             for (int index : indices) {
                 if (run.cancellation.isCancelled()) {
@@ -308,20 +312,20 @@ public final class BatchScorer {
                 }
             }
         } catch (IOException | RuntimeException e) {
+            // Every frame not analysed by now is lost with the movie (the cache look-up may have failed before
+            // they were even listed as wanted): one problem, at the first of them.
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            boolean first = true;
-            for (List<Integer> left : wanted.values()) {
-                for (int index : left) {
-                    if (first) {
-                        long frame = run.inputs.get(index).movieFrame();
-                        run.problems[index] = new MediaProblem(Path.of(run.inputs.get(index).displayPath()),
-                                "frames " + frame + " to " + movie.range().last() + " not scored: " + reason);
-                        first = false;
-                    } else {
-                        run.unreadable[index] = true;
-                    }
-                    run.frameDone();
+            List<Integer> lost = indices.stream().filter(index -> run.analyses[index] == null)
+                    .sorted(Comparator.comparingLong(index -> run.inputs.get(index).movieFrame())).toList();
+            for (int index : lost) {
+                if (index == lost.get(0)) {
+                    long frame = run.inputs.get(index).movieFrame();
+                    run.problems[index] = new MediaProblem(Path.of(run.inputs.get(index).displayPath()),
+                            "frames " + frame + " to " + movie.range().last() + " not scored: " + reason);
+                } else {
+                    run.unreadable[index] = true;
                 }
+                run.frameDone();
             }
         }
     }

@@ -83,6 +83,10 @@ class MovieScoringTest {
         return movie;
     }
 
+    private static List<BatchScorer.Input> movieFrames(MovieMedia movie) {
+        return movie.range().frames().mapToObj(f -> BatchScorer.Input.ofMovieFrame(movie, f)).toList();
+    }
+
     private static List<BatchScorer.Input> framesOf(Path take) throws IOException {
         try (Stream<Path> files = Files.list(take)) {
             return files.sorted().map(BatchScorer.Input::of).toList();
@@ -97,8 +101,7 @@ class MovieScoringTest {
         MovieMedia movie = new FfprobeMovieProbe(tools, 1001).probe(movieFile);
         List<BatchScorer.Input> images = framesOf(take);
         assertEquals(images.size(), movie.frameCount());
-        List<BatchScorer.Input> frames = movie.range().frames()
-                .mapToObj(f -> BatchScorer.Input.ofMovieFrame(movie, f)).toList();
+        List<BatchScorer.Input> frames = movieFrames(movie);
 
         BatchScorer.Result fromImages = new BatchScorer(engine).score(images, List.of("mira"), 2,
                 ScoringProgress.none(), new Cancellation());
@@ -190,8 +193,7 @@ class MovieScoringTest {
         // Cut the file: the frames at its end are gone, and ffmpeg stops early.
         byte[] bytes = Files.readAllBytes(movieFile);
         Files.write(movieFile, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        List<BatchScorer.Input> frames = movie.range().frames()
-                .mapToObj(f -> BatchScorer.Input.ofMovieFrame(movie, f)).toList();
+        List<BatchScorer.Input> frames = movieFrames(movie);
         List<BatchScorer.Input> inputs = new ArrayList<>(frames);
         inputs.add(BatchScorer.Input.of(framesOf(take).get(0).file()));
 
@@ -233,8 +235,7 @@ class MovieScoringTest {
         List<FrameScore> scores = new ArrayList<>();
         for (Path file : List.of(plain, rotated)) {
             MovieMedia movie = new FfprobeMovieProbe(tools, 1).probe(file);
-            BatchScorer.Result result = new BatchScorer(engine).score(movie.range().frames()
-                    .mapToObj(f -> BatchScorer.Input.ofMovieFrame(movie, f)).toList(), List.of("tobo"), 1,
+            BatchScorer.Result result = new BatchScorer(engine).score(movieFrames(movie), List.of("tobo"), 1,
                     ScoringProgress.none(), new Cancellation());
             assertEquals(List.of(), result.problems());
             result.frames().forEach(f -> scores.add(f.score()));
@@ -252,13 +253,25 @@ class MovieScoringTest {
     }
 
     @Test
+    void aMissingMovieIsOneProblemAndProgressStillReachesTheEnd() {
+        MovieMedia movie = new MovieMedia(dir.resolve("gone.mov"), 1001, 3, dev.onmodel.core.time.FrameRate.FPS_24,
+                64, 48, false);
+        List<Integer> progress = new ArrayList<>();
+        BatchScorer.Result result = new BatchScorer(engine).score(movieFrames(movie), List.of("mira"), 1,
+                (done, total) -> progress.add(done), new Cancellation());
+        assertEquals(1, result.problems().size(), result.problems().toString());
+        assertEquals("frames 1001 to 1003 not scored: file not found", result.problems().get(0).reason());
+        assertFalse(result.cancelled());
+        assertEquals(List.of(1, 2, 3), progress);
+    }
+
+    @Test
     void withoutFfmpegAMovieIsOneProblemWithTheInstallHint() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("no-tools"));
         MovieMedia movie = new MovieMedia(dir.resolve("some.mov"), 1001, 3, dev.onmodel.core.time.FrameRate.FPS_24,
                 64, 48, false);
         Files.write(movie.file(), new byte[] {1, 2, 3});
-        List<BatchScorer.Input> frames = movie.range().frames()
-                .mapToObj(f -> BatchScorer.Input.ofMovieFrame(movie, f)).toList();
+        List<BatchScorer.Input> frames = movieFrames(movie);
         String previous = System.getProperty("onmodel.ffmpeg.dir");
         System.setProperty("onmodel.ffmpeg.dir", empty.toString());
         BatchScorer.Result result;

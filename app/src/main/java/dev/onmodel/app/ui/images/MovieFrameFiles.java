@@ -1,5 +1,6 @@
 package dev.onmodel.app.ui.images;
 
+import dev.onmodel.core.editorial.AtomicFiles;
 import dev.onmodel.core.media.FfmpegTools;
 import dev.onmodel.core.media.MovieFrameDecoder;
 import dev.onmodel.core.model.MovieMedia;
@@ -8,10 +9,8 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -89,19 +88,12 @@ public final class MovieFrameFiles {
         }
         BufferedImage image = decoder.get().decode(wanted.movie(), wanted.frame());
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "frame", ".tmp");
-        try {
-            if (!ImageIO.write(image, "png", temp.toFile())) {
+        // Whole or not at all: a decoding thread of another viewer may read the file the moment it exists.
+        AtomicFiles.write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available");
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
         return target;
     }
 
