@@ -53,8 +53,10 @@ public final class ProjectScorer {
      */
     public Summary score(Project project, ProjectScoreSink sink, int threads, ScoringProgress progress,
                          Cancellation cancellation) throws IOException {
-        int total = project.shots().stream().flatMap(s -> s.variants().stream())
-                .mapToInt(v -> framesOf(v).size()).sum();
+        int total = Math.toIntExact(project.shots().stream().flatMap(s -> s.variants().stream())
+                .mapToLong(v -> v.media() instanceof ImageSequence q ? q.files().size()
+                        : v.media() instanceof MovieMedia m ? m.frameCount() : 0)
+                .sum());
         BatchScorer batch = new BatchScorer(engine, cache, project.root());
         int[] offset = {0};
         int scored = 0;

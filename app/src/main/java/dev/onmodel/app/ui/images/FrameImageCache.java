@@ -48,6 +48,8 @@ public final class FrameImageCache {
     }
 
     private final FrameProxies proxies;
+    /** Movie frames as files; null when movies are not shown. */
+    private final MovieFrameFiles movieFrames;
 
     /**
      * @param budgetBytes memory the decoded frames may use (4 bytes a pixel)
@@ -56,9 +58,6 @@ public final class FrameImageCache {
     public FrameImageCache(long budgetBytes, int threads) {
         this(budgetBytes, threads, null);
     }
-
-    /** Movie frames as files; null when movies are not shown. */
-    private final MovieFrameFiles movieFrames;
 
     /**
      * @param proxies where display proxies of frames above 1080p are kept; null for none
