@@ -68,6 +68,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkstationApp extends Application {
 
+    /**
+     * Disk the viewer's decoded movie frames may use (a PNG is 0.4 MB for a flat 720p or 1080p frame, a few MB for a
+     * detailed 1080p one: 1,000 to 10,000 frames): enough for the takes of a review session, bounded so that stepping
+     * through long takes cannot fill the disk.
+     */
+    private static final long MOVIE_FRAME_BUDGET = 4L << 30;
+
     static volatile Path requestedProject;
     static volatile int exitCode;
     /** How sessions are opened: the review store and the engine; tools and tests may put another binding here. */
@@ -115,7 +122,7 @@ public final class WorkstationApp extends Application {
                 Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new FrameProxies(UserDirectories.dataHome().resolve("proxies")),
                 new MovieFrameFiles(UserDirectories.dataHome().resolve("movie-frames"), FfmpegTools.locate(),
-                        ImageHeaders.DEFAULT_MAX_PIXELS));
+                        ImageHeaders.DEFAULT_MAX_PIXELS, MOVIE_FRAME_BUDGET));
         differences = new DifferenceImages();
         stage.setTitle("OnModel");
         WindowLayout layout = preferences.window();

@@ -10,14 +10,19 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * A movie's frames as image files, so that the viewer shows a movie variant's frames as it shows an image sequence's
@@ -28,24 +33,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * needed and writes it as a PNG (lossless: what the reviewer judges is the movie's frame) under the data folder,
  * named by the movie's path, size and modification time (a re-rendered take gets new files) and the frame number.
  * Later viewings, in this session or the next, read the PNG.
+ *
+ * <p>The folder is kept under a budget: a 1080p frame is a few megabytes, and a reviewer who steps through a few long
+ * takes would otherwise fill the disk. Once the frames written push it over the budget, the least recently written
+ * files are deleted until it holds three quarters of it (a deleted frame is decoded again when next shown).
  */
 public final class MovieFrameFiles {
 
     private final Path folder;
     private final Optional<MovieFrameDecoder> decoder;
     private final Map<Path, MovieFrame> named = new ConcurrentHashMap<>();
+    private final long budgetBytes;
+    /** Bytes in the folder as last counted plus those written since; -1 until first counted. */
+    private long usedBytes = -1;
 
     private record MovieFrame(MovieMedia movie, long frame) {
     }
 
     /**
-     * @param folder    where frame files are kept (created on first use)
-     * @param tools     ffmpeg, or empty: then no movie frame can be shown
-     * @param maxPixels movies with larger frames are not decoded
+     * @param folder      where frame files are kept (created on first use)
+     * @param tools       ffmpeg, or empty: then no movie frame can be shown
+     * @param maxPixels   movies with larger frames are not decoded
+     * @param budgetBytes how much the folder may hold
      */
-    public MovieFrameFiles(Path folder, Optional<FfmpegTools> tools, long maxPixels) {
+    public MovieFrameFiles(Path folder, Optional<FfmpegTools> tools, long maxPixels, long budgetBytes) {
         this.folder = folder;
         this.decoder = tools.map(t -> new MovieFrameDecoder(t, maxPixels));
+        this.budgetBytes = budgetBytes;
     }
 
     /** Whether movie frames can be shown at all (ffmpeg was found). */
@@ -94,7 +108,54 @@ public final class MovieFrameFiles {
                 throw new IOException("no PNG writer available");
             }
         });
+        written(target);
         return target;
+    }
+
+    /** Counts a new file against the budget and trims the folder when it is over. */
+    private synchronized void written(Path file) throws IOException {
+        if (usedBytes < 0) {
+            usedBytes = frameFiles().stream().mapToLong(f -> f.size).sum();
+        } else {
+            usedBytes += Files.size(file);
+        }
+        if (usedBytes <= budgetBytes) {
+            return;
+        }
+        List<FrameFile> files = new ArrayList<>(frameFiles());
+        files.sort(Comparator.comparingLong(f -> f.written));
+        long kept = files.stream().mapToLong(f -> f.size).sum();
+        for (FrameFile f : files) {
+            if (kept <= budgetBytes * 3 / 4) {
+                break;
+            }
+            if (!f.path.equals(file) && Files.deleteIfExists(f.path)) {
+                kept -= f.size;
+            }
+        }
+        usedBytes = kept;
+    }
+
+    private record FrameFile(Path path, long size, long written) {
+    }
+
+    /** The frame files in the folder, with their sizes and modification times. */
+    private List<FrameFile> frameFiles() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<FrameFile> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.filter(p -> p.getFileName().toString().endsWith(".png")).toList()) {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                    files.add(new FrameFile(p, a.size(), a.lastModifiedTime().toMillis()));
+                } catch (NoSuchFileException gone) {
+                    // deleted meanwhile (another window trimming the same folder): nothing to count
+                }
+            }
+        }
+        return files;
     }
 
     private static String sha1(String text) {

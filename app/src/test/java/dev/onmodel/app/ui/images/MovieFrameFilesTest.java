@@ -14,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,7 +69,7 @@ class MovieFrameFilesTest {
     void eachFrameNumberShowsThatFrameOfTheMovie() throws Exception {
         FfmpegTools tools = tools();
         MovieMedia movie = new FfprobeMovieProbe(tools, 1001).probe(movie(tools, 0));
-        MovieFrameFiles frames = new MovieFrameFiles(dir.resolve("frames"), Optional.of(tools), Long.MAX_VALUE);
+        MovieFrameFiles frames = new MovieFrameFiles(dir.resolve("frames"), Optional.of(tools), Long.MAX_VALUE, Long.MAX_VALUE);
         assertTrue(frames.available());
         for (long f = 1001; f < 1001 + FRAMES; f++) {
             Path name = frames.pathFor(movie, f).orElseThrow();
@@ -87,7 +88,7 @@ class MovieFrameFilesTest {
     void aReRenderedMovieGetsNewFrameFiles() throws Exception {
         FfmpegTools tools = tools();
         MovieMedia movie = new FfprobeMovieProbe(tools, 1).probe(movie(tools, 0));
-        MovieFrameFiles frames = new MovieFrameFiles(dir.resolve("frames"), Optional.of(tools), Long.MAX_VALUE);
+        MovieFrameFiles frames = new MovieFrameFiles(dir.resolve("frames"), Optional.of(tools), Long.MAX_VALUE, Long.MAX_VALUE);
         Path name = frames.pathFor(movie, 2).orElseThrow();
         Path before = frames.readable(name);
         assertEquals(40, grey(before));
@@ -103,8 +104,35 @@ class MovieFrameFilesTest {
     void withoutFfmpegNoMovieFrameIsNamed() {
         MovieMedia movie = new MovieMedia(dir.resolve("take.mov"), 1, 10, dev.onmodel.core.time.FrameRate.FPS_24, 64,
                 48, false);
-        MovieFrameFiles frames = new MovieFrameFiles(dir.resolve("frames"), Optional.empty(), Long.MAX_VALUE);
+        MovieFrameFiles frames = new MovieFrameFiles(dir.resolve("frames"), Optional.empty(), Long.MAX_VALUE, Long.MAX_VALUE);
         assertFalse(frames.available());
         assertEquals(Optional.empty(), frames.pathFor(movie, 3));
+    }
+
+    /** The folder stays under its budget: the least recently written frames go, and come back when shown again. */
+    @Test
+    void theFolderIsKeptUnderItsBudget() throws Exception {
+        FfmpegTools tools = tools();
+        MovieMedia movie = new FfprobeMovieProbe(tools, 1).probe(movie(tools, 0));
+        Path folder = dir.resolve("frames");
+        MovieFrameFiles probe = new MovieFrameFiles(folder.resolveSibling("probe"), Optional.of(tools), Long.MAX_VALUE,
+                Long.MAX_VALUE);
+        long one = Files.size(probe.readable(probe.pathFor(movie, 1).orElseThrow()));
+        // Room for about three frames: writing six must delete the oldest.
+        MovieFrameFiles frames = new MovieFrameFiles(folder, Optional.of(tools), Long.MAX_VALUE, 3 * one + one / 2);
+        List<Path> files = new java.util.ArrayList<>();
+        for (long f = 1; f <= FRAMES; f++) {
+            Path file = frames.readable(frames.pathFor(movie, f).orElseThrow());
+            files.add(file);
+            Thread.sleep(20); // distinct modification times, oldest first
+        }
+        long used;
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            used = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        assertTrue(used <= 3 * one + one / 2, used + " bytes kept, budget " + (3 * one + one / 2));
+        assertFalse(Files.exists(files.get(0)), "the oldest frame was deleted");
+        assertTrue(Files.exists(files.get(FRAMES - 1)), "the newest frame is kept");
+        assertEquals(0, grey(frames.readable(frames.pathFor(movie, 1).orElseThrow())), "and comes back when shown");
     }
 }
