@@ -195,7 +195,9 @@ public final class BatchScorer {
             } else {
                 FrameAnalysis previous = neighbour(inputs, run.analyses, i, -1);
                 FrameAnalysis next = neighbour(inputs, run.analyses, i, +1);
-                frames.add(new ScoredFrame(inputs.get(i), engine.score(run.analyses[i], previous, next, typical)));
+                long previousFrame = previous == null ? -1 : frameNumber(inputs.get(i - 1));
+                frames.add(new ScoredFrame(inputs.get(i), engine.score(run.analyses[i], previous, next, typical,
+                        previousFrame)));
             }
         }
         return new Result(frames, problemList, !complete || cancellation.isCancelled(), run.cached.get());
@@ -387,6 +389,15 @@ public final class BatchScorer {
         }
         long gap = Long.parseLong(b.group(2)) - Long.parseLong(a.group(2));
         return gap == direction ? analyses[j] : null;
+    }
+
+    /** The frame number people know a frame by: the movie's, or the number in an image file's name; -1 if none. */
+    private static long frameNumber(Input input) {
+        if (input.isMovieFrame()) {
+            return input.movieFrame();
+        }
+        java.util.regex.Matcher m = NUMBERED.matcher(input.file().getFileName().toString());
+        return m.matches() ? Long.parseLong(m.group(2)) : -1;
     }
 
     /** The cache key of a frame: its file (a movie frame: the movie's, with the frame number) and the version. */

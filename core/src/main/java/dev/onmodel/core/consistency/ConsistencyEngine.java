@@ -201,6 +201,18 @@ public final class ConsistencyEngine {
      */
     public FrameScore score(FrameAnalysis current, FrameAnalysis previous, FrameAnalysis next,
                             Map<String, Double> typicalProportions) {
+        return score(current, previous, next, typicalProportions, -1);
+    }
+
+    /**
+     * As {@link #score(FrameAnalysis, FrameAnalysis, FrameAnalysis, Map)}, naming the frame before in the explanation
+     * of a sudden change ("sudden change from frame 1011").
+     *
+     * @param previousFrame the number of the frame {@code previous} is (as people name it: the number in its file
+     *                      name, or the movie's frame number), or -1 when it has none
+     */
+    public FrameScore score(FrameAnalysis current, FrameAnalysis previous, FrameAnalysis next,
+                            Map<String, Double> typicalProportions, long previousFrame) {
         List<CharacterScore> scores = new ArrayList<>();
         // The same subsampling step analyze() used, so that the score knows how many pixels the figure had.
         int step = stepOf(current);
@@ -208,7 +220,8 @@ public final class ConsistencyEngine {
             CharacterAnalysis before = previous == null ? null : previous.character(analysis.character());
             CharacterAnalysis after = next == null ? null : next.character(analysis.character());
             scores.add(ScoreModel.score(analysis, before, after,
-                    typicalProportions.getOrDefault(analysis.character(), Double.NaN), step, settings));
+                    typicalProportions.getOrDefault(analysis.character(), Double.NaN), step, settings,
+                    before == null ? -1 : previousFrame));
         }
         return new FrameScore(scores);
     }

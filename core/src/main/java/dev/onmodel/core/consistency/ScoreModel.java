@@ -42,6 +42,15 @@ final class ScoreModel {
      */
     static CharacterScore score(CharacterAnalysis analysis, CharacterAnalysis previous, CharacterAnalysis next,
                                 double typicalProportions, int step, ScoringSettings settings) {
+        return score(analysis, previous, next, typicalProportions, step, settings, -1);
+    }
+
+    /**
+     * @param previousFrame the number of the frame {@code previous} is, for the explanation of a sudden change; -1
+     *                      when unknown
+     */
+    static CharacterScore score(CharacterAnalysis analysis, CharacterAnalysis previous, CharacterAnalysis next,
+                                double typicalProportions, int step, ScoringSettings settings, long previousFrame) {
         double figureHeight = Math.max(1, analysis.box().height() / (double) Math.max(1, step));
         // The score takes the view that matches best; the view named to the reviewer is the one whose colours are in
         // the same places (per third of the figure: a back view has hair where a front view has a face).
@@ -95,7 +104,7 @@ final class ScoreModel {
         return new CharacterScore(analysis.character(), round(score), band, round(bestColour), round(bestShape),
                 Double.isNaN(temporal) ? Double.NaN : round(temporal), bestView, analysis.box(),
                 explain(analysis, band, bestView, bestColour / 100, bestNudge * sequenceFactor * grainFactor,
-                        temporal));
+                        temporal, previousFrame));
     }
 
     /**
@@ -240,9 +249,10 @@ final class ScoreModel {
      *
      * @param colourFactor the best view's colour component over 100
      * @param shapeFactor  the product of the proportion factors applied to the score (1 = no loss)
+     * @param previousFrame the number of the frame before, named in a sudden change; -1 when unknown
      */
     static String explain(CharacterAnalysis analysis, Band band, String view, double colourFactor, double shapeFactor,
-                          double temporal) {
+                          double temporal, long previousFrame) {
         if (!analysis.found()) {
             return "character not found: no colours of its sheets in the frame";
         }
@@ -250,7 +260,8 @@ final class ScoreModel {
             return "on model (closest view '" + view + "')";
         }
         if (!Double.isNaN(temporal) && temporal < 60 && temporal < 100 * Math.min(colourFactor, shapeFactor)) {
-            return "sudden change against the neighbouring frames";
+            return previousFrame >= 0 ? "sudden change from frame " + previousFrame
+                    : "sudden change against the neighbouring frames";
         }
         if (1 - colourFactor >= 1 - shapeFactor) {
             return "costume colour differs from the '" + view + "' view";

@@ -8,6 +8,7 @@ import dev.onmodel.core.model.Shot;
 import dev.onmodel.core.model.Variant;
 import dev.onmodel.core.project.ProjectLayout;
 import dev.onmodel.core.project.ProjectReader;
+import dev.onmodel.core.sample.DefectKind;
 import dev.onmodel.core.sample.GroundTruth;
 import dev.onmodel.core.sample.InjectedDefect;
 import dev.onmodel.core.sample.ProgressListener;
@@ -103,6 +104,26 @@ class SampleGroundTruthTest {
             }
         }
         assertEquals(List.of(), missed);
+    }
+
+    /** A flicker pop is explained as the issue words it: "sudden change from frame 1011", naming the frame before. */
+    @Test
+    void aPopIsExplainedWithTheFrameBefore() {
+        List<String> pops = new ArrayList<>();
+        for (InjectedDefect d : truth.defects()) {
+            if (d.kind() != DefectKind.FLICKER_POP) {
+                continue;
+            }
+            for (int f = d.first(); f <= d.last(); f++) {
+                CharacterScore s = SCORES.get(key(d.shot(), d.variant(), f, d.character()));
+                pops.add(f + ": " + (s == null ? "not scored" : s.explanation()));
+            }
+        }
+        assertTrue(!pops.isEmpty(), "the sample injects flicker pops");
+        for (String pop : pops) {
+            int frame = Integer.parseInt(pop.substring(0, pop.indexOf(':')));
+            assertEquals(frame + ": sudden change from frame " + (frame - 1), pop);
+        }
     }
 
     @Test

@@ -49,7 +49,7 @@ class ScoreExplanationTest {
     void theLargerLossIsNamed(@ForAll @DoubleRange(min = 0.2, max = 0.8) double colourFactor,
                               @ForAll @DoubleRange(min = 0.2, max = 0.8) double shapeFactor) {
         String explanation = ScoreModel.explain(found(signals(0.9, 0.9, 0)), Band.CHECK, "front", colourFactor,
-                shapeFactor, Double.NaN);
+                shapeFactor, Double.NaN, -1);
         if (colourFactor < shapeFactor) {
             assertEquals("costume colour differs from the 'front' view", explanation);
         } else if (colourFactor > shapeFactor) {
@@ -60,6 +60,8 @@ class ScoreExplanationTest {
     @Test
     void aFrameUnlikeBothNeighboursIsASuddenChange() {
         assertEquals("sudden change against the neighbouring frames", ScoreModel.explain(found(signals(0.9, 0.9, 0)),
-                Band.OFF_MODEL, "front", 0.8, 0.95, 30));
+                Band.OFF_MODEL, "front", 0.8, 0.95, 30, -1));
+        assertEquals("sudden change from frame 1011", ScoreModel.explain(found(signals(0.9, 0.9, 0)),
+                Band.OFF_MODEL, "front", 0.8, 0.95, 30, 1011));
     }
 }
