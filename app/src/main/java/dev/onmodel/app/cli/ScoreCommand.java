@@ -173,49 +173,47 @@ public final class ScoreCommand implements Callable<Integer> {
      * each movie, named {@code movie.mp4#12} (frames numbered from 1, as the project's import numbers a movie's).
      */
     private static List<BatchScorer.Input> expand(List<Path> inputs, List<MediaProblem> problems) throws IOException {
-        List<BatchScorer.Input> files = new ArrayList<>();
-        MovieProbe[] probe = {null};
+        List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                List<Path> found;
                 try (Stream<Path> walk = Files.walk(input)) {
-                    found = walk.filter(Files::isRegularFile)
+                    List<Path> found = walk.filter(Files::isRegularFile)
                             .filter(p -> !p.getFileName().toString().startsWith("."))
                             .filter(p -> SequenceScanner.IMAGE_EXTENSIONS.contains(SequenceScanner.extensionOf(p))
-                                    || SequenceScanner.MOVIE_EXTENSIONS.contains(SequenceScanner.extensionOf(p)))
+                                    || isMovie(p))
                             .sorted(Comparator.comparing(Path::toString))
                             .toList();
-                }
-                if (found.isEmpty()) {
-                    System.err.println("onmodel score: " + input + ": no image or movie files in this folder");
-                }
-                for (Path p : found) {
-                    add(p, files, problems, probe);
+                    if (found.isEmpty()) {
+                        System.err.println("onmodel score: " + input + ": no image or movie files in this folder");
+                    }
+                    files.addAll(found);
                 }
             } else if (Files.exists(input)) {
-                add(input, files, problems, probe);
+                files.add(input);
             } else {
                 problems.add(new MediaProblem(input, "file not found"));
             }
         }
-        return files;
+        // ffprobe is looked for only when there is a movie to read.
+        MovieProbe probe = files.stream().anyMatch(ScoreCommand::isMovie) ? FfmpegTools.probeOrExplain() : null;
+        List<BatchScorer.Input> frames = new ArrayList<>();
+        for (Path file : files) {
+            if (!isMovie(file)) {
+                frames.add(new BatchScorer.Input(file, file.toString()));
+                continue;
+            }
+            try {
+                MovieMedia movie = probe.probe(file);
+                movie.range().frames().forEach(frame -> frames.add(BatchScorer.Input.ofMovieFrame(movie, frame)));
+            } catch (IOException e) {
+                problems.add(new MediaProblem(file, e.getMessage()));
+            }
+        }
+        return frames;
     }
 
-    private static void add(Path file, List<BatchScorer.Input> files, List<MediaProblem> problems, MovieProbe[] probe) {
-        if (!SequenceScanner.MOVIE_EXTENSIONS.contains(SequenceScanner.extensionOf(file))) {
-            files.add(new BatchScorer.Input(file, file.toString()));
-            return;
-        }
-        if (probe[0] == null) {
-            probe[0] = FfmpegTools.probeOrExplain();
-        }
-        try {
-            MovieMedia movie = probe[0].probe(file);
-            movie.range().frames().forEach(frame -> files.add(new BatchScorer.Input(file, file + "#" + frame, movie,
-                    frame)));
-        } catch (IOException e) {
-            problems.add(new MediaProblem(file, e.getMessage()));
-        }
+    private static boolean isMovie(Path file) {
+        return SequenceScanner.MOVIE_EXTENSIONS.contains(SequenceScanner.extensionOf(file));
     }
 
     private void writeCsv(BatchScorer.Result result) throws IOException {

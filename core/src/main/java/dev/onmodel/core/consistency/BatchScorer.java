@@ -23,7 +23,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +65,6 @@ public final class BatchScorer {
     private final ConsistencyEngine engine;
     private final AnalysisCache cache;
     private final Path cacheRoot;
-    /** Found on the PATH when the first movie frame needs it, not before: most batches hold image files only. */
-    private Optional<FfmpegTools> ffmpeg;
 
     /**
      * One frame to score: an image file, or one frame of a movie.
@@ -96,9 +93,12 @@ public final class BatchScorer {
             return new Input(file, file.toString());
         }
 
-        /** Frame {@code frame} of {@code movie}, numbered as {@link MovieMedia} numbers its frames. */
+        /**
+         * Frame {@code frame} of {@code movie}, numbered as {@link MovieMedia} numbers its frames, shown as
+         * {@code movie#N} (the movie's path as it was given).
+         */
         public static Input ofMovieFrame(MovieMedia movie, long frame) {
-            return new Input(movie.file(), movie.file().toString(), movie, frame);
+            return new Input(movie.file(), movie.file() + "#" + frame, movie, frame);
         }
 
         public boolean isMovieFrame() {
@@ -289,7 +289,8 @@ public final class BatchScorer {
             if (wanted.isEmpty()) {
                 return;
             }
-            FfmpegTools tools = ffmpeg().orElseThrow(() -> new MediaReadException(movie.file(),
+            // Looked for on the PATH by each movie task only (a few file checks): most batches hold image files only.
+            FfmpegTools tools = FfmpegTools.locate().orElseThrow(() -> new MediaReadException(movie.file(),
                     MediaProblem.Kind.MOVIE, FfmpegTools.INSTALL_HINT));
             int step = engine.stepFor(movie.width(), movie.height());
             try (MovieFrameStream stream = MovieFrameStream.open(tools, movie, step, engine.settings().maxPixels())) {
@@ -322,7 +323,7 @@ public final class BatchScorer {
             for (int index : lost) {
                 if (index == lost.get(0)) {
                     long frame = run.inputs.get(index).movieFrame();
-                    run.problems[index] = new MediaProblem(Path.of(run.inputs.get(index).displayPath()),
+                    run.problems[index] = new MediaProblem(movie.file(),
                             "frames " + frame + " to " + movie.range().last() + " not scored: " + reason);
                 } else {
                     run.unreadable[index] = true;
@@ -351,13 +352,6 @@ public final class BatchScorer {
         String payload = JSON.writeValueAsString(analysis);
         cache.put(key, payload);
         return ANALYSIS_READER.readValue(payload);
-    }
-
-    private synchronized Optional<FfmpegTools> ffmpeg() {
-        if (ffmpeg == null) {
-            ffmpeg = FfmpegTools.locate();
-        }
-        return ffmpeg;
     }
 
     private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("^(.*?)[._](\\d+)\\.([^.]+)$");

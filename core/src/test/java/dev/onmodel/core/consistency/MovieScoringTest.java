@@ -83,6 +83,12 @@ class MovieScoringTest {
         return movie;
     }
 
+    /** The take encoded losslessly into {@code file}, probed with frames numbered from 1001 like the take's. */
+    private static MovieMedia encodedTake(FfmpegTools tools, Path take, Path file)
+            throws IOException, InterruptedException {
+        return new FfprobeMovieProbe(tools, 1001).probe(encode(tools, take, file));
+    }
+
     private static List<BatchScorer.Input> movieFrames(MovieMedia movie) {
         return movie.range().frames().mapToObj(f -> BatchScorer.Input.ofMovieFrame(movie, f)).toList();
     }
@@ -97,8 +103,7 @@ class MovieScoringTest {
     void aMovieFrameScoresAsItsImageFileDoes() throws Exception {
         FfmpegTools tools = tools();
         Path take = sample.resolve("shots/sh010/v002");
-        Path movieFile = encode(tools, take, dir.resolve("movies/sh010_v002.mkv"));
-        MovieMedia movie = new FfprobeMovieProbe(tools, 1001).probe(movieFile);
+        MovieMedia movie = encodedTake(tools, take, dir.resolve("movies/sh010_v002.mkv"));
         List<BatchScorer.Input> images = framesOf(take);
         assertEquals(images.size(), movie.frameCount());
         List<BatchScorer.Input> frames = movieFrames(movie);
@@ -188,8 +193,8 @@ class MovieScoringTest {
     void aDamagedMovieIsOneProblemAndItsEarlierFramesAreScored() throws Exception {
         FfmpegTools tools = tools();
         Path take = sample.resolve("shots/sh020/v002");
-        Path movieFile = encode(tools, take, dir.resolve("damaged/sh020_v002.mkv"));
-        MovieMedia movie = new FfprobeMovieProbe(tools, 1001).probe(movieFile);
+        MovieMedia movie = encodedTake(tools, take, dir.resolve("damaged/sh020_v002.mkv"));
+        Path movieFile = movie.file();
         // Cut the file: the frames at its end are gone, and ffmpeg stops early.
         byte[] bytes = Files.readAllBytes(movieFile);
         Files.write(movieFile, java.util.Arrays.copyOf(bytes, bytes.length / 2));
