@@ -51,11 +51,12 @@ public record ClipEvent(String shot, Variant variant, HeroRule rule, String rule
 
     /**
      * How far source time is from frame numbers. An image sequence's frame number is its source time (frame 1001
-     * at 24 fps = 00:00:41:17, SPEC convention shared with OpenTimelineIO); a movie without embedded timecode
-     * starts at 00:00:00:00, so its first frame number maps to zero.
+     * at 24 fps = 00:00:41:17, SPEC convention shared with OpenTimelineIO); a movie's first frame is at its embedded
+     * start timecode ({@link MovieMedia#sourceStart}, 00:00:00:00 without one), whatever number the project gives
+     * that frame.
      */
     public long sourceTimeOffset() {
-        return variant.media() instanceof MovieMedia movie ? movie.firstFrame() : 0;
+        return variant.media() instanceof MovieMedia movie ? movie.firstFrame() - movie.sourceStart() : 0;
     }
 
     /** The used frames as source time (what EDL source columns, FCPXML clip start and OTIO source_range hold). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.time.FrameRate;
+import dev.onmodel.core.time.Timecode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,10 @@ import java.util.Objects;
  * Reads a movie's frame count, rate and size with ffprobe, without decoding pictures. The frame count is the
  * container's {@code nb_frames} when present, otherwise the number of video packets ffprobe counts by demuxing
  * the whole file (one packet per frame for the video codecs movies here use). A stream whose average rate differs from its base
- * rate ({@code avg_frame_rate != r_frame_rate}) is reported as variable frame rate.
+ * rate ({@code avg_frame_rate != r_frame_rate}) is reported as variable frame rate. The start timecode is the video
+ * stream's {@code timecode} tag (ffmpeg's QuickTime and MP4 readers give the {@code tmcd} track's start there) or else
+ * the container's (MKV and MXF write it there); a label that does not fit the movie's rate is an error naming it,
+ * because an edit list with a wrong source time would relink the wrong frames.
  */
 public final class FfprobeMovieProbe implements MovieProbe {
 
@@ -43,7 +47,9 @@ public final class FfprobeMovieProbe implements MovieProbe {
         if (Files.size(movie) == 0) {
             throw new MediaReadException(movie, MediaProblem.Kind.ZERO_BYTE, "zero-byte file");
         }
-        JsonNode streams = streams(movie, false);
+        JsonNode probed = probe(movie, false);
+        JsonNode streams = probed.path("streams");
+        JsonNode containerTags = probed.path("format").path("tags");
         if (!streams.isArray() || streams.isEmpty()) {
             throw new MediaReadException(movie, MediaProblem.Kind.MOVIE, "the movie has no video stream");
         }
@@ -59,32 +65,63 @@ public final class FfprobeMovieProbe implements MovieProbe {
         long count = stream.path("nb_frames").asLong(0);
         if (count <= 0) {
             // The container does not store a frame count (MKV, WebM): count packets, which reads the whole file.
-            JsonNode counted = streams(movie, true);
+            JsonNode counted = probe(movie, true).path("streams");
             count = counted.isArray() && !counted.isEmpty() ? counted.get(0).path("nb_read_packets").asLong(0) : 0;
         }
         if (count <= 0 || width <= 0 || height <= 0) {
             throw new MediaReadException(movie, MediaProblem.Kind.MOVIE, "ffprobe reports no frames (" + width + "x"
                     + height + ", " + count + " frames)");
         }
-        return new MovieMedia(movie, firstFrame, count, variable ? average : (base != null ? base : average),
-                width, height, variable);
+        FrameRate rate = variable ? average : (base != null ? base : average);
+        return new MovieMedia(movie, firstFrame, count, rate, width, height, variable,
+                startTimecode(movie, stream.path("tags"), containerTags, rate));
     }
 
-    private JsonNode streams(Path movie, boolean countPackets) throws IOException {
+    /** The start timecode in frames at {@code rate}; 0 when the movie carries none. */
+    private static long startTimecode(Path movie, JsonNode streamTags, JsonNode containerTags, FrameRate rate)
+            throws MediaReadException {
+        String label = tag(streamTags, "timecode");
+        if (label == null) {
+            label = tag(containerTags, "timecode");
+        }
+        if (label == null) {
+            return 0;
+        }
+        try {
+            return Timecode.parse(label, rate).frames();
+        } catch (IllegalArgumentException e) {
+            throw new MediaReadException(movie, MediaProblem.Kind.MOVIE, "start timecode '" + label
+                    + "' does not fit the movie's " + rate.displayName() + " fps: " + e.getMessage());
+        }
+    }
+
+    /** A tag's value whatever the case of its key (MKV writes {@code TIMECODE}, QuickTime {@code timecode}). */
+    private static String tag(JsonNode tags, String key) {
+        for (var fields = tags.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (field.getKey().equalsIgnoreCase(key) && !field.getValue().asText("").isBlank()) {
+                return field.getValue().asText().strip();
+            }
+        }
+        return null;
+    }
+
+    private JsonNode probe(Path movie, boolean countPackets) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(tools.ffprobe().toString(), "-v", "error",
                 "-select_streams", "v:0"));
         if (countPackets) {
             command.add("-count_packets");
         }
         command.addAll(List.of("-show_entries",
-                "stream=width,height,r_frame_rate,avg_frame_rate,nb_frames,nb_read_packets,codec_name",
+                "stream=width,height,r_frame_rate,avg_frame_rate,nb_frames,nb_read_packets,codec_name"
+                        + ":stream_tags=timecode:format_tags=timecode",
                 "-of", "json", movie.toAbsolutePath().toString()));
         FfmpegTools.Result result = FfmpegTools.run(command, 300);
         if (result.exitCode() != 0) {
             throw new MediaReadException(movie, MediaProblem.Kind.MOVIE, "ffprobe cannot read this movie: "
                     + firstLine(result.stderr()));
         }
-        return JSON.readTree(result.stdout()).path("streams");
+        return JSON.readTree(result.stdout());
     }
 
     private static FrameRate rate(String text) {

@@ -61,12 +61,13 @@ import java.util.concurrent.TimeUnit;
 public final class ReviewStore implements AutoCloseable {
 
     /** Schema version this build writes; {@code PRAGMA user_version} of an up-to-date database. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** project_meta key of the importer's structure digest (an unchanged rescan writes nothing). */
     static final String STRUCTURE_FINGERPRINT = "structure_fingerprint";
 
-    private static final List<String> MIGRATION_FILES = List.of("V001__initial.sql", "V002__frame_scores.sql");
+    private static final List<String> MIGRATION_FILES = List.of("V001__initial.sql", "V002__frame_scores.sql",
+            "V003__movie_start_timecode.sql");
     private static final int MAX_IDLE_READERS = 4;
 
     private final Path root;

@@ -126,14 +126,15 @@ final class StructureTables {
         Map<String, List<Variant>> variants = new HashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT shot, name, kind, location,"
                 + " prefix, separator, padding, extension, first_frame, frame_count, rate, width, height,"
-                + " variable_rate FROM variant ORDER BY shot, name")) {
+                + " variable_rate, source_start FROM variant ORDER BY shot, name")) {
             while (rs.next()) {
                 String shot = rs.getString(1);
                 String name = rs.getString(2);
                 VariantMedia m;
                 if ("movie".equals(rs.getString(3))) {
                     m = new MovieMedia(media.resolve(rs.getString(4)), rs.getLong(9), rs.getLong(10),
-                            FrameRate.parse(rs.getString(11)), rs.getInt(12), rs.getInt(13), rs.getInt(14) != 0);
+                            FrameRate.parse(rs.getString(11)), rs.getInt(12), rs.getInt(13), rs.getInt(14) != 0,
+                            rs.getLong(15));
                 } else {
                     NavigableMap<Long, Path> files = frames.getOrDefault(new VariantKey(shot, name),
                             Collections.emptyNavigableMap());
@@ -208,7 +209,7 @@ final class StructureTables {
                 + " cast_list) VALUES (?,?,?,?,?)");
              PreparedStatement va = c.prepareStatement("INSERT INTO variant (shot, name, kind, location, prefix,"
                      + " separator, padding, extension, first_frame, frame_count, rate, width, height,"
-                     + " variable_rate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                     + " variable_rate, source_start) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement fr = c.prepareStatement("INSERT INTO frame (shot, variant, frame, path, size,"
                      + " mtime_ms, digest, width, height, problem) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             for (Shot shot : project.shots()) {
@@ -236,6 +237,7 @@ final class StructureTables {
                         va.setInt(12, movie.width());
                         va.setInt(13, movie.height());
                         va.setInt(14, movie.variableFrameRate() ? 1 : 0);
+                        va.setLong(15, movie.sourceStart());
                     } else {
                         ImageSequence seq = (ImageSequence) m;
                         va.setString(3, "sequence");
@@ -247,6 +249,7 @@ final class StructureTables {
                         va.setNull(12, Types.INTEGER);
                         va.setNull(13, Types.INTEGER);
                         va.setInt(14, 0);
+                        va.setLong(15, 0);
                     }
                     va.executeUpdate();
                     for (StoredFrame f : frames.getOrDefault(new VariantKey(shot.name(), variant.name()),

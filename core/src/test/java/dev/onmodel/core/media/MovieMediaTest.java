@@ -3,6 +3,7 @@ package dev.onmodel.core.media;
 import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.Variant;
 import dev.onmodel.core.time.FrameRate;
+import dev.onmodel.core.time.Timecode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,40 @@ class MovieMediaTest {
         assertEquals(48, media.height());
         assertEquals(1001, media.firstFrame());
         assertFalse(media.variableFrameRate());
+    }
+
+    /**
+     * The start timecode as each container carries it: QuickTime and MP4 in a {@code tmcd} track, MKV as a
+     * container tag; drop-frame labels at 29.97; none at all.
+     */
+    @Test
+    void probeReadsTheStartTimecodeOfEachContainer() throws Exception {
+        FfmpegTools tools = tools();
+        FfprobeMovieProbe probe = new FfprobeMovieProbe(tools, 1001);
+        long hour = Timecode.parse("01:00:00:00", FrameRate.FPS_24).frames();
+        assertEquals(hour, probe.probe(movie(tools, "tc.mov", "-timecode", "01:00:00:00", "-c:v", "libx264",
+                "-pix_fmt", "yuv420p")).sourceStart());
+        assertEquals(hour + 5, probe.probe(movie(tools, "tc.mp4", "-timecode", "01:00:00:05", "-c:v", "libx264",
+                "-pix_fmt", "yuv420p")).sourceStart());
+        MovieMedia mkv = probe.probe(movie(tools, "tc.mkv", "-timecode", "00:00:41:17", "-c:v", "ffv1"));
+        assertEquals(1001, mkv.sourceStart(), "00:00:41:17 at 24 fps is frame 1001");
+        assertEquals(1001 + 23, mkv.sourceTimeOf(1024));
+        assertEquals(0, probe.probe(movie(tools, "none.mkv", "-c:v", "ffv1")).sourceStart());
+
+        MovieMedia dropFrame = probe.probe(movie(tools, "df.mov", "-r", "30000/1001", "-timecode", "00:59:59;02",
+                "-c:v", "libx264", "-pix_fmt", "yuv420p"));
+        assertEquals(FrameRate.FPS_29_97, dropFrame.rate());
+        assertEquals(Timecode.parse("00:59:59;02", FrameRate.FPS_29_97).frames(), dropFrame.sourceStart());
+    }
+
+    /** A label the movie's rate cannot have is refused with the label named, not silently read as 00:00:00:00. */
+    @Test
+    void aStartTimecodeThatDoesNotFitTheRateIsAnError() throws Exception {
+        FfmpegTools tools = tools();
+        Path file = movie(tools, "bad-tc.mkv", "-metadata", "timecode=00:00:10:30", "-c:v", "ffv1");
+        MediaReadException e = assertThrows(MediaReadException.class, () -> new FfprobeMovieProbe(tools).probe(file));
+        assertTrue(e.getMessage().contains("start timecode '00:00:10:30'"), e.getMessage());
+        assertEquals(file, e.path());
     }
 
     @Test

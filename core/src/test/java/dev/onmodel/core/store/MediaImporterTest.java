@@ -3,10 +3,12 @@ package dev.onmodel.core.store;
 import dev.onmodel.core.media.FileIdentity;
 import dev.onmodel.core.media.MediaProblem;
 import dev.onmodel.core.media.MovieProbe;
+import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Role;
 import dev.onmodel.core.model.Verdict;
 import dev.onmodel.core.time.FrameRange;
+import dev.onmodel.core.time.FrameRate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -227,6 +229,24 @@ class MediaImporterTest {
             MediaProblem movie = report.problems().stream().filter(p -> p.kind() == MediaProblem.Kind.MOVIE)
                     .findFirst().orElseThrow();
             assertTrue(movie.reason().contains("install ffmpeg"), movie.reason());
+        }
+    }
+
+    /** A movie's start timecode is recorded with the structure, so the edit lists built from the store keep it. */
+    @Test
+    void aMoviesStartTimecodeIsRecordedAndLoadedBack() throws Exception {
+        Path movie = frame("sh050", "v001", "take.mov", "a movie the probe below describes".getBytes());
+        ImportOptions options = ImportOptions.defaults().withMovieProbe(file -> new MovieMedia(file, 1001, 48,
+                FrameRate.FPS_24, 64, 48, false, 86_400));
+        try (ReviewStore store = ReviewStore.open(project)) {
+            new MediaImporter(store, options).importProject();
+        }
+        try (ReviewStore store = ReviewStore.open(project)) {
+            MovieMedia loaded = (MovieMedia) store.loadProject().orElseThrow().shot("sh050").orElseThrow()
+                    .variants().get(0).media();
+            assertEquals(movie.toRealPath(), loaded.file().toRealPath());
+            assertEquals(86_400, loaded.sourceStart());
+            assertEquals(1001, loaded.firstFrame());
         }
     }
 }

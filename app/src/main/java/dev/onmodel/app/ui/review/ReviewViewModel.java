@@ -12,6 +12,7 @@ import dev.onmodel.app.session.SessionListener;
 import dev.onmodel.core.model.CharacterSheet;
 import dev.onmodel.core.model.Decision;
 import dev.onmodel.core.model.ImageSequence;
+import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Role;
 import dev.onmodel.core.model.Shot;
@@ -861,7 +862,11 @@ public final class ReviewViewModel {
         String missing = selectedVariant.get().media() instanceof ImageSequence && currentFrameFile().isEmpty()
                 ? "  missing" : "";
         frameCounter.set(frame + "  (" + range.start() + "\u2013" + range.last() + ")" + missing);
-        timecode.set(Timecode.format(Math.max(0, frame), shot.rate(), false));
+        // A movie shows its own timecode (what its player and the edit lists show for the frame); a sequence's
+        // frame number is its source time.
+        timecode.set(selectedVariant.get().media() instanceof MovieMedia movie
+                ? Timecode.format(Math.max(0, movie.sourceTimeOf(frame)), movie.rate(), false)
+                : Timecode.format(Math.max(0, frame), shot.rate(), false));
     }
 
     /** "approve 1001-1005 of sh010/v001". */
