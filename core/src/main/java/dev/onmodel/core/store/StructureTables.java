@@ -160,10 +160,31 @@ final class StructureTables {
                 characters, shots));
     }
 
-    /** Replaces every structure row with {@code project} and {@code frames}; drops the cache and score rows of {@code invalidatedPaths}. */
+    /**
+     * The file identity of each movie variant as imported (schema 3); a movie imported before then has none.
+     */
+    static Map<VariantKey, FileIdentity> readMovieFiles(Connection c) throws SQLException {
+        Map<VariantKey, FileIdentity> out = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT shot, name, location, size,"
+                + " mtime_ms, digest FROM variant WHERE kind = 'movie' AND size IS NOT NULL AND mtime_ms IS NOT NULL"
+                + " ORDER BY shot, name")) {
+            while (rs.next()) {
+                String digest = rs.getString(6);
+                out.put(new VariantKey(rs.getString(1), rs.getString(2)), new FileIdentity(rs.getString(3),
+                        rs.getLong(4), rs.getLong(5), digest == null ? "" : digest));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replaces every structure row with {@code project}, {@code frames} and {@code movieFiles} (the identity of each
+     * movie variant's file; a movie missing from it is recorded without one); drops the cache and score rows of
+     * {@code invalidatedPaths}.
+     */
     static void replace(Connection c, Path root, Project project, Map<VariantKey, NavigableMap<Long, StoredFrame>> frames,
-                        Map<String, FileIdentity> sheetIdentities, Collection<String> invalidatedPaths, Path mediaRoot,
-                        String fingerprint) throws SQLException {
+                        Map<VariantKey, FileIdentity> movieFiles, Map<String, FileIdentity> sheetIdentities,
+                        Collection<String> invalidatedPaths, Path mediaRoot, String fingerprint) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DELETE FROM frame");
             s.execute("DELETE FROM variant");
@@ -208,7 +229,7 @@ final class StructureTables {
                 + " cast_list) VALUES (?,?,?,?,?)");
              PreparedStatement va = c.prepareStatement("INSERT INTO variant (shot, name, kind, location, prefix,"
                      + " separator, padding, extension, first_frame, frame_count, rate, width, height,"
-                     + " variable_rate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                     + " variable_rate, size, mtime_ms, digest) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement fr = c.prepareStatement("INSERT INTO frame (shot, variant, frame, path, size,"
                      + " mtime_ms, digest, width, height, problem) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             for (Shot shot : project.shots()) {
@@ -236,6 +257,16 @@ final class StructureTables {
                         va.setInt(12, movie.width());
                         va.setInt(13, movie.height());
                         va.setInt(14, movie.variableFrameRate() ? 1 : 0);
+                        FileIdentity file = movieFiles.get(new VariantKey(shot.name(), variant.name()));
+                        if (file != null) {
+                            va.setLong(15, file.size());
+                            va.setLong(16, file.mtimeMillis());
+                            va.setString(17, file.digest());
+                        } else {
+                            va.setNull(15, Types.INTEGER);
+                            va.setNull(16, Types.INTEGER);
+                            va.setNull(17, Types.VARCHAR);
+                        }
                     } else {
                         ImageSequence seq = (ImageSequence) m;
                         va.setString(3, "sequence");
@@ -247,6 +278,9 @@ final class StructureTables {
                         va.setNull(12, Types.INTEGER);
                         va.setNull(13, Types.INTEGER);
                         va.setInt(14, 0);
+                        va.setNull(15, Types.INTEGER);
+                        va.setNull(16, Types.INTEGER);
+                        va.setNull(17, Types.VARCHAR);
                     }
                     va.executeUpdate();
                     for (StoredFrame f : frames.getOrDefault(new VariantKey(shot.name(), variant.name()),
