@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  * <p>A rescan compares each frame with what the store recorded: same path, size and modification time means
  * unchanged (no file is opened: a rescan of an unchanged project is metadata only); otherwise the file is
  * inspected and digested again, and a different digest, like a removed frame, drops that frame's cached
- * analyses and nothing else. Decisions are never touched by an import.
+ * analyses and nothing else. A movie is compared the same way as one file (its size, time and digest are recorded
+ * with its variant); a different digest drops the movie's stored scores. Decisions are never touched by an import.
  */
 public final class MediaImporter {
 
@@ -135,8 +136,14 @@ public final class MediaImporter {
         Map<VariantKey, NavigableMap<Long, StoredFrame>> before = store.storedFrames();
         Map<String, StoredFrame> beforeByPath = new HashMap<>();
         before.values().forEach(m -> m.values().forEach(f -> beforeByPath.put(f.identity().relativePath(), f)));
+        Map<VariantKey, FileIdentity> moviesBefore = store.movieFiles();
+        Map<String, FileIdentity> moviesBeforeByPath = new HashMap<>();
+        moviesBefore.values().forEach(m -> moviesBeforeByPath.put(m.relativePath(), m));
 
         Map<VariantKey, NavigableMap<Long, StoredFrame>> after = new LinkedHashMap<>();
+        Map<VariantKey, FileIdentity> moviesAfter = new LinkedHashMap<>();
+        // Movies whose content differs from the last import: their scores (stored under the movie's path) go.
+        List<String> changedMovies = new ArrayList<>();
         List<ImportReport.ImportedMedia> media = new ArrayList<>();
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -154,6 +161,15 @@ public final class MediaImporter {
                 if (variant.media() instanceof MovieMedia) {
                     MovieMedia movie = (MovieMedia) variant.media();
                     media.add(new ImportReport.ImportedMedia(key.toString(), movie.describe(), movie.frameCount()));
+                    String rel = FileIdentity.relativize(mediaRoot, movie.file());
+                    FileIdentity previous = moviesBeforeByPath.get(rel);
+                    FileIdentity file = movieFile(movie.file(), rel, previous, problems);
+                    if (file != null) {
+                        moviesAfter.put(key, file);
+                        if (previous != null && !sameContent(previous, file)) {
+                            changedMovies.add(rel);
+                        }
+                    }
                     if (movie.variableFrameRate()) {
                         problems.add(new MediaProblem(movie.file(), "variable frame rate: frames are numbered in"
                                 + " decode order and timing in the cut may differ from playback", MediaProblem.Kind.MOVIE));
@@ -203,12 +219,13 @@ public final class MediaImporter {
         List<String> invalidated = new ArrayList<>(changed);
         invalidated.addAll(removed);
         int dropped = countCached(invalidated);
+        invalidated.addAll(changedMovies);
         String fingerprint = fingerprint(project, sheets, mediaRoot);
-        boolean unchanged = after.equals(before) && invalidated.isEmpty()
+        boolean unchanged = after.equals(before) && moviesAfter.equals(moviesBefore) && invalidated.isEmpty()
                 && store.metaValue(ReviewStore.STRUCTURE_FINGERPRINT).map(fingerprint::equals).orElse(false);
         if (!unchanged) {
             // An unchanged rescan writes nothing: it stays metadata-only and never waits for the write lock.
-            store.replaceStructure(project, after, sheets, invalidated, mediaRoot, fingerprint);
+            store.replaceStructure(project, after, moviesAfter, sheets, invalidated, mediaRoot, fingerprint);
         }
         problems.sort(Comparator.comparing((MediaProblem p) -> p.path().toString()).thenComparing(MediaProblem::reason));
         return new ImportReport(mediaRoot, media, frameCount, unusable, problems,
@@ -275,6 +292,34 @@ public final class MediaImporter {
             return a.digest().equals(b.digest()) && a.size() == b.size();
         }
         return a.size() == b.size() && a.mtimeMillis() == b.mtimeMillis();
+    }
+
+    /**
+     * A movie file's identity: the previous import's when path, size and time match (a rescan of an unchanged
+     * movie does not read it), else its size and time with a new digest. Null, with the problem reported, when the
+     * file cannot be read; the movie then has no recorded identity and its scores never stand.
+     */
+    private FileIdentity movieFile(Path file, String rel, FileIdentity previous, List<MediaProblem> problems) {
+        long size;
+        long mtime;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            size = attributes.size();
+            mtime = attributes.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            problems.add(new MediaProblem(file, "cannot read file: " + e.getMessage(), MediaProblem.Kind.UNREADABLE));
+            return null;
+        }
+        if (previous != null && previous.size() == size && previous.mtimeMillis() == mtime
+                && (!options.contentDigests() || !previous.digest().isEmpty())) {
+            return previous;
+        }
+        try {
+            return new FileIdentity(rel, size, mtime, options.contentDigests() ? FileIdentity.digest(file) : "");
+        } catch (IOException e) {
+            problems.add(new MediaProblem(file, "cannot read file: " + e.getMessage(), MediaProblem.Kind.UNREADABLE));
+            return null;
+        }
     }
 
     /** One frame's record: reused from the previous import when path, size and time match, else inspected anew. */

@@ -67,7 +67,7 @@ public final class ReviewStore implements AutoCloseable {
     static final String STRUCTURE_FINGERPRINT = "structure_fingerprint";
 
     private static final List<String> MIGRATION_FILES = List.of("V001__initial.sql", "V002__frame_scores.sql",
-            "V003__movie_start_timecode.sql");
+            "V003__movie_variants.sql");
     private static final int MAX_IDLE_READERS = 4;
 
     private final Path root;
@@ -972,6 +972,15 @@ public final class ReviewStore implements AutoCloseable {
         return read("read imported frames", StructureTables::readFrames);
     }
 
+    /**
+     * The file of every imported movie variant as it was when imported: path (relative to the media root), size,
+     * mtime and digest (empty when imported without content digests). A movie imported by a build before schema 3
+     * is missing until the next import records it.
+     */
+    public Map<VariantKey, FileIdentity> movieFiles() throws StoreException {
+        return read("read imported movies", StructureTables::readMovieFiles);
+    }
+
 
     /**
      * The project as last imported, rebuilt from the store without touching the media (fast: no folder listing);
@@ -985,14 +994,17 @@ public final class ReviewStore implements AutoCloseable {
     }
 
     /**
-     * Replaces the recorded structure with {@code project} and {@code frames} in one transaction, and drops the
+     * Replaces the recorded structure with {@code project}, {@code frames} and the identities of its movie files in
+     * one transaction, and drops the
      * cached analyses and stored scores of {@code invalidatedPaths}. Used by the media importer.
      */
     void replaceStructure(Project project, Map<VariantKey, NavigableMap<Long, StoredFrame>> frames,
-                          Map<String, FileIdentity> sheetIdentities, Collection<String> invalidatedPaths,
-                          Path mediaRoot, String fingerprint) throws StoreException {
+                          Map<VariantKey, FileIdentity> movieFiles, Map<String, FileIdentity> sheetIdentities,
+                          Collection<String> invalidatedPaths, Path mediaRoot, String fingerprint)
+            throws StoreException {
         await(write("record the imported project structure", c -> {
-            StructureTables.replace(c, root, project, frames, sheetIdentities, invalidatedPaths, mediaRoot, fingerprint);
+            StructureTables.replace(c, root, project, frames, movieFiles, sheetIdentities, invalidatedPaths, mediaRoot,
+                    fingerprint);
             return null;
         }));
     }

@@ -161,10 +161,31 @@ final class StructureTables {
                 characters, shots));
     }
 
-    /** Replaces every structure row with {@code project} and {@code frames}; drops the cache and score rows of {@code invalidatedPaths}. */
+    /**
+     * The file identity of each movie variant as imported (schema 3); a movie imported before then has none.
+     */
+    static Map<VariantKey, FileIdentity> readMovieFiles(Connection c) throws SQLException {
+        Map<VariantKey, FileIdentity> out = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT shot, name, location, size,"
+                + " mtime_ms, digest FROM variant WHERE kind = 'movie' AND size IS NOT NULL AND mtime_ms IS NOT NULL"
+                + " ORDER BY shot, name")) {
+            while (rs.next()) {
+                String digest = rs.getString(6);
+                out.put(new VariantKey(rs.getString(1), rs.getString(2)), new FileIdentity(rs.getString(3),
+                        rs.getLong(4), rs.getLong(5), digest == null ? "" : digest));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replaces every structure row with {@code project}, {@code frames} and {@code movieFiles} (the identity of each
+     * movie variant's file; a movie missing from it is recorded without one); drops the cache and score rows of
+     * {@code invalidatedPaths}.
+     */
     static void replace(Connection c, Path root, Project project, Map<VariantKey, NavigableMap<Long, StoredFrame>> frames,
-                        Map<String, FileIdentity> sheetIdentities, Collection<String> invalidatedPaths, Path mediaRoot,
-                        String fingerprint) throws SQLException {
+                        Map<VariantKey, FileIdentity> movieFiles, Map<String, FileIdentity> sheetIdentities,
+                        Collection<String> invalidatedPaths, Path mediaRoot, String fingerprint) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DELETE FROM frame");
             s.execute("DELETE FROM variant");
@@ -209,7 +230,7 @@ final class StructureTables {
                 + " cast_list) VALUES (?,?,?,?,?)");
              PreparedStatement va = c.prepareStatement("INSERT INTO variant (shot, name, kind, location, prefix,"
                      + " separator, padding, extension, first_frame, frame_count, rate, width, height,"
-                     + " variable_rate, source_start) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                     + " variable_rate, source_start, size, mtime_ms, digest) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement fr = c.prepareStatement("INSERT INTO frame (shot, variant, frame, path, size,"
                      + " mtime_ms, digest, width, height, problem) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             for (Shot shot : project.shots()) {
@@ -238,6 +259,16 @@ final class StructureTables {
                         va.setInt(13, movie.height());
                         va.setInt(14, movie.variableFrameRate() ? 1 : 0);
                         va.setLong(15, movie.sourceStart());
+                        FileIdentity file = movieFiles.get(new VariantKey(shot.name(), variant.name()));
+                        if (file != null) {
+                            va.setLong(16, file.size());
+                            va.setLong(17, file.mtimeMillis());
+                            va.setString(18, file.digest());
+                        } else {
+                            va.setNull(16, Types.INTEGER);
+                            va.setNull(17, Types.INTEGER);
+                            va.setNull(18, Types.VARCHAR);
+                        }
                     } else {
                         ImageSequence seq = (ImageSequence) m;
                         va.setString(3, "sequence");
@@ -250,6 +281,9 @@ final class StructureTables {
                         va.setNull(13, Types.INTEGER);
                         va.setInt(14, 0);
                         va.setLong(15, 0);
+                        va.setNull(16, Types.INTEGER);
+                        va.setNull(17, Types.INTEGER);
+                        va.setNull(18, Types.VARCHAR);
                     }
                     va.executeUpdate();
                     for (StoredFrame f : frames.getOrDefault(new VariantKey(shot.name(), variant.name()),

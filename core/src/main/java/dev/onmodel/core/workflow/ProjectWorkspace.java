@@ -9,6 +9,7 @@ import dev.onmodel.core.consistency.ScoringProgress;
 import dev.onmodel.core.consistency.ScoringSettings;
 import dev.onmodel.core.media.MediaProblem;
 import dev.onmodel.core.model.ImageSequence;
+import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Shot;
 import dev.onmodel.core.model.Variant;
@@ -235,9 +236,9 @@ public final class ProjectWorkspace implements AutoCloseable {
         Map<String, List<String>> reused = proposedCastsToReuse(scored, casts, previous, engine.fingerprint(),
                 engine.characters());
         Project withCasts = withCasts(scored, reused);
-        List<StandingScores.StandingShot> standing = StandingScores.find(withCasts, imported, previous,
-                engine.fingerprint(), engine.settings(), engine.characters());
-        int total = sequenceFrames(withCasts);
+        List<StandingScores.StandingShot> standing = StandingScores.find(withCasts, imported, store.movieFiles(),
+                previous, engine.fingerprint(), engine.settings(), engine.characters());
+        int total = frameCount(withCasts);
         int standingFrames = 0;
         int standingFlagged = 0;
         Set<String> standingShots = new HashSet<>();
@@ -284,9 +285,11 @@ public final class ProjectWorkspace implements AutoCloseable {
                 sink.unchangedFrames() + standingFrames, standingFrames, (System.nanoTime() - start) / 1e9);
     }
 
-    private static int sequenceFrames(Project project) {
+    /** Frames of every sequence and movie: standing movie frames count towards the progress as the scorer's do. */
+    private static int frameCount(Project project) {
         return project.shots().stream().flatMap(s -> s.variants().stream())
-                .mapToInt(v -> v.media() instanceof ImageSequence q ? q.files().size() : 0).sum();
+                .mapToInt(v -> v.media() instanceof ImageSequence q ? q.files().size()
+                        : (int) ((MovieMedia) v.media()).frameCount()).sum();
     }
 
     /** The project without the named shots. */
@@ -318,8 +321,8 @@ public final class ProjectWorkspace implements AutoCloseable {
     /**
      * Shots without a cast in project.json whose earlier proposed cast still holds: proposed by the same engine
      * (fingerprint: version, settings, sheets), naming characters the engine knows, and every frame of every
-     * sequence variant of the shot still has its scores from that engine. A rescan drops the scores of changed
-     * frames, so a changed shot proposes again. Reusing the proposal spares decoding its sample frames, which the
+     * variant of the shot (a sequence's files, a movie's frames) still has its scores from that engine. A rescan
+     * drops the scores of changed frames and movies, so a changed shot proposes again. Reusing the proposal spares decoding its sample frames, which the
      * proposal does outside the analysis cache; without it an unchanged project would not be free to re-score.
      */
     static Map<String, List<String>> proposedCastsToReuse(Project project, Map<String, ShotCast> casts,
@@ -334,11 +337,8 @@ public final class ProjectWorkspace implements AutoCloseable {
             }
             boolean allScored = true;
             for (Variant variant : shot.variants()) {
-                if (!(variant.media() instanceof ImageSequence sequence)) {
-                    continue;
-                }
                 NavigableMap<Long, List<StoredScore>> stored = scores.get(new VariantKey(shot.name(), variant.name()));
-                for (Long frame : sequence.files().keySet()) {
+                for (Long frame : variant.media().frameNumbers()) {
                     List<StoredScore> rows = stored == null ? null : stored.get(frame);
                     if (rows == null || rows.isEmpty() || !rows.get(0).engineVersion().equals(fingerprint)) {
                         allScored = false;

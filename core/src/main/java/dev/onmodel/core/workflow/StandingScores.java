@@ -4,7 +4,9 @@ import dev.onmodel.core.consistency.Band;
 import dev.onmodel.core.consistency.CharacterScore;
 import dev.onmodel.core.consistency.FrameScore;
 import dev.onmodel.core.consistency.ScoringSettings;
+import dev.onmodel.core.media.FileIdentity;
 import dev.onmodel.core.model.ImageSequence;
+import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Shot;
 import dev.onmodel.core.model.Variant;
@@ -34,14 +36,16 @@ import java.util.TreeMap;
  * compiled it and was most of the 2 s a 10,000-frame project took. A shot is left as it is when all of this holds,
  * and each condition is what would otherwise change one of its scores:
  * <ul>
- * <li>every variant is an image sequence (a movie variant's frames are scored again on every run, from the analysis
- * cache: its stored scores are not checked frame by frame against the file);</li>
  * <li>its cast is known (given in project.json or a proposal that is reused) and every character in it has a sheet;</li>
  * <li>every frame of every variant has stored scores, for exactly the cast's characters, from this engine
- * (fingerprint: version, working size, sheets' content);</li>
+ * (fingerprint: version, working size, sheets' content): each file of an image sequence, and each frame of a movie
+ * as the import counted them ({@link MovieMedia#range()}, numbered from its first frame);</li>
  * <li>each stored band is what the current thresholds give for its score;</li>
- * <li>every frame file still has the size and modification time recorded when it was imported (a rescan drops the
- * scores of frames that changed, so the stored scores are of these files).</li>
+ * <li>every frame file, and every movie file, still has the size and modification time recorded when it was
+ * imported (a rescan drops the scores of frames and movies whose content changed, so the stored scores are of these
+ * files). A movie is one file for all its frames: touched, replaced or truncated, none of its frames stands. A movie
+ * imported before the store recorded movie files (schema 3) has no recorded identity and is scored again until the
+ * next import records it.</li>
  * </ul>
  * The typical proportions are a shot's own (all its variants in one batch), so a shot that stands as a whole has
  * nothing that depends on another shot.
@@ -59,10 +63,13 @@ final class StandingScores {
     }
 
     /**
-     * @param project the project to score, each shot with the cast it will be scored against (empty: to propose)
-     * @param known   the characters with a sheet
+     * @param project        the project to score, each shot with the cast it will be scored against (empty: to propose)
+     * @param imported       each sequence frame file as imported ({@code ReviewStore.storedFrames()})
+     * @param importedMovies each movie file as imported ({@code ReviewStore.movieFiles()})
+     * @param known          the characters with a sheet
      */
     static List<StandingShot> find(Project project, Map<VariantKey, NavigableMap<Long, StoredFrame>> imported,
+                                   Map<VariantKey, FileIdentity> importedMovies,
                                    Map<VariantKey, NavigableMap<Long, List<StoredScore>>> stored, String fingerprint,
                                    ScoringSettings settings, List<String> known) {
         List<StandingShot> standing = new ArrayList<>();
@@ -75,9 +82,10 @@ final class StandingScores {
             boolean stands = true;
             for (Variant variant : shot.variants()) {
                 VariantKey key = new VariantKey(shot.name(), variant.name());
-                NavigableMap<Long, List<StoredScore>> scores = variant.media() instanceof ImageSequence sequence
-                        ? standingScores(sequence, imported.get(key), stored.get(key), cast, fingerprint, settings)
-                        : null;
+                NavigableMap<Long, List<StoredScore>> scores = variant.media() instanceof MovieMedia movie
+                        ? standingScores(movie, importedMovies.get(key), stored.get(key), cast, fingerprint, settings)
+                        : standingScores((ImageSequence) variant.media(), imported.get(key), stored.get(key), cast,
+                        fingerprint, settings);
                 if (scores == null) {
                     stands = false;
                     break;
@@ -104,18 +112,50 @@ final class StandingScores {
         for (Map.Entry<Long, Path> entry : sequence.files().entrySet()) {
             List<StoredScore> rows = stored.get(entry.getKey());
             StoredFrame frame = imported.get(entry.getKey());
-            if (rows == null || rows.size() != cast.size() || frame == null || !unchanged(entry.getValue(), frame)) {
+            if (frame == null || !stands(rows, cast, fingerprint, settings)
+                    || !unchanged(entry.getValue(), frame.identity())) {
                 return null;
-            }
-            for (StoredScore row : rows) {
-                if (!row.engineVersion().equals(fingerprint) || !cast.contains(row.character())
-                        || !settings.band(row.score()).label().equals(row.band())) {
-                    return null;
-                }
             }
             scores.put(entry.getKey(), rows);
         }
         return scores;
+    }
+
+    /**
+     * The movie's stored scores when they all still stand, else null. The file is looked at once, before its frames'
+     * rows: a changed movie is told apart without going through them.
+     */
+    private static NavigableMap<Long, List<StoredScore>> standingScores(MovieMedia movie, FileIdentity imported,
+                                                                        NavigableMap<Long, List<StoredScore>> stored,
+                                                                        Set<String> cast, String fingerprint,
+                                                                        ScoringSettings settings) {
+        if (imported == null || stored == null || movie.frameCount() <= 0 || !unchanged(movie.file(), imported)) {
+            return null;
+        }
+        NavigableMap<Long, List<StoredScore>> scores = new TreeMap<>();
+        for (long frame = movie.range().start(); frame <= movie.range().last(); frame++) {
+            List<StoredScore> rows = stored.get(frame);
+            if (!stands(rows, cast, fingerprint, settings)) {
+                return null;
+            }
+            scores.put(frame, rows);
+        }
+        return scores;
+    }
+
+    /** Whether a frame's rows are one per character of the cast, from this engine, each band as thresholds give it. */
+    private static boolean stands(List<StoredScore> rows, Set<String> cast, String fingerprint,
+                                  ScoringSettings settings) {
+        if (rows == null || rows.size() != cast.size()) {
+            return false;
+        }
+        for (StoredScore row : rows) {
+            if (!row.engineVersion().equals(fingerprint) || !cast.contains(row.character())
+                    || !settings.band(row.score()).label().equals(row.band())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -131,12 +171,12 @@ final class StandingScores {
         return new FrameScore(characters);
     }
 
-    /** Size and modification time as imported: the frame is the one that was scored. */
-    private static boolean unchanged(Path file, StoredFrame imported) {
+    /** Size and modification time as imported: the frame (or movie) is the one that was scored. */
+    private static boolean unchanged(Path file, FileIdentity imported) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.size() == imported.identity().size()
-                    && attributes.lastModifiedTime().toMillis() == imported.identity().mtimeMillis();
+            return attributes.size() == imported.size()
+                    && attributes.lastModifiedTime().toMillis() == imported.mtimeMillis();
         } catch (IOException gone) {
             return false; // scoring it reports the file
         }
