@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The consistency engine's {@link AnalysisCache} kept in the project's review store ({@code analysis_cache}).
  *
  * <p>Re-scoring an unchanged project must not read every file again just to prove it unchanged. The import already
- * recorded each frame's size, mtime and content digest, so when a file's path, size and mtime (what the scorer
- * stats anyway) equal the imported ones the imported digest is trusted; only a file that differs, or was never
- * imported, is digested. The frame identities and, per engine version, the cached analyses are loaded up front in
+ * recorded each frame's (and each movie's) size, mtime and content digest, so when a file's path, size and mtime
+ * (what the scorer stats anyway) equal the imported ones the imported digest is trusted; only a file that differs,
+ * or was never imported, is digested. The frame identities and, per engine version, the cached analyses are loaded up front in
  * one query each rather than one query per file.
  *
  * <p>New analyses are buffered and written in batches ({@link #BATCH} per transaction) on the store's single writer;
@@ -76,6 +76,10 @@ public final class StoreAnalysisCache implements AnalysisCache {
             for (StoredFrame frame : frames.values()) {
                 imported.put(frame.identity().relativePath(), frame.identity());
             }
+        }
+        // The import digested each movie too: its first scoring need not read the whole file again.
+        for (FileIdentity movie : store.movieFiles().values()) {
+            imported.put(movie.relativePath(), movie);
         }
         return new StoreAnalysisCache(store, keyRoot, store.mediaRoot(), imported);
     }
@@ -164,7 +168,6 @@ public final class StoreAnalysisCache implements AnalysisCache {
         });
     }
 
-    /** The file's identity relative to the media root: the imported one when size and mtime agree, else digested. */
     /**
      * The identity of the key's file, or for a movie frame ({@code movie.mkv#1012}, see {@code BatchScorer}) the
      * movie file's size, time and digest under the frame's own path, so that each frame has its cache entry while the
@@ -195,6 +198,7 @@ public final class StoreAnalysisCache implements AnalysisCache {
         return given.isAbsolute() ? given : keyRoot.resolve(given);
     }
 
+    /** The file's identity relative to the media root: the imported one when size and mtime agree, else digested. */
     private FileIdentity identifyFile(String keyPath, Key key) throws IOException {
         Path file = resolve(keyPath);
         String relative = FileIdentity.relativize(mediaRoot, file);

@@ -2,9 +2,11 @@ package dev.onmodel.core.workflow;
 
 import dev.onmodel.core.consistency.AnalysisCache;
 import dev.onmodel.core.media.MovieProbe;
+import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.store.ImportOptions;
 import dev.onmodel.core.store.MediaImporter;
 import dev.onmodel.core.store.ReviewStore;
+import dev.onmodel.core.time.FrameRate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,6 +161,33 @@ class StoreAnalysisCacheTest {
             Files.write(movie, new byte[] {9, 9, 9, 9, 9});
             StoreAnalysisCache third = StoreAnalysisCache.open(store, project);
             assertEquals(Optional.empty(), third.get(frameKey.apply(2)), "the movie changed");
+        }
+    }
+
+    /** The import digested the movie: its first scoring trusts that record instead of reading the file again. */
+    @Test
+    void anImportedMovieIsNotDigestedAgainByItsFirstScoring() throws Exception {
+        Path movie = project.resolve("shots/sh020/v001/take.mkv");
+        Files.createDirectories(movie.getParent());
+        Files.write(movie, new byte[] {1, 2, 3, 4, 5, 6});
+        try (ReviewStore store = ReviewStore.open(project)) {
+            new MediaImporter(store, ImportOptions.defaults().withMovieProbe(file -> new MovieMedia(file, 1, 3,
+                    FrameRate.FPS_24, 64, 48, false))).importProject();
+            AnalysisCache.Key frame = new AnalysisCache.Key("shots/sh020/v001/take.mkv#2", Files.size(movie),
+                    Files.getLastModifiedTime(movie).toMillis(), ENGINE);
+            StoreAnalysisCache first = StoreAnalysisCache.open(store, project);
+            assertEquals(Optional.empty(), first.get(frame));
+            first.put(frame, "{\"frame\":2}");
+            first.flush();
+            assertEquals(0, first.digestedFiles(), "the imported digest stands while size and time match");
+
+            Files.write(movie, new byte[] {9, 9, 9, 9, 9, 9});
+            Files.setLastModifiedTime(movie, FileTime.fromMillis(Files.getLastModifiedTime(movie).toMillis() + 5000));
+            AnalysisCache.Key changed = new AnalysisCache.Key("shots/sh020/v001/take.mkv#2", Files.size(movie),
+                    Files.getLastModifiedTime(movie).toMillis(), ENGINE);
+            StoreAnalysisCache second = StoreAnalysisCache.open(store, project);
+            assertEquals(Optional.empty(), second.get(changed), "a changed movie must not hit");
+            assertEquals(1, second.digestedFiles());
         }
     }
 
