@@ -70,6 +70,14 @@ public interface ReviewSession extends AutoCloseable {
     /** The consistency score of a frame, once scored (from earlier runs or the running job). */
     Optional<FrameScore> score(String shot, String variant, long frame);
 
+    /**
+     * The cast the engine proposed from the best matches for a shot that project.json gives none, as the last
+     * scoring run recorded it; empty when the shot has a cast in the project or was not scored yet.
+     */
+    default Optional<List<String>> proposedCast(String shot) {
+        return Optional.empty();
+    }
+
     /** Why nothing can be recorded in this session (e.g. a read-only project folder); empty when it can. */
     default Optional<String> readOnlyReason() {
         return Optional.empty();

@@ -29,4 +29,8 @@ public interface SessionListener {
     /** A pass was opened or closed. */
     default void passesChanged() {
     }
+
+    /** The casts the engine proposed changed (a scoring run finished and recorded its casts). */
+    default void castsChanged() {
+    }
 }

@@ -9,6 +9,7 @@ import dev.onmodel.core.store.DecisionRequest;
 import dev.onmodel.core.store.HeroChoice;
 import dev.onmodel.core.store.ReviewPass;
 import dev.onmodel.core.store.ReviewStore;
+import dev.onmodel.core.store.ShotCast;
 import dev.onmodel.core.store.StoreException;
 import dev.onmodel.core.store.StoredScore;
 import dev.onmodel.core.workflow.ProjectWorkspace;
@@ -66,6 +67,8 @@ public final class StoreReviewSession extends MirroredReviewSession {
     private final Map<Long, Decision> mine = new ConcurrentHashMap<>();
     private final Map<String, HeroMark> heroes = new ConcurrentHashMap<>();
     private final Map<String, ReviewPassInfo> passes = new ConcurrentHashMap<>();
+    /** The casts the engine proposed, by shot, as the store last recorded them. */
+    private final Map<String, List<String>> proposedCasts = new ConcurrentHashMap<>();
     /** Ids of the log rows in the mirror: those read at open, this session's own, and those followed since. */
     private final Set<Long> applied = ConcurrentHashMap.newKeySet();
     /** The highest log row id looked at; read and written on the session thread only. */
@@ -149,6 +152,7 @@ public final class StoreReviewSession extends MirroredReviewSession {
             if (workspace != null) {
                 session.loadStoredScores(workspace.project());
             }
+            session.loadProposedCasts();
         } catch (StoreException e) {
             session.close();
             throw new IOException(e.getMessage(), e);
@@ -238,6 +242,20 @@ public final class StoreReviewSession extends MirroredReviewSession {
         if (passesChanged) {
             listeners.forEach(SessionListener::passesChanged);
         }
+    }
+
+    /** The proposals among the casts the store recorded (a cast given in project.json is the project's). */
+    private void loadProposedCasts() throws StoreException {
+        Map<String, List<String>> read = new java.util.HashMap<>();
+        store.casts().values().stream().filter(ShotCast::proposed)
+                .forEach(cast -> read.put(cast.shot(), cast.characters()));
+        proposedCasts.keySet().retainAll(read.keySet());
+        proposedCasts.putAll(read);
+    }
+
+    @Override
+    public Optional<List<String>> proposedCast(String shot) {
+        return Optional.ofNullable(proposedCasts.get(shot));
     }
 
     /** Each frame's worst stored character score, from earlier runs (window or {@code onmodel score}). */
@@ -361,7 +379,17 @@ public final class StoreReviewSession extends MirroredReviewSession {
     public ScoringJob startScoring(Collection<Variant> variants) {
         FrameScoring engine = scoring.orElseThrow(() -> new IllegalStateException(
                 "consistency scoring is not bound in this build"));
-        return engine.start(List.copyOf(variants), scoreSink());
+        ScoringJob job = engine.start(List.copyOf(variants), scoreSink());
+        // The run records the casts it proposed as it goes: read them once it is over, off the FX thread.
+        job.completion().whenCompleteAsync((progress, error) -> {
+            try {
+                loadProposedCasts();
+                listeners.forEach(SessionListener::castsChanged);
+            } catch (StoreException e) {
+                // Closing or busy: the casts shown stay those read before; the next run or opening reads them again.
+            }
+        }, writes);
+        return job;
     }
 
     /** Waits for queued writes (they commit), then closes the store (which takes its closing backup). */

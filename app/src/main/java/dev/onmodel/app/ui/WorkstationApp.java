@@ -26,6 +26,7 @@ import dev.onmodel.app.ui.review.ReviewViewModel;
 import dev.onmodel.app.ui.tasks.BackgroundTasks;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Role;
+import dev.onmodel.core.project.ProjectCasts;
 import dev.onmodel.core.project.ProjectLayout;
 import dev.onmodel.core.store.ImportOptions;
 import dev.onmodel.core.store.ImportReport;
@@ -259,6 +260,7 @@ public final class WorkstationApp extends Application {
         model.setErrorSink((headline, error) -> Platform.runLater(() -> ErrorDialogs.show(stage, headline, error)));
         KeyMap keys = new KeyMap(preferences.keys());
         screen = new ReviewScreen(model, cache, differences, keys);
+        screen.setOnCastChosen((shot, cast) -> changeCast(opened.project(), shot.name(), cast));
         WindowLayout layout = preferences.window();
         screen.setDividerPositions(layout.navigatorDivider(), layout.panelDivider(), layout.timelineDivider());
         BorderPane root = new BorderPane(screen);
@@ -513,6 +515,11 @@ public final class WorkstationApp extends Application {
      * refused relink (none of the frames is in the chosen folder) changes nothing and says why.
      */
     void updateMedia(Path newMediaRoot) {
+        updateMedia(newMediaRoot, report -> ErrorDialogs.inform(stage,
+                newMediaRoot == null ? "Media rescanned." : "Media relinked.", MediaUpdate.summary(report)));
+    }
+
+    private void updateMedia(Path newMediaRoot, java.util.function.Consumer<ImportReport> done) {
         Path root = currentProject;
         if (root == null) {
             return;
@@ -523,12 +530,29 @@ public final class WorkstationApp extends Application {
         Task<ImportReport> task = MediaUpdate.task(root, newMediaRoot);
         MediaUpdate.progressWindow(stage, task);
         BackgroundTasks.start(task, report -> {
-            ErrorDialogs.inform(stage, newMediaRoot == null ? "Media rescanned." : "Media relinked.",
-                    MediaUpdate.summary(report));
+            done.accept(report);
             openProject(root);
         }, error -> ErrorDialogs.show(stage, newMediaRoot == null
                 ? "The media could not be rescanned; the project is unchanged."
                 : "The media could not be relinked; the project is unchanged.", error));
+    }
+
+    /**
+     * Review ▸ Set shot cast: writes the cast into project.json in the background, then rescans, which records the
+     * cast in the store and reopens the project; the scoring that starts then scores the shot against its new cast
+     * (its stored scores no longer stand). A cast that cannot be written changes nothing and says why.
+     */
+    private void changeCast(Project project, String shot, List<String> cast) {
+        Task<Void> write = new Task<>() {
+            @Override
+            protected Void call() throws IOException {
+                ProjectCasts.setCast(project, shot, cast);
+                return null;
+            }
+        };
+        BackgroundTasks.start(write, nothing -> updateMedia(null, report -> { }),
+                error -> ErrorDialogs.show(stage, "The cast of " + shot + " could not be saved; project.json is"
+                        + " unchanged.", error));
     }
 
     /**

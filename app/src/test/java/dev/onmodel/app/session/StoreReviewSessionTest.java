@@ -63,6 +63,37 @@ class StoreReviewSessionTest {
         }
     }
 
+    /**
+     * The cast the engine proposed is known to the session at open and once a scoring run ends, so the window can say
+     * which characters a shot without a project cast was scored against.
+     */
+    @Test
+    void proposedCastsAreReadAtOpenAndAfterEachScoringRun() throws Exception {
+        Project project = project();
+        Reviewer ali = new Reviewer("Ali", Role.ANIMATOR);
+        java.util.concurrent.CountDownLatch castsChanged = new java.util.concurrent.CountDownLatch(1);
+        try (StoreReviewSession session = StoreReviewSession.open(dir, ali, "pass 1",
+                workspace -> Optional.of(new WorkspaceScoring(workspace)))) {
+            assertEquals(Optional.empty(), session.proposedCast("sh010"), "not scored yet");
+            session.addListener(new SessionListener() {
+                @Override
+                public void castsChanged() {
+                    castsChanged.countDown();
+                }
+            });
+            List<dev.onmodel.core.model.Variant> variants = project.shots().stream()
+                    .flatMap(shot -> shot.variants().stream()).toList();
+            session.startScoring(variants).completion().join();
+            assertTrue(castsChanged.await(10, java.util.concurrent.TimeUnit.SECONDS), "castsChanged not called");
+            List<String> proposed = session.proposedCast("sh010").orElseThrow();
+            assertFalse(proposed.isEmpty());
+            assertTrue(project.shot("sh010").orElseThrow().cast().isEmpty(), "the project gives sh010 no cast");
+        }
+        try (StoreReviewSession reopened = StoreReviewSession.open(dir, ali, "pass 1", workspace -> Optional.empty())) {
+            assertTrue(reopened.proposedCast("sh010").isPresent(), "read from the store at open");
+        }
+    }
+
     @Test
     void aDirectorsDecisionOverrulesAndHistoryKeepsBoth() throws Exception {
         Project project = project();

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The keyboard flows against the real SQLite review store: approve a range with I/O/A, reject a frame with a note,
@@ -81,6 +82,22 @@ class StoreReviewWindowTest {
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The panel names the shot's cast and where it comes from; Shift+C hands the ticked characters to the app. */
+    @Test
+    void theShotCastIsShownAndSetCastHandsTheTickedCharactersOver(FxRobot robot) throws Exception {
+        assertEquals("every character", robot.lookup("#castNames").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#castSource").queryAs(Label.class).getText().startsWith("not set"),
+                "no cast in the project and none proposed yet");
+        java.util.List<String> chosen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        screen.setOnCastChosen((shot, cast) -> chosen.add(shot.name() + "=" + cast));
+        robot.clickOn("#viewer").press(KeyCode.SHIFT).type(KeyCode.C).release(KeyCode.SHIFT);
+        waitFor(() -> robot.lookup("#cast-hero").tryQuery().isPresent());
+        robot.clickOn("#cast-hero");
+        robot.clickOn("Save and score again");
+        waitFor(() -> !chosen.isEmpty());
+        assertEquals(java.util.List.of("sh010=[hero]"), chosen);
     }
 
     @Test

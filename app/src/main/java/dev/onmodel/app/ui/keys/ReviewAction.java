@@ -30,6 +30,7 @@ public enum ReviewAction {
     MARK_HERO("Review", "Mark hero variant (in/out = approved range)", "H"),
     RETRY_UNSAVED("Review", "Retry unsaved decisions", "Shortcut+S"),
     START_SCORING("Review", "Score consistency", "Shortcut+R"),
+    SET_CAST("Review", "Set shot cast\u2026", "Shift+C"),
     PREVIOUS_VARIANT("Navigate", "Previous variant", "Up"),
     NEXT_VARIANT("Navigate", "Next variant", "Down"),
     PREVIOUS_SHOT("Navigate", "Previous shot", "Page Up"),

@@ -5,8 +5,10 @@ import dev.onmodel.app.ui.images.FrameImageCache;
 import dev.onmodel.app.ui.tasks.BackgroundTasks;
 import dev.onmodel.core.model.CharacterSheet;
 import dev.onmodel.core.model.SheetView;
+import dev.onmodel.core.model.Shot;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
@@ -19,7 +21,9 @@ import java.util.List;
 /**
  * The approved character sheets of the selected shot's cast, beside the frame, so the reviewer compares against
  * what was approved rather than memory. The view the engine matched best for the current frame is shown large at
- * the top and outlined among the others.
+ * the top and outlined among the others. Above them, the cast itself and where it comes from (set for the shot, or
+ * proposed by the engine), with the button that sets it: a proposal that missed a character leaves that
+ * character's frames unscored, so the reviewer must see it.
  */
 public final class CharacterPanel extends ScrollPane {
 
@@ -32,6 +36,9 @@ public final class CharacterPanel extends ScrollPane {
     private final ImageView bestImage = new ImageView();
     private final Label bestCaption = new Label();
     private final List<ViewTile> tiles = new ArrayList<>();
+    private final Label castNames = new Label();
+    private final Label castSource = new Label();
+    private final Button setCast = new Button("Set cast\u2026");
     private String shownKey;
 
     private record ViewTile(String character, SheetView view, VBox box) {
@@ -53,15 +60,36 @@ public final class CharacterPanel extends ScrollPane {
         bestCaption.setId("bestMatchCaption");
         bestCaption.getStyleClass().add("view-caption");
         bestCaption.setWrapText(true);
+        castNames.setId("castNames");
+        castNames.getStyleClass().add("character-name");
+        castNames.setWrapText(true);
+        castSource.setId("castSource");
+        castSource.getStyleClass().add("view-caption");
+        castSource.setWrapText(true);
+        setCast.setId("setCastButton");
         model.selectedShotProperty().addListener((obs, old, shot) -> rebuild());
+        model.castsVersionProperty().addListener((obs, old, version) -> rebuild());
         model.currentScoreProperty().addListener((obs, old, score) -> showBest());
         rebuild();
+    }
+
+    /** What Set cast… does (the screen opens the cast dialog). */
+    public void setOnSetCast(Runnable action) {
+        setCast.setOnAction(e -> action.run());
     }
 
     private void rebuild() {
         shownKey = null;
         content.getChildren().clear();
         tiles.clear();
+        Label castHeading = new Label("SHOT CAST");
+        castHeading.getStyleClass().add("panel-heading");
+        Shot shot = model.selectedShotProperty().get();
+        List<String> cast = shot == null ? List.of() : model.castNames(shot);
+        castNames.setText(cast.isEmpty() ? "every character" : String.join(", ", cast));
+        castSource.setText(model.castSource());
+        setCast.setDisable(shot == null || model.project().characters().isEmpty());
+        content.getChildren().addAll(castHeading, castNames, castSource, setCast);
         Label bestHeading = new Label("BEST-MATCHING SHEET VIEW");
         bestHeading.getStyleClass().add("panel-heading");
         VBox best = new VBox(4, bestImage, bestCaption);

@@ -4,6 +4,7 @@ import dev.onmodel.app.ui.images.DifferenceImages;
 import dev.onmodel.app.ui.images.FrameImageCache;
 import dev.onmodel.app.ui.keys.KeyMap;
 import dev.onmodel.app.ui.keys.ReviewAction;
+import dev.onmodel.core.model.CharacterSheet;
 import dev.onmodel.core.model.Decision;
 import dev.onmodel.core.model.Role;
 import dev.onmodel.core.model.Shot;
@@ -42,6 +43,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +61,7 @@ public final class ReviewScreen extends BorderPane {
     private final SplitPane verticalSplit;
     private KeyMap keys;
     private Consumer<ReviewAction> afterAction = a -> { };
+    private BiConsumer<Shot, List<String>> castChosen = (shot, cast) -> { };
     private final AnimationTimer playback;
 
     public ReviewScreen(ReviewViewModel model, FrameImageCache cache, DifferenceImages differences, KeyMap keys) {
@@ -67,7 +70,9 @@ public final class ReviewScreen extends BorderPane {
         getStyleClass().add("review-screen");
         viewer = new ViewerPane(model, cache, differences);
         timeline = new TimelineView(model);
-        TabPane side = new TabPane(new Tab("Character", new CharacterPanel(model, cache)),
+        CharacterPanel characters = new CharacterPanel(model, cache);
+        characters.setOnSetCast(() -> run(ReviewAction.SET_CAST));
+        TabPane side = new TabPane(new Tab("Character", characters),
                 new Tab("Notes & history", new HistoryPanel(model)));
         side.setId("sidePanel");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -185,6 +190,7 @@ public final class ReviewScreen extends BorderPane {
             case MARK_HERO -> model.markHero();
             case RETRY_UNSAVED -> model.retryUnsaved();
             case START_SCORING -> model.startScoring();
+            case SET_CAST -> chooseCast();
             case PREVIOUS_VARIANT -> model.cycleVariant(-1);
             case NEXT_VARIANT -> model.cycleVariant(1);
             case PREVIOUS_SHOT -> model.cycleShot(-1);
@@ -216,6 +222,25 @@ public final class ReviewScreen extends BorderPane {
     private void stepAndStop(int delta) {
         model.stop();
         model.step(delta);
+    }
+
+    /**
+     * What is done with a cast chosen in the cast dialog: the app writes it into project.json and rescans, which
+     * scores the shot again.
+     */
+    public void setOnCastChosen(BiConsumer<Shot, List<String>> action) {
+        castChosen = action;
+    }
+
+    private void chooseCast() {
+        Shot shot = model.selectedShotProperty().get();
+        if (shot == null || model.project().characters().isEmpty()) {
+            return;
+        }
+        List<String> characters = model.project().characters().stream().map(CharacterSheet::name).toList();
+        new CastDialog(getScene() == null ? null : getScene().getWindow(), shot.name(), characters,
+                model.castNames(shot), model.castSource()).ask()
+                .ifPresent(cast -> castChosen.accept(shot, cast));
     }
 
     private void askNote() {

@@ -78,6 +78,7 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper timecode = new ReadOnlyStringWrapper(this, "timecode", "");
     private final ReadOnlyLongWrapper selectionVersion = new ReadOnlyLongWrapper(this, "selectionVersion");
     private final ReadOnlyLongWrapper decisionsVersion = new ReadOnlyLongWrapper(this, "decisionsVersion");
+    private final ReadOnlyLongWrapper castsVersion = new ReadOnlyLongWrapper(this, "castsVersion");
     private final ReadOnlyLongWrapper scoresVersion = new ReadOnlyLongWrapper(this, "scoresVersion");
     private final ObjectProperty<Long> inPoint = new SimpleObjectProperty<>(this, "inPoint");
     private final ObjectProperty<Long> outPoint = new SimpleObjectProperty<>(this, "outPoint");
@@ -190,6 +191,11 @@ public final class ReviewViewModel {
             }
 
             @Override
+            public void castsChanged() {
+                uiThread.execute(() -> castsVersion.set(castsVersion.get() + 1));
+            }
+
+            @Override
             public void heroChanged(String shot) {
                 uiThread.execute(() -> {
                     Shot selected = selectedShot.get();
@@ -267,6 +273,11 @@ public final class ReviewViewModel {
     /** Changes whenever recorded decisions or hero marks change, for the timeline to repaint. */
     public ReadOnlyLongProperty decisionsVersionProperty() {
         return decisionsVersion.getReadOnlyProperty();
+    }
+
+    /** Bumped when the casts the engine proposed changed (a scoring run finished): the cast shown may differ. */
+    public ReadOnlyLongProperty castsVersionProperty() {
+        return castsVersion.getReadOnlyProperty();
     }
 
     /** Changes as scores stream in (coalesced), for the timeline heat strip. */
@@ -363,13 +374,39 @@ public final class ReviewViewModel {
         return Optional.empty();
     }
 
-    /** The characters expected in the selected shot (its cast, else every project character). */
+    /**
+     * The characters expected in the selected shot: its cast in project.json, else the cast the engine proposed,
+     * else (not scored yet) every project character.
+     */
     public List<CharacterSheet> castOfSelectedShot() {
         Shot shot = selectedShot.get();
-        if (shot == null || shot.cast().isEmpty()) {
+        List<String> names = shot == null ? List.of() : castNames(shot);
+        if (names.isEmpty()) {
             return project.characters();
         }
-        return shot.cast().stream().map(project::character).flatMap(Optional::stream).toList();
+        return names.stream().map(project::character).flatMap(Optional::stream).toList();
+    }
+
+    /** The shot's cast: given in project.json, else proposed by the engine, else empty. */
+    public List<String> castNames(Shot shot) {
+        if (!shot.cast().isEmpty()) {
+            return shot.cast();
+        }
+        return session.proposedCast(shot.name()).orElse(List.of());
+    }
+
+    /** Where the selected shot's cast comes from, in a few words a reviewer understands. */
+    public String castSource() {
+        Shot shot = selectedShot.get();
+        if (shot == null) {
+            return "";
+        }
+        if (!shot.cast().isEmpty()) {
+            return "set for this shot";
+        }
+        return session.proposedCast(shot.name()).isPresent()
+                ? "proposed by OnModel from the best matches"
+                : "not set; every character is a candidate until scoring proposes a cast";
     }
 
     // ---- in / out and decisions --------------------------------------------------------------------------------
