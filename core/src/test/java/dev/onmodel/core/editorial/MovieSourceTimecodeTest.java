@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onmodel.core.editorial.edl.Cmx3600EdlExporter;
 import dev.onmodel.core.editorial.fcpxml.Fcpxml110Exporter;
 import dev.onmodel.core.editorial.otio.OtioJsonExporter;
+import dev.onmodel.core.editorial.report.DecisionCsvExporter;
+import dev.onmodel.core.editorial.report.ReviewSummary;
 import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Shot;
@@ -34,24 +36,31 @@ class MovieSourceTimecodeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One shot whose hero is a 48-frame movie numbered from 1001, starting at {@code startLabel}. */
-    private static EditList edit(FrameRate rate, String startLabel, boolean dropFrame) throws Exception {
+    /** One shot whose only take is a 48-frame movie numbered from 1001, starting at {@code startLabel}. */
+    private static Project project(FrameRate rate, String startLabel) {
         long start = Timecode.parse(startLabel, rate).frames();
         MovieMedia movie = new MovieMedia(Path.of("/proj/ep101/sh010/take_v004.mov"), 1001, 48, rate, 1920, 1080,
                 false, start);
         Shot shot = new Shot("sh010", rate, 48, List.of(), List.of(new Variant("sh010", "v004", movie)));
-        Project project = new Project("EP101", Path.of("/proj/ep101"), rate, List.of(), List.of(shot));
-        InMemoryReviewFacts facts = InMemoryReviewFacts.builder()
+        return new Project("EP101", Path.of("/proj/ep101"), rate, List.of(), List.of(shot));
+    }
+
+    /** Frames 1003-1026 are the hero's approved range; frame 1005 is rejected. */
+    private static InMemoryReviewFacts facts() {
+        return InMemoryReviewFacts.builder()
                 .heroMark(new HeroMark("sh010", "v004", FrameRange.ofInclusive(1003, 1026), "dana",
                         EditorialFixtures.T0))
                 .decision(EditorialFixtures.decision(1, "sh010", "v004", 1005, 1005, Verdict.REJECT, "eye pop",
                         "lee", Role.SUPERVISOR, 1))
                 .build();
+    }
+
+    private static EditList edit(FrameRate rate, String startLabel, boolean dropFrame) throws Exception {
         EditListOptions options = EditListOptions.defaults().withTitle("TC").withRate(rate);
         if (dropFrame) {
             options = options.withStart(Timecode.parse("01:00:00;00", rate));
         }
-        return EditListBuilder.build(project, facts, options);
+        return EditListBuilder.build(project(rate, startLabel), facts(), options);
     }
 
     private static String written(TimelineExporter exporter, EditList edit) throws Exception {
@@ -92,6 +101,17 @@ class MovieSourceTimecodeTest {
         assertEquals(86400, clip.at("/media_references/DEFAULT_MEDIA/available_range/start_time/value").asDouble(),
                 0.0);
         assertEquals(48, clip.at("/media_references/DEFAULT_MEDIA/available_range/duration/value").asDouble(), 0.0);
+    }
+
+    /** The review record names a movie frame by the same timecode as the viewer and the edit lists. */
+    @Test
+    void theDecisionCsvGivesAMovieFrameItsSourceTimecode() throws Exception {
+        ReviewSummary summary = ReviewSummary.of(project(FrameRate.FPS_24, "01:00:00:00"), facts(), FrameRate.FPS_24,
+                false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DecisionCsvExporter().write(summary, out);
+        String csv = out.toString(StandardCharsets.UTF_8);
+        assertTrue(csv.contains("sh010,v004,1005,01:00:00:04,reject"), csv);
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class DecisionCsvExporter implements EditorialExporter<ReviewSummar
         for (Decision d : summary.facts().decisions()) {
             String frame = d.frames().isEmpty() ? "" : d.frames().length() == 1 ? Long.toString(d.frames().start())
                     : d.frames().toString();
-            printer.printRecord(cell(d.shot()), cell(d.variant()), frame, summary.timecode(d.frames().start()),
+            printer.printRecord(cell(d.shot()), cell(d.variant()), frame, summary.timecode(d.shot(), d.variant(), d.frames().start()),
                     d.isClear() ? "clear" : d.verdict().word(), cell(d.reviewer()), d.role().word(), cell(d.pass()),
                     d.recordedAt().toString(), cell(d.note()), meanScore(summary, d));
         }

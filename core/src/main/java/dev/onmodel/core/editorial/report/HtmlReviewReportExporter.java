@@ -237,7 +237,7 @@ public final class HtmlReviewReportExporter implements EditorialExporter<ReviewS
                         + view.get().name()));
             }
             cell.append("</div>\n<div>").append(html(variant.name())).append(" frame ").append(frame).append(" (")
-                    .append(html(summary.timecode(frame))).append(")");
+                    .append(html(summary.timecode(shot.name(), variant.name(), frame))).append(")");
             if (decision != null) {
                 cell.append(", ").append(decision.verdict().word()).append(" by ").append(html(decision.reviewer()))
                         .append(" (").append(decision.role().word()).append(')');

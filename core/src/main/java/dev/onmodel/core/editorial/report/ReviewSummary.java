@@ -3,8 +3,10 @@ package dev.onmodel.core.editorial.report;
 import dev.onmodel.core.editorial.EditListBuilder;
 import dev.onmodel.core.editorial.HeroChoice;
 import dev.onmodel.core.editorial.ReviewFacts;
+import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Shot;
+import dev.onmodel.core.model.Variant;
 import dev.onmodel.core.time.FrameRate;
 import dev.onmodel.core.time.Timecode;
 
@@ -50,8 +52,15 @@ public record ReviewSummary(Project project, ReviewFacts facts, FrameRate rate, 
         return new ReviewSummary(project, facts, rate, dropFrame, heroes, warnings);
     }
 
-    /** The label of frame number {@code frame} (frame number = source time, SPEC convention). */
-    public String timecode(long frame) {
-        return frame < 0 ? "" : Timecode.format(frame, rate, dropFrame);
+    /**
+     * The source timecode of frame {@code frame} of a variant, as the viewer and the edit lists give it: an image
+     * sequence's frame number is its source time (SPEC convention); a movie's frames count from its embedded start
+     * timecode ({@link MovieMedia#sourceTimeOf}).
+     */
+    public String timecode(String shot, String variant, long frame) {
+        long source = project.shot(shot).flatMap(s -> s.variant(variant)).map(Variant::media)
+                .filter(MovieMedia.class::isInstance).map(media -> ((MovieMedia) media).sourceTimeOf(frame))
+                .orElse(frame);
+        return source < 0 ? "" : Timecode.format(source, rate, dropFrame);
     }
 }
