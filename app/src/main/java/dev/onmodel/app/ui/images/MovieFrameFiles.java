@@ -93,6 +93,8 @@ public final class MovieFrameFiles {
     private final ExecutorService extractors =
             Executors.newCachedThreadPool(BackgroundTasks.named("onmodel-movie-frames"));
     private final AtomicInteger ffmpegRuns = new AtomicInteger();
+    /** Per movie version (path, size, time): whether its frames may hold transparency (asked once, of ffprobe). */
+    private final Map<String, Boolean> alphaByMovie = new ConcurrentHashMap<>();
 
     private record MovieFrame(MovieMedia movie, long frame) {
     }
@@ -239,7 +241,7 @@ public final class MovieFrameFiles {
      * up to the run length and the movie's end; queues it and returns its first frame. Called holding {@link #runs}.
      */
     private PendingFrame plan(MovieMedia movie, Path movieFolder, String identity, long first) {
-        Run run = new Run(movie, movieFolder, first);
+        Run run = new Run(movie, movieFolder, identity, first);
         long last = Math.min(movie.range().last(), first + runLength - 1);
         for (long f = first; f <= last; f++) {
             Path target = frameFile(movieFolder, identity, f);
@@ -333,6 +335,7 @@ public final class MovieFrameFiles {
     private final class Run implements Runnable {
         final MovieMedia movie;
         final Path movieFolder;
+        final String identity;
         final long first;
         final List<PendingFrame> frames = new ArrayList<>();
         /** When a run far from this one was asked for (0: never); guarded by {@link #runs}. */
@@ -340,9 +343,10 @@ public final class MovieFrameFiles {
         private volatile boolean stopped;
         private volatile Process process;
 
-        Run(MovieMedia movie, Path movieFolder, long first) {
+        Run(MovieMedia movie, Path movieFolder, String identity, long first) {
             this.movie = movie;
             this.movieFolder = movieFolder;
+            this.identity = identity;
             this.first = first;
         }
 
@@ -384,7 +388,10 @@ public final class MovieFrameFiles {
             Throwable outcome = new RunStopped();
             try {
                 Files.createDirectories(movieFolder);
-                int delivered = MovieFrameRun.extract(tools.orElseThrow(), movie, first, frames.size(), maxPixels,
+                FfmpegTools ffmpeg = tools.orElseThrow();
+                boolean keepAlpha = alphaByMovie.computeIfAbsent(identity,
+                        movieVersion -> MovieFrameRun.mayHaveAlpha(ffmpeg, movie));
+                int delivered = MovieFrameRun.extract(ffmpeg, movie, first, frames.size(), maxPixels, keepAlpha,
                         started -> {
                             ffmpegRuns.incrementAndGet();
                             process = started;

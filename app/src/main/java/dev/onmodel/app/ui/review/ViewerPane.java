@@ -617,7 +617,10 @@ public final class ViewerPane extends Pane {
     private void layoutBox() {
         FrameScore score = model.currentScoreProperty().get();
         Optional<CharacterBox> box = score == null ? Optional.empty() : score.box();
-        boolean show = box.isPresent() && model.overlaysVisibleProperty().get();
+        // The box belongs to the current frame: while the picture on screen is still an earlier one (a frame being
+        // decoded, a movie frame being made during a first playback) it would frame the wrong place.
+        boolean pictureIsCurrent = wantedA != null && wantedA.equals(shownFile);
+        boolean show = box.isPresent() && model.overlaysVisibleProperty().get() && pictureIsCurrent;
         characterBox.setVisible(show);
         boxLabel.setVisible(show);
         if (!show) {

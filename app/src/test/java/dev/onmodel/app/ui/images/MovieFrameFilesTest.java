@@ -239,6 +239,31 @@ class MovieFrameFilesTest {
         assertRunMatchesSingleFrames(tools, movie, 7, 0); // a seek into the movie; the run ends at the movie's end
     }
 
+    /** A movie with transparency keeps it: its runs are written as RGBA, pixel for pixel the single-frame decodes. */
+    @Test
+    void aRunOfAMovieWithAlphaKeepsIt() throws Exception {
+        FfmpegTools tools = tools();
+        MovieMedia movie = new FfprobeMovieProbe(tools, 1).probe(testPattern(tools, "alpha.mkv", "160x90", 30,
+                "-vf", "format=rgba,colorchannelmixer=aa=0.5", "-c:v", "ffv1", "-pix_fmt", "bgra"));
+        assertTrue(MovieFrameRun.mayHaveAlpha(tools, movie));
+        assertRunMatchesSingleFrames(tools, movie, 3, 0);
+        MovieFrameFiles frames = files(dir.resolve("alpha"), Optional.of(tools), Long.MAX_VALUE, 4);
+        BufferedImage first = ImageIO.read(frames.readable(frames.pathFor(movie, 1).orElseThrow()).toFile());
+        int alpha = first.getRGB(10, 10) >>> 24;
+        assertTrue(alpha >= 127 && alpha <= 128, "half-transparent, as the movie holds it: alpha " + alpha);
+    }
+
+    @Test
+    void pixelFormatsWithAlphaAreKnown() {
+        for (String format : List.of("yuva420p", "yuva444p10le", "rgba", "bgra", "argb", "gbrap", "ya8", "pal8",
+                "rgba64le")) {
+            assertTrue(MovieFrameRun.hasAlpha(format), format);
+        }
+        for (String format : List.of("yuv420p", "yuv422p10le", "yuvj420p", "rgb24", "bgr0", "gbrp", "gray", "nv12")) {
+            assertFalse(MovieFrameRun.hasAlpha(format), format);
+        }
+    }
+
     @Test
     void aRunOfAnH264MovieLinesUpWithTheSingleFrameDecodes() throws Exception {
         FfmpegTools tools = tools();
