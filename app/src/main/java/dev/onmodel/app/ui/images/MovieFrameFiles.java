@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  * the PNG.
  *
  * <p>A frame that is not there yet is decoded frame-accurately together with the frames after it that are not there
- * either, up to {@link #RUN_LENGTH}, by one ffmpeg process ({@link MovieFrameRun}): starting ffmpeg and seeking costs
+ * either, up to {@link #RUN_LENGTH} (or, going backwards, the frames before it, up to {@link #BACKWARD_RUN_LENGTH}),
+ * by one ffmpeg process ({@link MovieFrameRun}): starting ffmpeg and seeking costs
  * 0.16–0.46 s a frame, so one process per frame drops frames on the first playback of a take, while a run delivers
  * them at ffmpeg's decoding speed. Each frame is usable the moment its PNG is in place (written to a temp name and
  * moved, so a half-written PNG is never read); a request for a frame a run is still making waits for that run instead
@@ -68,6 +69,12 @@ public final class MovieFrameFiles {
      * it) is paid once for many frames; short enough that a jump wastes little.
      */
     public static final int RUN_LENGTH = 48;
+    /**
+     * Frames a run makes at most going back from the frame asked for, when the frame after it is there already
+     * (stepping or playing backwards): the frame asked for is the run's last, so its wait grows with the run; twelve
+     * frames cost little more than the seek, which decodes from the key frame before them anyway.
+     */
+    static final int BACKWARD_RUN_LENGTH = 12;
     /** Runs made at once: one per movie of an A/B comparison; more would only share the same cores. */
     static final int MAX_RUNNING = 2;
     /** How long a request waits for its frame before it gives up (a hung ffmpeg), as the single-frame decoder did. */
@@ -237,15 +244,26 @@ public final class MovieFrameFiles {
     }
 
     /**
-     * Plans the run that starts at {@code first}: it and the frames after it that are neither there nor being made,
-     * up to the run length and the movie's end; queues it and returns its first frame. Called holding {@link #runs}.
+     * Plans the run that makes {@code wanted}: it and the frames after it that are neither there nor being made, up to
+     * the run length and the movie's end; or, when the frame after it is there or coming (the viewer goes backwards),
+     * the frames before it that are not, up to {@link #BACKWARD_RUN_LENGTH}, ending with it. Queues the run and
+     * returns the wanted frame. Called holding {@link #runs}.
      */
-    private PendingFrame plan(MovieMedia movie, Path movieFolder, String identity, long first) {
+    private PendingFrame plan(MovieMedia movie, Path movieFolder, String identity, long wanted) {
+        long first = wanted;
+        long last = Math.min(movie.range().last(), wanted + runLength - 1);
+        if (runLength > 1 && wanted < movie.range().last()
+                && thereOrComing(frameFile(movieFolder, identity, wanted + 1))) {
+            long earliest = Math.max(movie.range().start(), wanted - Math.min(runLength, BACKWARD_RUN_LENGTH) + 1);
+            while (first > earliest && !thereOrComing(frameFile(movieFolder, identity, first - 1))) {
+                first--;
+            }
+            last = wanted;
+        }
         Run run = new Run(movie, movieFolder, identity, first);
-        long last = Math.min(movie.range().last(), first + runLength - 1);
         for (long f = first; f <= last; f++) {
             Path target = frameFile(movieFolder, identity, f);
-            if (f > first && (pending.containsKey(target) || Files.isRegularFile(target))) {
+            if (f > wanted && thereOrComing(target)) {
                 break; // one run is consecutive frames: it ends where frames are already there or coming
             }
             PendingFrame frame = new PendingFrame(run, f, target);
@@ -268,7 +286,12 @@ public final class MovieFrameFiles {
         }
         queued.addFirst(run);
         startQueued();
-        return run.frames.get(0);
+        return run.frames.get((int) (wanted - first));
+    }
+
+    /** Whether a frame's PNG is there or a run is making it. Called holding {@link #runs}. */
+    private boolean thereOrComing(Path target) {
+        return pending.containsKey(target) || Files.isRegularFile(target);
     }
 
     /** Starts the most recently planned runs while extractor threads are free. Called holding {@link #runs}. */

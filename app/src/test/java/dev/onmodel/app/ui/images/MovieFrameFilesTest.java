@@ -239,6 +239,34 @@ class MovieFrameFilesTest {
         assertRunMatchesSingleFrames(tools, movie, 7, 0); // a seek into the movie; the run ends at the movie's end
     }
 
+    /** Going backwards (the frame after the one asked for is there), a run ends at the frame asked for. */
+    @Test
+    void steppingBackwardsMakesTheFramesBeforeInOneRun() throws Exception {
+        FfmpegTools tools = tools();
+        MovieMedia movie = new FfprobeMovieProbe(tools, 1).probe(testPattern(tools, "lossless.mkv", "160x90", 60,
+                "-c:v", "ffv1"));
+        MovieFrameFiles frames = files(dir.resolve("frames"), Optional.of(tools), Long.MAX_VALUE,
+                MovieFrameFiles.RUN_LENGTH);
+        frames.readable(frames.pathFor(movie, 60).orElseThrow());
+        assertEquals(1, frames.ffmpegRuns());
+        Path stepBack = frames.readable(frames.pathFor(movie, 59).orElseThrow());
+        assertEquals(2, frames.ffmpegRuns());
+        long firstOfRun = 59 - MovieFrameFiles.BACKWARD_RUN_LENGTH + 1;
+        dev.onmodel.core.media.MovieFrameDecoder single = new dev.onmodel.core.media.MovieFrameDecoder(tools,
+                Long.MAX_VALUE);
+        for (long f = firstOfRun; f <= 59; f++) {
+            Path file = stepBack.resolveSibling(stepBack.getFileName().toString().replace("-59.png", "-" + f + ".png"));
+            assertTrue(Files.isRegularFile(file), "frame " + f + " was made before frame 59, in the same run");
+            assertEquals(0, largestDifference(ImageIO.read(file.toFile()), single.decode(movie, f)), "frame " + f);
+        }
+        assertFalse(Files.exists(stepBack.resolveSibling(stepBack.getFileName().toString()
+                .replace("-59.png", "-" + (firstOfRun - 1) + ".png"))), "the run is no longer than twelve frames");
+        for (long f = 58; f >= firstOfRun; f--) {
+            frames.readable(frames.pathFor(movie, f).orElseThrow());
+        }
+        assertEquals(2, frames.ffmpegRuns(), "the steps back found their frames made");
+    }
+
     /** A movie with transparency keeps it: its runs are written as RGBA, pixel for pixel the single-frame decodes. */
     @Test
     void aRunOfAMovieWithAlphaKeepsIt() throws Exception {
