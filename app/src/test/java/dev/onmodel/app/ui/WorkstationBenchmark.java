@@ -54,6 +54,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   is header-checked and digested again)</li>
  *   <li>{@code coldstart DIR [PROJECT [ROUNDS]]}: the real launcher ({@code ./onmodel open PROJECT}) to the first
  *   frame painted, with and without its class-data archive, side by side (run from the repository root)</li>
+ *   <li>{@code movie-play DIR PROJECT RUN_LENGTH [SHOT/VARIANT]}: first and second pass of playing a movie take whose
+ *   frames are made into an empty folder, in runs of RUN_LENGTH frames (1: one ffmpeg per frame)</li>
  * </ul>
  * DIR holds the generated 1080p demo project (made on first use); PROJECT overrides it (e.g. the sample project).
  */

@@ -152,7 +152,7 @@ public final class MovieFrameFiles {
 
     /**
      * The file to read for {@code file}: itself, unless it is a name from {@link #pathFor}, in which case the frame's
-     * PNG, decoded and written first when it is not there yet (with the frames after it, see the class comment).
+     * PNG, decoded and written first when it is not there yet (in a run with its neighbours, see the class comment).
      * Blocking (ffmpeg); never call it on the FX thread.
      *
      * @throws IOException naming the movie and frame when ffmpeg cannot decode it
@@ -308,20 +308,26 @@ public final class MovieFrameFiles {
      * see the failure), and the next queued run starts. Called holding {@link #runs}.
      */
     private void end(Run run, Throwable outcome) {
+        boolean whereItStopped = true;
         for (PendingFrame frame : run.frames) {
             if (frame.done.isDone()) {
                 continue;
             }
             pending.remove(frame.target);
-            frame.done.completeExceptionally(outcome instanceof RunStopped ? outcome : failureOf(run, frame, outcome));
+            frame.done.completeExceptionally(outcome instanceof RunStopped ? outcome
+                    : failureOf(run, frame, outcome, whereItStopped));
+            whereItStopped = false;
         }
         running.remove(run);
         startQueued();
     }
 
-    /** The failure a request for {@code frame} sees: it names the movie and that frame. */
-    private static IOException failureOf(Run run, PendingFrame frame, Throwable outcome) {
-        if (outcome instanceof MediaReadException read && read.getMessage().contains("frame " + frame.frame + " ")) {
+    /**
+     * The failure a request for {@code frame} sees: it names the movie and that frame. The run's own failure
+     * ({@link MovieFrameRun} names the first frame it could not make) is passed on for the frame where the run stopped.
+     */
+    private static IOException failureOf(Run run, PendingFrame frame, Throwable outcome, boolean whereItStopped) {
+        if (whereItStopped && outcome instanceof MediaReadException read) {
             return read;
         }
         MediaProblem.Kind kind = outcome instanceof MediaReadException read ? read.kind() : MediaProblem.Kind.MOVIE;

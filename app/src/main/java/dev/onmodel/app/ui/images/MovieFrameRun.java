@@ -117,20 +117,24 @@ public final class MovieFrameRun {
         boolean stopped = false;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 20))) {
             while (delivered < count) {
-                byte[] png = nextPng(in);
+                byte[] png;
+                try {
+                    png = nextPng(in);
+                } catch (IOException e) {
+                    process.destroyForcibly();
+                    throw failure(movie, first + delivered, delivered, count, process, drain, errors,
+                            "its output broke off (" + e.getMessage() + ")", e);
+                }
                 if (png == null) {
                     break;
                 }
-                if (!sink.accept(first + delivered++, png)) {
+                // What the sink throws (the frame could not be kept: a full disk) is its own failure, passed on.
+                boolean goOn = sink.accept(first + delivered, png);
+                delivered++;
+                if (!goOn) {
                     stopped = true;
                     break;
                 }
-            }
-        } catch (IOException e) {
-            if (!stopped) {
-                process.destroyForcibly();
-                throw failure(movie, first + delivered, delivered, count, process, drain, errors,
-                        "its output broke off (" + e.getMessage() + ")", e);
             }
         } finally {
             if (stopped || delivered < count) {

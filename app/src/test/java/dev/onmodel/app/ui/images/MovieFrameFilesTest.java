@@ -299,8 +299,8 @@ class MovieFrameFilesTest {
         MovieMedia movie = new FfprobeMovieProbe(tools, 1001).probe(testPattern(tools, "take.mp4", "160x90", 120,
                 "-c:v", "libx264", "-g", "48", "-pix_fmt", "yuv420p"));
         assertEquals(120, movie.frameCount());
-        assertRunMatchesSingleFrames(tools, movie, 1001, 1);
-        assertRunMatchesSingleFrames(tools, movie, 1030, 1);
+        assertRunMatchesSingleFrames(tools, movie, 1001, 0);
+        assertRunMatchesSingleFrames(tools, movie, 1030, 0);
     }
 
     @Test
