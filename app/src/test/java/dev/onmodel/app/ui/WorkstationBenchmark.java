@@ -54,6 +54,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   is header-checked and digested again)</li>
  *   <li>{@code coldstart DIR [PROJECT [ROUNDS]]}: the real launcher ({@code ./onmodel open PROJECT}) to the first
  *   frame painted, with and without its class-data archive, side by side (run from the repository root)</li>
+ *   <li>{@code movie-play DIR PROJECT RUN_LENGTH [SHOT/VARIANT]}: first and second pass of playing a movie take whose
+ *   frames are made into an empty folder, in runs of RUN_LENGTH frames (1: one ffmpeg per frame)</li>
  * </ul>
  * DIR holds the generated 1080p demo project (made on first use); PROJECT overrides it (e.g. the sample project).
  */
@@ -76,6 +78,7 @@ public final class WorkstationBenchmark {
             case "timeline" -> timeline();
             case "keys", "pulses", "pulses-engine", "pulses-import", "pulses-export" -> runInWindow(args[0], projectDir);
             case "coldstart" -> coldStart(projectDir, work, args.length > 3 ? Integer.parseInt(args[3]) : 5);
+            case "movie-play" -> moviePlay(projectDir, work, Integer.parseInt(args[3]), args.length > 4 ? args[4] : "");
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
@@ -133,6 +136,89 @@ public final class WorkstationBenchmark {
         } else {
             pulses(bench, project, which.equals("pulses"));
         }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /**
+     * First playback of the project's first movie variant (or the one named like {@code sh020/v002}), its frames made into an empty folder with runs of
+     * {@code runLength} frames (1: one ffmpeg per frame, as before runs): frames shown late ("not yet decoded" when the
+     * playhead reached them) in the first and in the second pass over the take.
+     */
+    private static void moviePlay(Path projectDir, Path work, int runLength, String variantName) throws Exception {
+        Thread fx = new Thread(() -> Application.launch(Host.class), "fx-launch");
+        fx.setDaemon(true);
+        fx.start();
+        Stage stage = Host.STAGE.get(60, TimeUnit.SECONDS);
+        Project project = new ProjectReader(dev.onmodel.core.media.FfmpegTools.probeOrExplain()).read(projectDir)
+                .project();
+        Shot shot = null;
+        Variant movie = null;
+        for (Shot s : project.shots()) {
+            for (Variant v : s.variants()) {
+                if (movie == null && v.media() instanceof dev.onmodel.core.model.MovieMedia
+                        && (variantName.isEmpty() || v.qualifiedName().equals(variantName))) {
+                    shot = s;
+                    movie = v;
+                }
+            }
+        }
+        if (movie == null) {
+            throw new IllegalArgumentException(projectDir + " holds no movie variant");
+        }
+        Path frames = Files.createTempDirectory(work, "movie-frames");
+        FrameImageCache cache = new FrameImageCache(3L << 30, 2, null, new dev.onmodel.app.ui.images.MovieFrameFiles(
+                frames, dev.onmodel.core.media.FfmpegTools.locate(), Long.MAX_VALUE, 4L << 30, runLength));
+        Bench bench = new Bench();
+        ScreenshotTour.fx(() -> {
+            bench.screen = new ReviewScreen(new ReviewViewModel(project, new JsonFileReviewSession(null,
+                    new Reviewer("bench", Role.ANIMATOR), "bench", k -> Optional.empty()), Platform::runLater),
+                    cache, new DifferenceImages(), KeyMap.defaults());
+            Scene scene = new Scene(bench.screen, 1600, 1000);
+            scene.getStylesheets().add(WorkstationApp.class.getResource("onmodel.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+        });
+        Shot chosenShot = shot;
+        Variant chosen = movie;
+        ScreenshotTour.fx(() -> {
+            bench.screen.model().selectedShotProperty().set(chosenShot);
+            bench.screen.model().selectedVariantProperty().set(chosen);
+        });
+        Thread.sleep(1000); // the first frame is made and shown, as when a reviewer opens the take
+        long length = chosen.media().frameNumbers().size();
+        long[] late = new long[2];
+        long[] changes = new long[2];
+        long first = chosen.media().frameNumbers().get(0);
+        long[] pass = {0};
+        ScreenshotTour.fx(() -> bench.screen.model().currentFrameProperty().addListener((o, a, b) -> {
+            if (b.longValue() < a.longValue()) {
+                pass[0]++;
+            }
+            if (pass[0] < 2) {
+                changes[(int) pass[0]]++;
+                if (!bench.screen.viewer().lastShowImmediate()) {
+                    late[(int) pass[0]]++;
+                }
+            }
+        }));
+        ScreenshotTour.fx(() -> {
+            bench.screen.model().goToFirstFrame();
+            bench.screen.model().togglePlay(System.nanoTime());
+        });
+        double seconds = length / chosenShot.rate().toDouble();
+        Thread.sleep((long) (2 * seconds * 1000) + 300);
+        long[] dropped = new long[1];
+        ScreenshotTour.fx(() -> {
+            dropped[0] = bench.screen.model().droppedFramesProperty().get();
+            bench.screen.model().stop();
+        });
+        System.out.printf("%s (%d frames from %d, %dx%d), runs of %d: pass 1: %d of %d frame changes late; pass 2:"
+                        + " %d of %d late; dropped (counter) %d%n", chosen.qualifiedName(), length, first,
+                ((dev.onmodel.core.model.MovieMedia) chosen.media()).width(),
+                ((dev.onmodel.core.model.MovieMedia) chosen.media()).height(), runLength, late[0], changes[0],
+                late[1], changes[1], dropped[0]);
+        cache.shutdown();
         Platform.exit();
         System.exit(0);
     }

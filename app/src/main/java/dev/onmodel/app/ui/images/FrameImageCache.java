@@ -253,5 +253,8 @@ public final class FrameImageCache {
         if (proxies != null) {
             proxies.shutdown();
         }
+        if (movieFrames != null) {
+            movieFrames.shutdown(); // its ffmpeg processes would outlive the window
+        }
     }
 }

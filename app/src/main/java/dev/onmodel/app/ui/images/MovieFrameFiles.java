@@ -1,13 +1,14 @@
 package dev.onmodel.app.ui.images;
 
+import dev.onmodel.app.ui.tasks.BackgroundTasks;
 import dev.onmodel.core.editorial.AtomicFiles;
 import dev.onmodel.core.media.FfmpegTools;
-import dev.onmodel.core.media.MovieFrameDecoder;
+import dev.onmodel.core.media.MediaProblem;
+import dev.onmodel.core.media.MediaReadException;
 import dev.onmodel.core.model.MovieMedia;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,13 +16,25 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -29,10 +42,20 @@ import java.util.stream.Stream;
  * (the frame cache, prefetching, compare modes and the character box all work on files).
  *
  * <p>{@link #pathFor} names a frame without touching the disk (the FX thread asks); {@link #readable}, called by the
- * decoding threads, decodes the frame frame-accurately with ffmpeg ({@link MovieFrameDecoder}) the first time it is
- * needed and writes it as a PNG (lossless: what the reviewer judges is the movie's frame) under the data folder,
- * named by the movie's path, size and modification time (a re-rendered take gets new files) and the frame number.
- * Later viewings, in this session or the next, read the PNG.
+ * decoding threads, returns the frame's PNG under the data folder, named by the movie's path, size and modification
+ * time (a re-rendered take gets new files) and the frame number. Later viewings, in this session or the next, read
+ * the PNG.
+ *
+ * <p>A frame that is not there yet is decoded frame-accurately together with the frames after it that are not there
+ * either, up to {@link #RUN_LENGTH} (or, going backwards, the frames before it, up to {@link #BACKWARD_RUN_LENGTH}),
+ * by one ffmpeg process ({@link MovieFrameRun}): starting ffmpeg and seeking costs
+ * 0.16–0.46 s a frame, so one process per frame drops frames on the first playback of a take, while a run delivers
+ * them at ffmpeg's decoding speed. Each frame is usable the moment its PNG is in place (written to a temp name and
+ * moved, so a half-written PNG is never read); a request for a frame a run is still making waits for that run instead
+ * of starting its own ffmpeg. Runs are made on their own threads, at most {@link #MAX_RUNNING} at once, the most
+ * recently asked for first; a run that nobody waits on any more is stopped when the viewer asks for a part of the
+ * same movie far from it (a jump along the timeline), so a scrub does not leave ffmpeg decoding frames nobody looks
+ * at.
  *
  * <p>The folder is kept under a budget: a 1080p frame is a few megabytes, and a reviewer who steps through a few long
  * takes would otherwise fill the disk. Once the frames written push it over the budget, the least recently written
@@ -40,12 +63,45 @@ import java.util.stream.Stream;
  */
 public final class MovieFrameFiles {
 
+    /**
+     * Frames a run makes at most: two seconds of a 24 fps take, so the viewer's playback prefetch (a second ahead)
+     * asks for the next run well before the playhead reaches it, and a run's seek (decoding from the key frame before
+     * it) is paid once for many frames; short enough that a jump wastes little.
+     */
+    public static final int RUN_LENGTH = 48;
+    /**
+     * Frames a run makes at most going back from the frame asked for, when the frame after it is there already
+     * (stepping or playing backwards): the frame asked for is the run's last, so its wait grows with the run; twelve
+     * frames cost little more than the seek, which decodes from the key frame before them anyway.
+     */
+    static final int BACKWARD_RUN_LENGTH = 12;
+    /** Runs made at once: one per movie of an A/B comparison; more would only share the same cores. */
+    static final int MAX_RUNNING = 2;
+    /** How long a request waits for its frame before it gives up (a hung ffmpeg), as the single-frame decoder did. */
+    private static final long WAIT_SECONDS = 120;
+
     private final Path folder;
-    private final Optional<MovieFrameDecoder> decoder;
+    private final Optional<FfmpegTools> tools;
+    private final long maxPixels;
+    private final int runLength;
     private final Map<Path, MovieFrame> named = new ConcurrentHashMap<>();
     private final long budgetBytes;
-    /** Bytes in the folder as last counted plus those written since; -1 until first counted. */
+    /** Bytes in the folder as last counted plus those written since; -1 until first counted. Guarded by this. */
     private long usedBytes = -1;
+
+    /** Guards {@link #pending}, {@link #queued}, {@link #running}, {@link #closed} and each frame's waiters. */
+    private final Object runs = new Object();
+    /** Frames a queued or running run is to make, by their PNG's path. */
+    private final Map<Path, PendingFrame> pending = new HashMap<>();
+    /** Runs waiting for an extractor thread, the most recently planned first. */
+    private final Deque<Run> queued = new ArrayDeque<>();
+    private final Set<Run> running = new HashSet<>();
+    private boolean closed;
+    private final ExecutorService extractors =
+            Executors.newCachedThreadPool(BackgroundTasks.named("onmodel-movie-frames"));
+    private final AtomicInteger ffmpegRuns = new AtomicInteger();
+    /** Per movie version (path, size, time): whether its frames may hold transparency (asked once, of ffprobe). */
+    private final Map<String, Boolean> alphaByMovie = new ConcurrentHashMap<>();
 
     private record MovieFrame(MovieMedia movie, long frame) {
     }
@@ -57,14 +113,27 @@ public final class MovieFrameFiles {
      * @param budgetBytes how much the folder may hold
      */
     public MovieFrameFiles(Path folder, Optional<FfmpegTools> tools, long maxPixels, long budgetBytes) {
+        this(folder, tools, maxPixels, budgetBytes, RUN_LENGTH);
+    }
+
+    /**
+     * @param runLength frames one ffmpeg process makes at most ({@link #RUN_LENGTH}; 1 decodes frame by frame)
+     */
+    public MovieFrameFiles(Path folder, Optional<FfmpegTools> tools, long maxPixels, long budgetBytes,
+                           int runLength) {
+        if (runLength < 1) {
+            throw new IllegalArgumentException("a run is at least one frame: " + runLength);
+        }
         this.folder = folder;
-        this.decoder = tools.map(t -> new MovieFrameDecoder(t, maxPixels));
+        this.tools = tools;
+        this.maxPixels = maxPixels;
         this.budgetBytes = budgetBytes;
+        this.runLength = runLength;
     }
 
     /** Whether movie frames can be shown at all (ffmpeg was found). */
     public boolean available() {
-        return decoder.isPresent();
+        return tools.isPresent();
     }
 
     /**
@@ -72,7 +141,7 @@ public final class MovieFrameFiles {
      * frame is outside the movie. No disk access.
      */
     public Optional<Path> pathFor(MovieMedia movie, long frame) {
-        if (decoder.isEmpty() || !movie.range().contains(frame)) {
+        if (tools.isEmpty() || !movie.range().contains(frame)) {
             return Optional.empty();
         }
         Path name = folder.resolve(sha1(movie.file().toAbsolutePath().normalize().toString()))
@@ -83,33 +152,305 @@ public final class MovieFrameFiles {
 
     /**
      * The file to read for {@code file}: itself, unless it is a name from {@link #pathFor}, in which case the frame's
-     * PNG, decoded and written first when it is not there yet. Blocking (ffmpeg); never call it on the FX thread.
+     * PNG, decoded and written first when it is not there yet (in a run with its neighbours, see the class comment).
+     * Blocking (ffmpeg); never call it on the FX thread.
      *
      * @throws IOException naming the movie and frame when ffmpeg cannot decode it
      */
     public Path readable(Path file) throws IOException {
         MovieFrame wanted = named.get(file);
-        if (wanted == null || decoder.isEmpty()) {
+        if (wanted == null || tools.isEmpty()) {
             return file;
         }
-        Path movie = wanted.movie().file();
-        BasicFileAttributes attributes = Files.readAttributes(movie, BasicFileAttributes.class);
-        String identity = movie.toAbsolutePath().normalize() + "|" + attributes.size() + "|"
-                + attributes.lastModifiedTime().toMillis();
-        Path target = file.getParent().resolve(sha1(identity).substring(0, 16) + "-" + wanted.frame() + ".png");
+        MovieMedia movie = wanted.movie();
+        BasicFileAttributes attributes = Files.readAttributes(movie.file(), BasicFileAttributes.class);
+        String identity = sha1(movie.file().toAbsolutePath().normalize() + "|" + attributes.size() + "|"
+                + attributes.lastModifiedTime().toMillis()).substring(0, 16);
+        Path target = frameFile(file.getParent(), identity, wanted.frame());
         if (Files.isRegularFile(target)) {
             return target;
         }
-        BufferedImage image = decoder.get().decode(wanted.movie(), wanted.frame());
-        Files.createDirectories(target.getParent());
-        // Whole or not at all: a decoding thread of another viewer may read the file the moment it exists.
-        AtomicFiles.write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
+        while (true) {
+            PendingFrame frame;
+            synchronized (runs) {
+                frame = pending.get(target);
+                if (frame == null) {
+                    if (Files.isRegularFile(target)) {
+                        return target; // a run finished it since the first look
+                    }
+                    if (closed) {
+                        throw new MediaReadException(movie.file(), MediaProblem.Kind.MOVIE, "frame " + wanted.frame()
+                                + " of " + movie.file().getFileName() + " not decoded: the viewer is closing");
+                    }
+                    frame = plan(movie, file.getParent(), identity, wanted.frame());
+                }
+                frame.waiters++;
             }
-        });
-        written(target);
-        return target;
+            try {
+                return frame.done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RunStopped) {
+                    continue; // its run was stopped before reaching it: plan it again
+                }
+                if (e.getCause() instanceof IOException failure) {
+                    throw failure;
+                }
+                throw new MediaReadException(movie.file(), MediaProblem.Kind.MOVIE, "frame " + wanted.frame() + " of "
+                        + movie.file().getFileName() + " not decoded: " + e.getCause(), e.getCause());
+            } catch (TimeoutException e) {
+                frame.run.stop();
+                throw new MediaReadException(movie.file(), MediaProblem.Kind.MOVIE, "ffmpeg did not decode frame "
+                        + wanted.frame() + " of " + movie.file().getFileName() + " within " + WAIT_SECONDS + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for frame " + wanted.frame() + " of "
+                        + movie.file());
+            } finally {
+                synchronized (runs) {
+                    frame.waiters--;
+                }
+            }
+        }
+    }
+
+    /** ffmpeg processes started so far (tests check that waiting requests start none of their own). */
+    int ffmpegRuns() {
+        return ffmpegRuns.get();
+    }
+
+    /** Stops every run (and its ffmpeg) and refuses new ones: the viewer is closing. */
+    public void shutdown() {
+        synchronized (runs) {
+            closed = true;
+            for (Run run : List.copyOf(queued)) {
+                queued.remove(run);
+                end(run, new RunStopped());
+            }
+            running.forEach(Run::stop);
+        }
+        extractors.shutdown();
+    }
+
+    /** {@link #shutdown}, then waits until no run writes any more (tests delete the folder next). */
+    void shutdownAndWait() throws InterruptedException {
+        shutdown();
+        if (!extractors.awaitTermination(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("a run of movie frames did not stop within 20 s");
+        }
+    }
+
+    private static Path frameFile(Path movieFolder, String identity, long frame) {
+        return movieFolder.resolve(identity + "-" + frame + ".png");
+    }
+
+    /**
+     * Plans the run that makes {@code wanted}: it and the frames after it that are neither there nor being made, up to
+     * the run length and the movie's end; or, when the frame after it is there or coming (the viewer goes backwards),
+     * the frames before it that are not, up to {@link #BACKWARD_RUN_LENGTH}, ending with it. Queues the run and
+     * returns the wanted frame. Called holding {@link #runs}.
+     */
+    private PendingFrame plan(MovieMedia movie, Path movieFolder, String identity, long wanted) {
+        long first = wanted;
+        long last = Math.min(movie.range().last(), wanted + runLength - 1);
+        if (runLength > 1 && wanted < movie.range().last()
+                && thereOrComing(frameFile(movieFolder, identity, wanted + 1))) {
+            long earliest = Math.max(movie.range().start(), wanted - Math.min(runLength, BACKWARD_RUN_LENGTH) + 1);
+            while (first > earliest && !thereOrComing(frameFile(movieFolder, identity, first - 1))) {
+                first--;
+            }
+            last = wanted;
+        }
+        Run run = new Run(movie, movieFolder, identity, first);
+        for (long f = first; f <= last; f++) {
+            Path target = frameFile(movieFolder, identity, f);
+            if (f > wanted && thereOrComing(target)) {
+                break; // one run is consecutive frames: it ends where frames are already there or coming
+            }
+            PendingFrame frame = new PendingFrame(run, f, target);
+            run.frames.add(frame);
+            pending.put(target, frame);
+        }
+        for (Run other : List.copyOf(queued)) {
+            if (run.jumpsAwayFrom(other) && other.waiters() == 0) {
+                queued.remove(other);
+                end(other, new RunStopped());
+            }
+        }
+        for (Run other : running) {
+            if (run.jumpsAwayFrom(other)) {
+                other.supersededAt = System.nanoTime();
+                if (other.waiters() == 0) {
+                    other.stop();
+                }
+            }
+        }
+        queued.addFirst(run);
+        startQueued();
+        return run.frames.get((int) (wanted - first));
+    }
+
+    /** Whether a frame's PNG is there or a run is making it. Called holding {@link #runs}. */
+    private boolean thereOrComing(Path target) {
+        return pending.containsKey(target) || Files.isRegularFile(target);
+    }
+
+    /** Starts the most recently planned runs while extractor threads are free. Called holding {@link #runs}. */
+    private void startQueued() {
+        while (!closed && running.size() < MAX_RUNNING && !queued.isEmpty()) {
+            Run run = queued.pollFirst();
+            running.add(run);
+            extractors.execute(run);
+        }
+    }
+
+    /**
+     * A run is over: its frames not made are forgotten (their requests plan them again after {@code RunStopped}, or
+     * see the failure), and the next queued run starts. Called holding {@link #runs}.
+     */
+    private void end(Run run, Throwable outcome) {
+        boolean whereItStopped = true;
+        for (PendingFrame frame : run.frames) {
+            if (frame.done.isDone()) {
+                continue;
+            }
+            pending.remove(frame.target);
+            frame.done.completeExceptionally(outcome instanceof RunStopped ? outcome
+                    : failureOf(run, frame, outcome, whereItStopped));
+            whereItStopped = false;
+        }
+        running.remove(run);
+        startQueued();
+    }
+
+    /**
+     * The failure a request for {@code frame} sees: it names the movie and that frame. The run's own failure
+     * ({@link MovieFrameRun} names the first frame it could not make) is passed on for the frame where the run stopped.
+     */
+    private static IOException failureOf(Run run, PendingFrame frame, Throwable outcome, boolean whereItStopped) {
+        if (whereItStopped && outcome instanceof MediaReadException read) {
+            return read;
+        }
+        MediaProblem.Kind kind = outcome instanceof MediaReadException read ? read.kind() : MediaProblem.Kind.MOVIE;
+        return new MediaReadException(run.movie.file(), kind, "frame " + frame.frame + " of "
+                + run.movie.file().getFileName() + " not decoded: " + outcome.getMessage(), outcome);
+    }
+
+    /** A run was stopped before it reached a frame: whoever waits for that frame asks for it again. */
+    private static final class RunStopped extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RunStopped() {
+            super("run stopped", null, false, false);
+        }
+    }
+
+    /** A frame a run is to make, and the requests waiting for it. */
+    private static final class PendingFrame {
+        final Run run;
+        final long frame;
+        final Path target;
+        final CompletableFuture<Path> done = new CompletableFuture<>();
+        /** Requests waiting for it now; guarded by {@link #runs}. */
+        int waiters;
+
+        PendingFrame(Run run, long frame, Path target) {
+            this.run = run;
+            this.frame = frame;
+            this.target = target;
+        }
+    }
+
+    /** Consecutive frames of one movie made by one ffmpeg process. */
+    private final class Run implements Runnable {
+        final MovieMedia movie;
+        final Path movieFolder;
+        final String identity;
+        final long first;
+        final List<PendingFrame> frames = new ArrayList<>();
+        /** When a run far from this one was asked for (0: never); guarded by {@link #runs}. */
+        long supersededAt;
+        private volatile boolean stopped;
+        private volatile Process process;
+
+        Run(MovieMedia movie, Path movieFolder, String identity, long first) {
+            this.movie = movie;
+            this.movieFolder = movieFolder;
+            this.identity = identity;
+            this.first = first;
+        }
+
+        long last() {
+            return first + frames.size() - 1;
+        }
+
+        /**
+         * Whether this run is in the same movie as {@code other} but more than a run's length away from it: the
+         * viewer jumped, and what {@code other} makes is no longer near the playhead.
+         */
+        boolean jumpsAwayFrom(Run other) {
+            return other.movie.file().equals(movie.file())
+                    && (first < other.first - runLength || first > other.last() + runLength);
+        }
+
+        /** Requests waiting for frames this run has not made yet. Called holding {@link #runs}. */
+        int waiters() {
+            return frames.stream().filter(f -> !f.done.isDone()).mapToInt(f -> f.waiters).sum();
+        }
+
+        void stop() {
+            stopped = true;
+            Process started = process;
+            if (started != null) {
+                started.destroyForcibly();
+            }
+        }
+
+        /** After each frame: go on unless stopped, or superseded by a jump and nobody waits for the rest. */
+        private boolean goOn() {
+            synchronized (runs) {
+                return !stopped && !closed && (supersededAt == 0 || waiters() > 0);
+            }
+        }
+
+        @Override
+        public void run() {
+            Throwable outcome = new RunStopped();
+            try {
+                Files.createDirectories(movieFolder);
+                FfmpegTools ffmpeg = tools.orElseThrow();
+                boolean keepAlpha = alphaByMovie.computeIfAbsent(identity,
+                        movieVersion -> MovieFrameRun.mayHaveAlpha(ffmpeg, movie));
+                int delivered = MovieFrameRun.extract(ffmpeg, movie, first, frames.size(), maxPixels, keepAlpha,
+                        started -> {
+                            ffmpegRuns.incrementAndGet();
+                            process = started;
+                            if (stopped) {
+                                started.destroyForcibly();
+                            }
+                        },
+                        (frame, png) -> {
+                            PendingFrame made = frames.get((int) (frame - first));
+                            // Whole or not at all: a decoding thread may read the file the moment it exists.
+                            AtomicFiles.write(made.target, out -> out.write(png));
+                            written(made.target);
+                            synchronized (runs) {
+                                pending.remove(made.target);
+                                made.done.complete(made.target);
+                            }
+                            return goOn();
+                        });
+                if (delivered == frames.size()) {
+                    outcome = null;
+                }
+            } catch (IOException | RuntimeException e) {
+                // A stopped run's ffmpeg was killed: its broken output is no failure of the movie.
+                outcome = stopped ? new RunStopped() : e;
+            } finally {
+                synchronized (runs) {
+                    end(this, outcome == null ? new RunStopped() : outcome);
+                }
+            }
+        }
     }
 
     /** Counts a new file against the budget and trims the folder when it is over. */

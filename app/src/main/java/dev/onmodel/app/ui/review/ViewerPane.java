@@ -447,12 +447,16 @@ public final class ViewerPane extends Pane {
         int direction = speed < 0 ? -1 : 1;
         int width = requestWidth();
         int height = requestHeight();
-        for (int i = 1; i <= ahead; i++) {
-            frameFile(variant, frame + (long) i * direction)
+        // The cache decodes the most recent prefetch first, so the frames are asked for in reverse order of need:
+        // those behind, then those ahead from the farthest to the next one. The next frame is then decoded first,
+        // and a movie frame that is not there yet starts its run (MovieFrameFiles) at the next frame, covering
+        // those after it in one ffmpeg process instead of one process each from the far end backwards.
+        for (int i = behind; i >= 1; i--) {
+            frameFile(variant, frame - (long) i * direction)
                     .ifPresent(f -> cache.prefetch(f, width, height));
         }
-        for (int i = 1; i <= behind; i++) {
-            frameFile(variant, frame - (long) i * direction)
+        for (int i = ahead; i >= 1; i--) {
+            frameFile(variant, frame + (long) i * direction)
                     .ifPresent(f -> cache.prefetch(f, width, height));
         }
     }
@@ -613,7 +617,10 @@ public final class ViewerPane extends Pane {
     private void layoutBox() {
         FrameScore score = model.currentScoreProperty().get();
         Optional<CharacterBox> box = score == null ? Optional.empty() : score.box();
-        boolean show = box.isPresent() && model.overlaysVisibleProperty().get();
+        // The box belongs to the current frame: while the picture on screen is still an earlier one (a frame being
+        // decoded, a movie frame being made during a first playback) it would frame the wrong place.
+        boolean pictureIsCurrent = wantedA != null && wantedA.equals(shownFile);
+        boolean show = box.isPresent() && model.overlaysVisibleProperty().get() && pictureIsCurrent;
         characterBox.setVisible(show);
         boxLabel.setVisible(show);
         if (!show) {

@@ -1,0 +1,271 @@
+package dev.onmodel.app.ui.images;
+
+import dev.onmodel.core.media.FfmpegTools;
+import dev.onmodel.core.media.MediaProblem;
+import dev.onmodel.core.media.MediaReadException;
+import dev.onmodel.core.model.MovieMedia;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Decodes a run of consecutive frames of a movie with one ffmpeg process, each frame as a complete PNG.
+ *
+ * <p>Why: starting ffmpeg and seeking for every frame (as {@link dev.onmodel.core.media.MovieFrameDecoder} does) costs
+ * 0.16–0.46 s a frame, too slow to play a take the first time. One process seeks once, to the run's first frame, and
+ * then decodes the following frames as they come; ffmpeg encodes the PNGs on its own threads while it decodes.
+ *
+ * <p>The seek is the single-frame decoder's, so frame N of a run is the picture that decoder shows for frame N:
+ * constant-rate movies seek ({@code -ss} before {@code -i}, exact) to half a frame before the first frame's time;
+ * variable-rate movies have no time-to-frame formula and are decoded from the start, frames before the run dropped
+ * by index. The PNGs hold the frames as 8-bit RGB(A) converted by ffmpeg as the single-frame decoder has them
+ * converted: a movie whose pixel format has no alpha is written as RGB, whose alpha the single-frame decoder gives as
+ * 255 everywhere, so the picture is the same while a frame costs a quarter less to write and to read for display.
+ *
+ * <p>ffmpeg writes the PNGs one after another to its output (image2pipe); each is split off at its IEND chunk, so
+ * a caller receives a frame only once all its bytes are there, and a frame ffmpeg stopped in the middle of is never
+ * handed on.
+ */
+public final class MovieFrameRun {
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    /** The end of ffmpeg's complaints that is kept for the message: its first line is what explains a failure. */
+    private static final int MAX_ERROR_BYTES = 16 * 1024;
+
+    /** Receives each frame of the run as it is complete. */
+    public interface FrameSink {
+        /**
+         * @param frame the movie's frame number (as {@link MovieMedia} numbers them)
+         * @param png   the whole PNG file
+         * @return whether to go on with the run; false stops ffmpeg
+         */
+        boolean accept(long frame, byte[] png) throws IOException;
+    }
+
+    /** Told the ffmpeg process once it runs, so that it can be stopped from another thread. */
+    public interface ProcessStarted {
+        void started(Process process);
+    }
+
+    private MovieFrameRun() {
+    }
+
+    /**
+     * Decodes frames {@code first} .. {@code first + count - 1} of {@code movie} in order, giving each to {@code sink}.
+     * Returns the number of frames delivered: {@code count}, or fewer when the sink asked to stop.
+     *
+     * @throws MediaReadException naming the movie and the first frame not delivered: the movie is too large, ffmpeg
+     *                            could not be started, or it stopped before the run's last frame (a truncated movie)
+     * @throws IOException        what the sink threw
+     */
+    public static int extract(FfmpegTools tools, MovieMedia movie, long first, int count, long maxPixels,
+                              boolean keepAlpha, ProcessStarted started, FrameSink sink) throws IOException {
+        Objects.requireNonNull(tools, "tools");
+        long index = first - movie.firstFrame();
+        if (count < 1 || index < 0 || index + count > movie.frameCount()) {
+            throw new MediaReadException(movie.file(), MediaProblem.Kind.OTHER, "frames " + first + "-"
+                    + (first + count - 1) + " are outside " + movie.file().getFileName() + " (frames "
+                    + movie.range() + ")");
+        }
+        long pixels = (long) movie.width() * movie.height();
+        if (pixels > maxPixels) {
+            throw new MediaReadException(movie.file(), MediaProblem.Kind.TOO_LARGE, "movie too large: "
+                    + movie.width() + "x" + movie.height() + " pixels, limit " + maxPixels + " pixels; not decoded");
+        }
+        Process process;
+        try {
+            process = new ProcessBuilder(command(tools, movie, index, count, keepAlpha))
+                    .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            throw new MediaReadException(movie.file(), MediaProblem.Kind.MOVIE, "ffmpeg failed on frame " + first
+                    + " of " + movie.file().getFileName() + ": " + e.getMessage(), e);
+        }
+        started.started(process);
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        Thread drain = new Thread(() -> {
+            // Drained on its own thread: a full error pipe would stall ffmpeg and with it the frames.
+            byte[] buffer = new byte[4096];
+            try (InputStream err = process.getErrorStream()) {
+                for (int n; (n = err.read(buffer)) > 0; ) {
+                    synchronized (errors) {
+                        if (errors.size() < MAX_ERROR_BYTES) {
+                            errors.write(buffer, 0, Math.min(n, MAX_ERROR_BYTES - errors.size()));
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended; what was read is what it said
+            }
+        }, "ffmpeg-run-stderr");
+        drain.setDaemon(true);
+        drain.start();
+        int delivered = 0;
+        boolean stopped = false;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 20))) {
+            while (delivered < count) {
+                byte[] png;
+                try {
+                    png = nextPng(in);
+                } catch (IOException e) {
+                    process.destroyForcibly();
+                    throw failure(movie, first + delivered, delivered, count, process, drain, errors,
+                            "its output broke off (" + e.getMessage() + ")", e);
+                }
+                if (png == null) {
+                    break;
+                }
+                // What the sink throws (the frame could not be kept: a full disk) is its own failure, passed on.
+                boolean goOn = sink.accept(first + delivered, png);
+                delivered++;
+                if (!goOn) {
+                    stopped = true;
+                    break;
+                }
+            }
+        } finally {
+            if (stopped || delivered < count) {
+                process.destroyForcibly();
+            }
+        }
+        if (stopped) {
+            return delivered;
+        }
+        if (delivered < count) {
+            throw failure(movie, first + delivered, delivered, count, process, drain, errors, null, null);
+        }
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly(); // every frame is here; a process lingering after them is not waited for
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        return delivered;
+    }
+
+    private static MediaReadException failure(MovieMedia movie, long frame, int delivered, int count,
+                                              Process process, Thread drain, ByteArrayOutputStream errors,
+                                              String reason, Throwable cause) {
+        try {
+            process.waitFor();
+            drain.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String said;
+        synchronized (errors) {
+            said = errors.toString(StandardCharsets.UTF_8).strip();
+        }
+        String why = reason != null ? reason : said.isEmpty() ? "no message from ffmpeg" : said.split("\n")[0];
+        return new MediaReadException(movie.file(), MediaProblem.Kind.MOVIE, "ffmpeg could not decode frame " + frame
+                + " of " + movie.file().getFileName() + " (it stopped after " + delivered + " of " + count
+                + " frames from frame " + (frame - delivered) + "): " + why, cause);
+    }
+
+    /** The ffmpeg command for {@code count} frames from the movie's frame at {@code index} (from 0). */
+    static List<String> command(FfmpegTools tools, MovieMedia movie, long index, int count, boolean keepAlpha) {
+        // -noautorotate (an input option, before -i): frames as stored, the single-frame decoder's size and pixels.
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-v", "error", "-nostdin",
+                "-noautorotate"));
+        if (movie.variableFrameRate()) {
+            command.addAll(List.of("-i", movie.file().toAbsolutePath().toString(),
+                    // image2pipe output has no timestamps: every selected frame passes through once, as the
+                    // single-frame decoder's rawvideo output does.
+                    "-vf", "select=gte(n\\," + index + ")"));
+        } else {
+            if (index > 0) {
+                // (index - 1/2) frame durations in seconds, exactly as the single-frame decoder seeks.
+                BigDecimal seconds = BigDecimal.valueOf(2 * index - 1)
+                        .multiply(BigDecimal.valueOf(movie.rate().denominator()))
+                        .divide(BigDecimal.valueOf(2 * movie.rate().numerator()),
+                                new MathContext(20, RoundingMode.HALF_EVEN))
+                        .setScale(6, RoundingMode.HALF_EVEN);
+                command.addAll(List.of("-ss", seconds.toPlainString()));
+            }
+            command.addAll(List.of("-i", movie.file().toAbsolutePath().toString()));
+        }
+        // Compression level 3: measured 2.5 times faster than ffmpeg's default for 1080p at ~16% larger files
+        // (docs/performance.md, "Workstation"); the pixels are the same, PNG being lossless.
+        command.addAll(List.of("-map", "0:v:0", "-frames:v", Integer.toString(count), "-f", "image2pipe",
+                "-c:v", "png", "-compression_level", "3", "-pix_fmt", keepAlpha ? "rgba" : "rgb24", "-"));
+        return command;
+    }
+
+    /**
+     * Whether the movie's frames may hold transparency (its pixel format has an alpha channel or a palette), so they
+     * are kept as RGBA; true as well when ffprobe cannot tell, RGBA being the single-frame decoder's own format.
+     */
+    public static boolean mayHaveAlpha(FfmpegTools tools, MovieMedia movie) {
+        try {
+            Process probe = new ProcessBuilder(tools.ffprobe().toString(), "-v", "error", "-select_streams", "v:0",
+                    "-show_entries", "stream=pix_fmt", "-of", "csv=p=0", movie.file().toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            probe.getOutputStream().close();
+            String format = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!probe.waitFor(30, TimeUnit.SECONDS) || probe.exitValue() != 0 || format.isEmpty()
+                    || format.contains("\n")) {
+                probe.destroyForcibly();
+                return true;
+            }
+            return hasAlpha(format);
+        } catch (IOException e) {
+            return true; // ffmpeg itself reports the movie's problem when the run starts
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /** Whether ffmpeg's pixel format {@code format} (yuv420p, yuva444p10le, rgba, gbrap, pal8 ...) has alpha. */
+    static boolean hasAlpha(String format) {
+        return format.startsWith("yuva") || format.startsWith("ya") || format.startsWith("gbrap")
+                || format.contains("rgba") || format.contains("bgra") || format.contains("argb")
+                || format.contains("abgr") || format.startsWith("pal");
+    }
+
+    /** The next whole PNG file in the stream, or null at its end; a PNG cut short throws. */
+    private static byte[] nextPng(DataInputStream in) throws IOException {
+        byte[] signature = in.readNBytes(PNG_SIGNATURE.length);
+        if (signature.length == 0) {
+            return null;
+        }
+        if (!Arrays.equals(signature, PNG_SIGNATURE)) {
+            throw new IOException("ffmpeg's output is not a PNG");
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream(1 << 20);
+        png.write(signature);
+        byte[] header = new byte[8];
+        while (true) {
+            in.readFully(header);
+            long length = Integer.toUnsignedLong((header[0] & 0xFF) << 24 | (header[1] & 0xFF) << 16
+                    | (header[2] & 0xFF) << 8 | (header[3] & 0xFF));
+            if (length > Integer.MAX_VALUE - 16) {
+                throw new IOException("a PNG chunk of " + length + " bytes in ffmpeg's output");
+            }
+            png.write(header);
+            byte[] body = in.readNBytes((int) length + 4); // data and CRC
+            if (body.length < length + 4) {
+                throw new EOFException("a PNG cut short");
+            }
+            png.write(body);
+            if (header[4] == 'I' && header[5] == 'E' && header[6] == 'N' && header[7] == 'D') {
+                return png.toByteArray();
+            }
+        }
+    }
+}
