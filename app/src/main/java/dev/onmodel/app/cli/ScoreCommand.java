@@ -63,11 +63,13 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--ok", paramLabel = "SCORE", description = "Scores at or above this are ok (default: ${DEFAULT-VALUE}).")
-    double okThreshold = ScoringSettings.defaults().okThreshold();
+    @Option(names = "--ok", paramLabel = "SCORE", description = "Scores at or above this are ok (default: the"
+            + " project's thresholds with --project, else 85).")
+    Double okThreshold;
 
-    @Option(names = "--off-model", paramLabel = "SCORE", description = "Scores below this are off-model (default: ${DEFAULT-VALUE}).")
-    double offModelThreshold = ScoringSettings.defaults().offModelThreshold();
+    @Option(names = "--off-model", paramLabel = "SCORE", description = "Scores below this are off-model (default:"
+            + " the project's thresholds with --project, else 65).")
+    Double offModelThreshold;
 
     @Option(names = "--rescan", description = "With --project: rescan the media into the store before scoring"
             + " (new, removed and changed frames); without it the store's last import is scored.")
@@ -81,14 +83,14 @@ public final class ScoreCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1");
         }
-        ScoringSettings settings = ScoringSettings.defaults().withThresholds(okThreshold, offModelThreshold);
         if (project != null) {
             if (!sheets.isEmpty() || !inputs.isEmpty() || csv != null) {
                 throw new IllegalArgumentException("--project scores the project's own sheets and frames; "
                         + "do not combine it with --sheet, --csv or INPUT");
             }
-            return scoreProject(settings);
+            return scoreProject();
         }
+        ScoringSettings settings = withGivenThresholds(ScoringSettings.defaults());
         if (rescan) {
             throw new IllegalArgumentException("--rescan goes with --project DIR");
         }
@@ -111,7 +113,13 @@ public final class ScoreCommand implements Callable<Integer> {
         return problems.isEmpty() ? 0 : 1;
     }
 
-    private int scoreProject(ScoringSettings settings) throws IOException, StoreException {
+    /** {@code settings} with the thresholds given on the command line, which win over the project's. */
+    private ScoringSettings withGivenThresholds(ScoringSettings settings) {
+        return settings.withThresholds(okThreshold != null ? okThreshold : settings.okThreshold(),
+                offModelThreshold != null ? offModelThreshold : settings.offModelThreshold());
+    }
+
+    private int scoreProject() throws IOException, StoreException {
         if (!Files.isDirectory(project) || !ProjectLayout.looksLikeProject(project)) {
             throw new IllegalArgumentException(project + " is not an OnModel project (no shots/ or characters/ folder)");
         }
@@ -125,7 +133,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 throw new StoreException(StoreException.Kind.READ_ONLY, workspace.store().projectRoot()
                         + ": cannot store scores: " + workspace.store().readOnlyReason().orElse("read-only"));
             }
-            ConsistencyEngine engine = workspace.engine(settings);
+            ConsistencyEngine engine = workspace.engine(withGivenThresholds(workspace.scoringSettings()));
             engine.warnings().forEach(w -> System.err.println("onmodel score: " + w));
             ProgressLine line = new ProgressLine(System.err);
             ProjectWorkspace.ScoreRun run = workspace.score(engine, threads, line, new Cancellation());

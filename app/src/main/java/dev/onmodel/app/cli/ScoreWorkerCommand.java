@@ -4,7 +4,6 @@ import dev.onmodel.app.session.ScoringWorkerProtocol;
 import dev.onmodel.core.consistency.Cancellation;
 import dev.onmodel.core.consistency.ConsistencyEngine;
 import dev.onmodel.core.consistency.FrameScore;
-import dev.onmodel.core.consistency.ScoringSettings;
 import dev.onmodel.core.media.MediaProblem;
 import dev.onmodel.core.model.Variant;
 import dev.onmodel.core.project.ProjectLayout;
@@ -67,7 +66,7 @@ public final class ScoreWorkerCommand implements Callable<Integer> {
         }
         try (ProjectWorkspace workspace = ProjectWorkspace.open(project)) {
             List<Variant> chosen = chosen(workspace);
-            ConsistencyEngine engine = workspace.engine(ScoringSettings.defaults());
+            ConsistencyEngine engine = workspace.engine(workspace.scoringSettings());
             engine.warnings().forEach(w -> System.err.println("onmodel score-worker: " + w));
             ProgressReports progress = new ProgressReports(out);
             ProjectWorkspace.ScoreRun run = workspace.score(engine, chosen, threads, progress::update, cancellation,

@@ -1,5 +1,6 @@
 package dev.onmodel.app.session;
 
+import dev.onmodel.core.consistency.ScoringSettings;
 import dev.onmodel.core.model.Decision;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Variant;
@@ -75,6 +76,14 @@ public interface ReviewSession extends AutoCloseable {
      * scoring run recorded it; empty when the shot has a cast in the project or was not scored yet.
      */
     default Optional<List<String>> proposedCast(String shot) {
+        return Optional.empty();
+    }
+
+    /**
+     * The project's scoring settings when its project.json sets the score thresholds (they then apply to every
+     * reviewer); empty when it does not, and the reviewer's own thresholds are shown.
+     */
+    default Optional<ScoringSettings> projectThresholds() {
         return Optional.empty();
     }
 

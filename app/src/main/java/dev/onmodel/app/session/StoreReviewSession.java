@@ -1,5 +1,6 @@
 package dev.onmodel.app.session;
 
+import dev.onmodel.core.consistency.ScoringSettings;
 import dev.onmodel.core.model.Decision;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Variant;
@@ -251,6 +252,12 @@ public final class StoreReviewSession extends MirroredReviewSession {
                 .forEach(cast -> read.put(cast.shot(), cast.characters()));
         proposedCasts.keySet().retainAll(read.keySet());
         proposedCasts.putAll(read);
+    }
+
+    @Override
+    public Optional<ScoringSettings> projectThresholds() {
+        return workspace != null && workspace.projectSetsThresholds() ? Optional.of(workspace.scoringSettings())
+                : Optional.empty();
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.onmodel.core.consistency.Cancellation;
 import dev.onmodel.core.consistency.CharacterScore;
 import dev.onmodel.core.consistency.ConsistencyEngine;
 import dev.onmodel.core.consistency.ProjectScorer;
-import dev.onmodel.core.consistency.ScoringSettings;
 import dev.onmodel.core.media.MediaProblem;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Variant;
@@ -69,7 +68,7 @@ public final class WorkspaceScoring implements FrameScoring {
         }
         try {
             if (engine == null) {
-                engine = workspace.engine(ScoringSettings.defaults());
+                engine = workspace.engine(workspace.scoringSettings());
             }
             Project project = workspace.project();
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);

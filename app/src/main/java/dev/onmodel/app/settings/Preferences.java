@@ -1,11 +1,13 @@
 package dev.onmodel.app.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.onmodel.core.consistency.ScoringSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the workstation remembers per user: who reviews in which role and pass, score thresholds, frame-cache size,
@@ -66,6 +68,17 @@ public record Preferences(String schema, int version, String reviewer, String ro
     public Preferences withThresholds(int check, int offModel) {
         return new Preferences(schema, version, reviewer, role, pass, check, offModel, frameCacheMegabytes, keys,
                 window, recentProjects);
+    }
+
+    /**
+     * The score bands the window shows, {@code {checkBelow, offModelBelow}}: the project's when its project.json sets
+     * thresholds (one standard for every reviewer and pipeline on the show), else this reviewer's.
+     *
+     * @param project the project's scoring settings when project.json sets thresholds, else empty
+     */
+    public int[] bandsFor(Optional<ScoringSettings> project) {
+        return project.map(settings -> new int[] {(int) settings.okThreshold(), (int) settings.offModelThreshold()})
+                .orElse(new int[] {checkBelow, offModelBelow});
     }
 
     public Preferences withFrameCacheMegabytes(int megabytes) {

@@ -255,8 +255,9 @@ public final class WorkstationApp extends Application {
         currentProject = opened.project().root();
         stage.setTitle("OnModel \u2014 " + opened.project().name());
         ReviewViewModel model = new ReviewViewModel(opened.project(), session, Platform::runLater);
-        model.checkBelowProperty().set(preferences.checkBelow());
-        model.offModelBelowProperty().set(preferences.offModelBelow());
+        int[] bands = preferences.bandsFor(session.projectThresholds());
+        model.checkBelowProperty().set(bands[0]);
+        model.offModelBelowProperty().set(bands[1]);
         model.setErrorSink((headline, error) -> Platform.runLater(() -> ErrorDialogs.show(stage, headline, error)));
         KeyMap keys = new KeyMap(preferences.keys());
         screen = new ReviewScreen(model, cache, differences, keys);
@@ -430,8 +431,9 @@ public final class WorkstationApp extends Application {
             openProject(currentProject);
             return;
         }
-        screen.model().checkBelowProperty().set(chosen.checkBelow());
-        screen.model().offModelBelowProperty().set(chosen.offModelBelow());
+        int[] bands = chosen.bandsFor(session.projectThresholds());
+        screen.model().checkBelowProperty().set(bands[0]);
+        screen.model().offModelBelowProperty().set(bands[1]);
         KeyMap keys = new KeyMap(chosen.keys());
         screen.setKeys(keys);
         ((BorderPane) stage.getScene().getRoot()).setTop(menuBar());

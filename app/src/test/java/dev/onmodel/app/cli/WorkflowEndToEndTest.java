@@ -144,4 +144,45 @@ class WorkflowEndToEndTest {
             assertTrue(edl.contains(variant.shot() + "_" + variant.variant()), "EDL names " + variant + ":\n" + edl);
         }
     }
+
+    private static final Pattern FLAGGED = Pattern.compile("(\\d+) frames scored .*; (\\d+) frames outside the ok band");
+
+    /**
+     * The thresholds in project.json band every stored score of {@code score --project}; --ok / --off-model given on
+     * the command line win over them.
+     */
+    @Test
+    void projectThresholdsBandTheScoresAndTheCommandLineOverridesThem() throws Exception {
+        Path project = dir.resolve("strict");
+        SampleProjectGenerator.generate(project, SampleOptions.defaults().withFrameScale(0.2).withPictureScale(0.25),
+                ProgressListener.NONE);
+        Path file = project.resolve("project.json");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode settings =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+        settings.putObject("thresholds").put("ok", 100).put("offModel", 0);
+        json.writeValue(file.toFile(), settings);
+
+        StoreCommandsTest.Run strict = StoreCommandsTest.run("", "score", "--project", project.toString());
+        assertEquals(0, strict.exitCode(), strict.stdout() + strict.stderr());
+        Matcher m = FLAGGED.matcher(strict.stdout());
+        assertTrue(m.find(), strict.stdout());
+        assertEquals(m.group(1), m.group(2), "no frame reaches the project's ok threshold of 100: " + strict.stdout());
+        assertEquals(java.util.Set.of("check"), bands(project));
+
+        StoreCommandsTest.Run lenient = StoreCommandsTest.run("", "score", "--project", project.toString(), "--ok", "0",
+                "--off-model", "0");
+        assertEquals(0, lenient.exitCode(), lenient.stdout() + lenient.stderr());
+        m = FLAGGED.matcher(lenient.stdout());
+        assertTrue(m.find(), lenient.stdout());
+        assertEquals("0", m.group(2), lenient.stdout());
+        assertEquals(java.util.Set.of("ok"), bands(project));
+    }
+
+    private static java.util.Set<String> bands(Path project) throws Exception {
+        try (ReviewStore store = ReviewStore.open(project)) {
+            return store.allScores().values().stream().flatMap(v -> v.values().stream()).flatMap(List::stream)
+                    .map(StoredScore::band).collect(java.util.stream.Collectors.toSet());
+        }
+    }
 }

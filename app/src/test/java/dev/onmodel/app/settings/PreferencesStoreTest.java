@@ -71,4 +71,13 @@ class PreferencesStoreTest {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    /** A project that sets thresholds shows its bands to every reviewer; otherwise the reviewer's own apply. */
+    @Test
+    void theProjectsThresholdsWinOverTheReviewers() {
+        Preferences mine = Preferences.defaults().withThresholds(80, 50);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {80, 50}, mine.bandsFor(java.util.Optional.empty()));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {92, 70}, mine.bandsFor(java.util.Optional.of(
+                dev.onmodel.core.consistency.ScoringSettings.defaults().withThresholds(92, 70))));
+    }
 }

@@ -78,17 +78,34 @@ public final class ProjectReader {
         return new ReadResult(new Project(name, absoluteRoot, projectRate, characters, shots), problems);
     }
 
-    private static ProjectSettings readSettings(Path root) throws IOException {
+    /**
+     * The project's {@code project.json} (every field empty when there is none), its thresholds checked.
+     *
+     * @throws IOException naming the file when it is not valid JSON or its thresholds are not valid
+     */
+    public static ProjectSettings readSettings(Path root) throws IOException {
         Path file = ProjectLayout.projectFile(root);
         if (!Files.isRegularFile(file)) {
             return new ProjectSettings(null, null, List.of());
         }
+        ProjectSettings s;
         try {
-            ProjectSettings s = JSON.readValue(file.toFile(), ProjectSettings.class);
-            return new ProjectSettings(s.name(), s.frameRate(), s.shots() == null ? List.of() : s.shots());
+            s = JSON.readValue(file.toFile(), ProjectSettings.class);
         } catch (IOException e) {
             throw new IOException(file + ": not a valid project file: " + e.getMessage(), e);
         }
+        if (s == null) {
+            return new ProjectSettings(null, null, List.of());
+        }
+        if (s.thresholds() != null) {
+            try {
+                s.thresholds().resolve(100, 0);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": not a valid project file: " + e.getMessage(), e);
+            }
+        }
+        return new ProjectSettings(s.name(), s.frameRate(), s.shots() == null ? List.of() : s.shots(),
+                s.thresholds());
     }
 
     private static List<Path> subfolders(Path dir, List<MediaProblem> problems) {

@@ -13,6 +13,9 @@ import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Shot;
 import dev.onmodel.core.model.Variant;
+import dev.onmodel.core.project.ProjectLayout;
+import dev.onmodel.core.project.ProjectReader;
+import dev.onmodel.core.project.ProjectSettings;
 import dev.onmodel.core.store.ImportOptions;
 import dev.onmodel.core.store.ImportReport;
 import dev.onmodel.core.store.MediaImporter;
@@ -98,11 +101,16 @@ public final class ProjectWorkspace implements AutoCloseable {
     private final ReviewStore store;
     private final Project project;
     private final Optional<ImportReport> importReport;
+    private final ScoringSettings scoringSettings;
+    private final boolean projectSetsThresholds;
 
-    private ProjectWorkspace(ReviewStore store, Project project, Optional<ImportReport> importReport) {
+    private ProjectWorkspace(ReviewStore store, Project project, Optional<ImportReport> importReport,
+                             ScoringSettings scoringSettings, boolean projectSetsThresholds) {
         this.store = store;
         this.project = project;
         this.importReport = importReport;
+        this.scoringSettings = scoringSettings;
+        this.projectSetsThresholds = projectSetsThresholds;
     }
 
     /** Opens the project folder {@code root} with {@link Options#defaults()}. */
@@ -140,7 +148,9 @@ public final class ProjectWorkspace implements AutoCloseable {
                         + ": nothing has been imported into this project's store and it cannot import now ("
                         + store.readOnlyReason().orElse("no structure") + ")");
             }
-            return new ProjectWorkspace(store, project.get(), report);
+            ProjectSettings.Thresholds thresholds = ProjectReader.readSettings(root).thresholds();
+            return new ProjectWorkspace(store, project.get(), report, scoringSettings(root, thresholds),
+                    thresholds != null);
         } catch (IOException | StoreException | RuntimeException e) {
             try {
                 store.close();
@@ -151,8 +161,39 @@ public final class ProjectWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * The engine's defaults with the score thresholds {@code project.json} sets: read each time the project is
+     * opened (not recorded by the import), so that a changed threshold applies to the next scoring.
+     */
+    private static ScoringSettings scoringSettings(Path root, ProjectSettings.Thresholds thresholds)
+            throws IOException {
+        ScoringSettings defaults = ScoringSettings.defaults();
+        if (thresholds == null) {
+            return defaults;
+        }
+        try {
+            int[] resolved = thresholds.resolve((int) defaults.okThreshold(), (int) defaults.offModelThreshold());
+            return defaults.withThresholds(resolved[0], resolved[1]);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(ProjectLayout.projectFile(root) + ": not a valid project file: " + e.getMessage(), e);
+        }
+    }
+
     public ReviewStore store() {
         return store;
+    }
+
+    /**
+     * How this project is scored: the engine's defaults, with the score thresholds of {@code project.json} when it
+     * sets them. Every scoring of the project (the window's, {@code onmodel score --project}) starts from these.
+     */
+    public ScoringSettings scoringSettings() {
+        return scoringSettings;
+    }
+
+    /** Whether {@code project.json} sets the score thresholds (then they are the project's, not a reviewer's). */
+    public boolean projectSetsThresholds() {
+        return projectSetsThresholds;
     }
 
     /** The project as recorded in the store (media paths resolved against the store's media root). */

@@ -118,4 +118,20 @@ class ProjectReaderTest {
         IOException e = assertThrows(IOException.class, this::read);
         assertTrue(e.getMessage().contains("project.json"), e.getMessage());
     }
+
+    /** Score thresholds are whole scores from 0 to 100, off-model not above ok; anything else names the file. */
+    @Test
+    void thresholdsAreReadAndCheckedWithTheFileNamed() throws IOException {
+        touch(root.resolve("shots/sh010/v001/a.1001.png"));
+        Files.writeString(root.resolve("project.json"), "{\"thresholds\": {\"ok\": 90, \"offModel\": 70}}");
+        ProjectSettings.Thresholds read = ProjectReader.readSettings(root).thresholds();
+        assertEquals(90, read.ok());
+        assertEquals(70, read.offModel());
+        for (String bad : List.of("{\"ok\": 90.5}", "{\"offModel\": 120}", "{\"ok\": 60, \"offModel\": 70}",
+                "{\"ok\": -1}")) {
+            Files.writeString(root.resolve("project.json"), "{\"thresholds\": " + bad + "}");
+            IOException e = assertThrows(IOException.class, this::read, bad);
+            assertTrue(e.getMessage().contains("project.json: not a valid project file: thresholds: "), e.getMessage());
+        }
+    }
 }

@@ -25,6 +25,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -149,6 +151,36 @@ class StandingScoresTest {
                     .flatMap(v -> v.values().stream()).toList()) {
                 rows.forEach(row -> assertNotEquals("ok", row.band(), row.toString()));
             }
+        }
+    }
+
+    /**
+     * Thresholds set in project.json are the project's scoring settings, so every scoring of it bands the same way;
+     * a pair that the engine's other default contradicts is refused naming the file.
+     */
+    @Test
+    void theThresholdsOfProjectJsonBandEveryScoreOfTheProject() throws Exception {
+        writeProject("\"pip\"");
+        Path file = root.resolve("project.json");
+        String json = Files.readString(file);
+        Files.writeString(file, json.replaceFirst("\\{", "{\"thresholds\":{\"ok\":100,\"offModel\":0},"));
+        try (ProjectWorkspace workspace = open()) {
+            assertTrue(workspace.projectSetsThresholds());
+            assertEquals(100, workspace.scoringSettings().okThreshold());
+            assertEquals(0, workspace.scoringSettings().offModelThreshold());
+            Run run = score(workspace, workspace.scoringSettings());
+            assertEquals(2 * FRAMES, run.run().flaggedFrames(), "every frame below the project's ok threshold");
+            workspace.store().allScores().values().stream().flatMap(v -> v.values().stream()).flatMap(List::stream)
+                    .forEach(row -> assertEquals("check", row.band(), row.toString()));
+        }
+        Files.writeString(file, json.replaceFirst("\\{", "{\"thresholds\":{\"ok\":60},"));
+        java.io.IOException refused = assertThrows(java.io.IOException.class, this::open);
+        assertTrue(refused.getMessage().contains("project.json: not a valid project file: thresholds: offModel (65)"
+                + " must not be above ok (60)"), refused.getMessage());
+        Files.writeString(file, json);
+        try (ProjectWorkspace workspace = open()) {
+            assertFalse(workspace.projectSetsThresholds());
+            assertEquals(ScoringSettings.defaults(), workspace.scoringSettings());
         }
     }
 

@@ -54,7 +54,10 @@ public final class PreferencesDialog extends Dialog<Preferences> {
         general.addRow(2, new Label("Review pass"), pass);
         general.addRow(3, new Label("Flag (check) below score"), check);
         general.addRow(4, new Label("Off-model below score"), off);
-        general.addRow(5, new Label("Frame cache (MB, applies on next start)"), cache);
+        Label projectWins = new Label("A project whose project.json sets \"thresholds\" uses its own.");
+        projectWins.getStyleClass().add("view-caption");
+        general.add(projectWins, 1, 5);
+        general.addRow(6, new Label("Frame cache (MB, applies on next start)"), cache);
 
         KeyMap keys = new KeyMap(current.keys());
         Map<ReviewAction, TextField> keyFields = new EnumMap<>(ReviewAction.class);
