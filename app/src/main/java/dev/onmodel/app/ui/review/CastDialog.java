@@ -6,6 +6,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -30,15 +31,21 @@ final class CastDialog extends Dialog<List<String>> {
                 + (current.isEmpty() ? "none" : String.join(", ", current)) + " (" + currentSource + ").");
         explanation.setWrapText(true);
         explanation.setMaxWidth(420);
-        VBox box = new VBox(8, explanation);
+        VBox ticks = new VBox(8);
         List<CheckBox> boxes = new ArrayList<>();
         for (String character : characters) {
             CheckBox tick = new CheckBox(character);
             tick.setId("cast-" + character);
             tick.setSelected(current.contains(character));
             boxes.add(tick);
-            box.getChildren().add(tick);
+            ticks.getChildren().add(tick);
         }
+        // A show can have dozens of characters: the list scrolls instead of growing the dialog past the screen.
+        ScrollPane list = new ScrollPane(ticks);
+        list.setFitToWidth(true);
+        list.setMaxHeight(360);
+        list.setPrefViewportHeight(Math.min(360, 26.0 * characters.size()));
+        VBox box = new VBox(10, explanation, list);
         box.setPadding(new Insets(12));
         getDialogPane().setContent(box);
         ButtonType save = new ButtonType("Save and score again", ButtonBar.ButtonData.OK_DONE);
