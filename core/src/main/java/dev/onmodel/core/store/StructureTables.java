@@ -306,5 +306,12 @@ final class StructureTables {
         }
         ReviewStore.deleteAnalyses(c, invalidatedPaths);
         ScoreTables.deleteByPath(c, invalidatedPaths);
+        try (Statement s = c.createStatement()) {
+            // Scores and casts of takes and shots that are gone. A sequence's scores also go with its frames' paths
+            // above, but a movie take has no frame rows, so nothing else would drop its scores.
+            s.execute("DELETE FROM frame_score WHERE NOT EXISTS (SELECT 1 FROM variant v"
+                    + " WHERE v.shot = frame_score.shot AND v.name = frame_score.variant)");
+            s.execute("DELETE FROM shot_cast WHERE shot NOT IN (SELECT name FROM shot)");
+        }
     }
 }

@@ -138,6 +138,35 @@ class FrameScoreStoreTest {
         }
     }
 
+    /** A take removed from disk takes its scores with it, a movie take (which has no frame rows) as well. */
+    @Test
+    void rescanDropsTheScoresOfARemovedTake() throws Exception {
+        Path sequence = Files.createDirectories(project.resolve("shots/sh010/v001"));
+        Files.write(sequence.resolve("sh010_v001.1001.png"), png(1));
+        Path movieFolder = Files.createDirectories(project.resolve("shots/sh010/v002"));
+        Files.write(movieFolder.resolve("take.mov"), new byte[] {1, 2, 3});
+        try (ReviewStore store = ReviewStore.open(project)) {
+            MediaImporter importer = new MediaImporter(store, ImportOptions.defaults().withMovieProbe(file ->
+                    new dev.onmodel.core.model.MovieMedia(file, 1, 3, dev.onmodel.core.time.FrameRate.FPS_24, 16, 12,
+                            false)));
+            importer.importProject();
+            List<StoredScore> scores = new ArrayList<>(List.of(score("v001", 1001, "mira", 90, "ok")));
+            for (long f = 1; f <= 3; f++) {
+                scores.add(new StoredScore("sh010", "v002", f, "mira", "engine-7", 80, "check", "front", "{}",
+                        "shots/sh010/v002/take.mov#" + f, AT));
+            }
+            store.putScores(scores);
+            assertEquals(3, store.scores("sh010", "v002").size());
+
+            Files.delete(movieFolder.resolve("take.mov"));
+            Files.delete(movieFolder);
+            importer.importProject();
+
+            assertTrue(store.scores("sh010", "v002").isEmpty(), "the removed movie take's scores");
+            assertEquals(List.of(1001L), List.copyOf(store.scores("sh010", "v001").keySet()));
+        }
+    }
+
     @Test
     void aSchemaOneDatabaseIsCopiedThenUpgradedKeepingItsDecisions() throws Exception {
         Path db = project.resolve("onmodel.db");
