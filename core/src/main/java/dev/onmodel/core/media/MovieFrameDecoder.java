@@ -44,27 +44,8 @@ public final class MovieFrameDecoder {
             throw new MediaReadException(movie.file(), MediaProblem.Kind.TOO_LARGE, "movie too large: "
                     + movie.width() + "x" + movie.height() + " pixels, limit " + maxPixels + " pixels; not decoded");
         }
-        // -noautorotate (an input option, so it goes before each -i): the frame as stored, at the size ffprobe
-        // reported; a rotation tag would otherwise swap width and height and the pixels would be read with the wrong
-        // row length.
-        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-v", "error", "-nostdin",
-                "-noautorotate"));
-        if (movie.variableFrameRate()) {
-            command.addAll(List.of("-i", movie.file().toAbsolutePath().toString(),
-                    // rawvideo output has no timestamps, so ffmpeg passes the one selected frame through as is
-                    // (no -vsync/-fps_mode: their names differ between ffmpeg 4 and 7).
-                    "-vf", "select=eq(n\\," + index + ")"));
-        } else {
-            if (index > 0) {
-                // (index - 1/2) frame durations, in seconds: denominator/numerator per frame.
-                BigDecimal seconds = BigDecimal.valueOf(2 * index - 1)
-                        .multiply(BigDecimal.valueOf(movie.rate().denominator()))
-                        .divide(BigDecimal.valueOf(2 * movie.rate().numerator()), new MathContext(20, RoundingMode.HALF_EVEN))
-                        .setScale(6, RoundingMode.HALF_EVEN);
-                command.addAll(List.of("-ss", seconds.toPlainString()));
-            }
-            command.addAll(List.of("-i", movie.file().toAbsolutePath().toString()));
-        }
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-v", "error", "-nostdin"));
+        command.addAll(openAt(movie, index, false));
         command.addAll(List.of("-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgba", "-"));
         FfmpegTools.Result result;
         try {
@@ -90,5 +71,39 @@ public final class MovieFrameDecoder {
             image.setRGB(0, y, movie.width(), 1, row, 0, movie.width());
         }
         return image;
+    }
+
+    /**
+     * The ffmpeg arguments that open {@code movie} at its frame {@code index} (from 0): the input options, the input,
+     * and for a variable-rate movie the frame filter. Shared by every reader of single frames or runs of frames, so
+     * that they all give the same picture for a frame number.
+     *
+     * <p>{@code -noautorotate} (an input option, before {@code -i}) keeps the frame as stored, at the size ffprobe
+     * reported: a rotation tag would otherwise swap width and height, and the pixels would be read with the wrong
+     * row length. A constant-rate movie is seeked exactly ({@code -ss} before {@code -i}) to half a frame before the
+     * frame's time; a variable-rate movie has no time-to-frame formula and is decoded from the start, the frames
+     * before {@code index} dropped by the filter (its output has no timestamps, so the frames that pass go through as
+     * they are; no {@code -vsync}/{@code -fps_mode}, whose names differ between ffmpeg 4 and 7).
+     *
+     * @param andAfter false: only frame {@code index} passes a variable-rate movie's filter; true: it and every later
+     *                 one (a run)
+     */
+    public static List<String> openAt(MovieMedia movie, long index, boolean andAfter) {
+        List<String> arguments = new ArrayList<>(List.of("-noautorotate"));
+        String file = movie.file().toAbsolutePath().toString();
+        if (movie.variableFrameRate()) {
+            arguments.addAll(List.of("-i", file, "-vf", "select=" + (andAfter ? "gte" : "eq") + "(n\\," + index + ")"));
+            return arguments;
+        }
+        if (index > 0) {
+            // (index - 1/2) frame durations, in seconds: denominator/numerator per frame.
+            BigDecimal seconds = BigDecimal.valueOf(2 * index - 1)
+                    .multiply(BigDecimal.valueOf(movie.rate().denominator()))
+                    .divide(BigDecimal.valueOf(2 * movie.rate().numerator()), new MathContext(20, RoundingMode.HALF_EVEN))
+                    .setScale(6, RoundingMode.HALF_EVEN);
+            arguments.addAll(List.of("-ss", seconds.toPlainString()));
+        }
+        arguments.addAll(List.of("-i", file));
+        return arguments;
     }
 }

@@ -310,8 +310,7 @@ public final class MediaImporter {
             problems.add(new MediaProblem(file, "cannot read file: " + e.getMessage(), MediaProblem.Kind.UNREADABLE));
             return null;
         }
-        if (previous != null && previous.size() == size && previous.mtimeMillis() == mtime
-                && (!options.contentDigests() || !previous.digest().isEmpty())) {
+        if (stillRecorded(previous, size, mtime)) {
             return previous;
         }
         try {
@@ -320,6 +319,15 @@ public final class MediaImporter {
             problems.add(new MediaProblem(file, "cannot read file: " + e.getMessage(), MediaProblem.Kind.UNREADABLE));
             return null;
         }
+    }
+
+    /**
+     * Whether the previous import's record of a file still holds: same size and time, and a digest when this import
+     * takes digests (a metadata-only import left none to trust).
+     */
+    private boolean stillRecorded(FileIdentity previous, long size, long mtime) {
+        return previous != null && previous.size() == size && previous.mtimeMillis() == mtime
+                && (!options.contentDigests() || !previous.digest().isEmpty());
     }
 
     /** One frame's record: reused from the previous import when path, size and time match, else inspected anew. */
@@ -336,8 +344,7 @@ public final class MediaImporter {
             problems.add(new MediaProblem(file, reason, MediaProblem.Kind.UNREADABLE));
             return new StoredFrame(key, number, new FileIdentity(rel, 0, 0, ""), 0, 0, Optional.of(reason));
         }
-        if (previous != null && previous.identity().size() == size && previous.identity().mtimeMillis() == mtime
-                && (!options.contentDigests() || !previous.identity().digest().isEmpty())) {
+        if (previous != null && stillRecorded(previous.identity(), size, mtime)) {
             previous.problem().ifPresent(reason -> problems.add(new MediaProblem(file, reason, kindOf(reason))));
             return new StoredFrame(key, number, previous.identity(), previous.width(), previous.height(),
                     previous.problem());

@@ -3,6 +3,7 @@ package dev.onmodel.app.ui.images;
 import dev.onmodel.core.media.FfmpegTools;
 import dev.onmodel.core.media.MediaProblem;
 import dev.onmodel.core.media.MediaReadException;
+import dev.onmodel.core.media.MovieFrameDecoder;
 import dev.onmodel.core.model.MovieMedia;
 
 import java.io.BufferedInputStream;
@@ -11,9 +12,6 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -179,26 +177,9 @@ public final class MovieFrameRun {
 
     /** The ffmpeg command for {@code count} frames from the movie's frame at {@code index} (from 0). */
     static List<String> command(FfmpegTools tools, MovieMedia movie, long index, int count, boolean keepAlpha) {
-        // -noautorotate (an input option, before -i): frames as stored, the single-frame decoder's size and pixels.
-        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-v", "error", "-nostdin",
-                "-noautorotate"));
-        if (movie.variableFrameRate()) {
-            command.addAll(List.of("-i", movie.file().toAbsolutePath().toString(),
-                    // image2pipe output has no timestamps: every selected frame passes through once, as the
-                    // single-frame decoder's rawvideo output does.
-                    "-vf", "select=gte(n\\," + index + ")"));
-        } else {
-            if (index > 0) {
-                // (index - 1/2) frame durations in seconds, exactly as the single-frame decoder seeks.
-                BigDecimal seconds = BigDecimal.valueOf(2 * index - 1)
-                        .multiply(BigDecimal.valueOf(movie.rate().denominator()))
-                        .divide(BigDecimal.valueOf(2 * movie.rate().numerator()),
-                                new MathContext(20, RoundingMode.HALF_EVEN))
-                        .setScale(6, RoundingMode.HALF_EVEN);
-                command.addAll(List.of("-ss", seconds.toPlainString()));
-            }
-            command.addAll(List.of("-i", movie.file().toAbsolutePath().toString()));
-        }
+        // Opened exactly as the single-frame decoder opens it, so frame N of a run is the picture it gives for N.
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-v", "error", "-nostdin"));
+        command.addAll(MovieFrameDecoder.openAt(movie, index, true));
         // Compression level 3: measured 2.5 times faster than ffmpeg's default for 1080p at ~16% larger files
         // (docs/performance.md, "Workstation"); the pixels are the same, PNG being lossless.
         command.addAll(List.of("-map", "0:v:0", "-frames:v", Integer.toString(count), "-f", "image2pipe",
