@@ -387,15 +387,21 @@ public final class StoreReviewSession extends MirroredReviewSession {
         FrameScoring engine = scoring.orElseThrow(() -> new IllegalStateException(
                 "consistency scoring is not bound in this build"));
         ScoringJob job = engine.start(List.copyOf(variants), scoreSink());
-        // The run records the casts it proposed as it goes: read them once it is over, off the FX thread.
-        job.completion().whenCompleteAsync((progress, error) -> {
+        // The run records the casts it proposed as it goes: read them once it is over, on the session thread.
+        job.completion().whenComplete((progress, error) -> {
             try {
-                loadProposedCasts();
-                listeners.forEach(SessionListener::castsChanged);
-            } catch (StoreException e) {
-                // Closing or busy: the casts shown stay those read before; the next run or opening reads them again.
+                writes.execute(() -> {
+                    try {
+                        loadProposedCasts();
+                        listeners.forEach(SessionListener::castsChanged);
+                    } catch (StoreException e) {
+                        // Busy: the casts shown stay those read before; the next run or opening reads them again.
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // The session closed while the run ended: nothing shows the casts any more.
             }
-        }, writes);
+        });
         return job;
     }
 
