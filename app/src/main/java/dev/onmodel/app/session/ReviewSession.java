@@ -9,6 +9,7 @@ import dev.onmodel.core.time.FrameRange;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -85,6 +86,15 @@ public interface ReviewSession extends AutoCloseable {
      */
     default Optional<ScoringSettings> projectThresholds() {
         return Optional.empty();
+    }
+
+    /**
+     * Every cast character's stored score and box, per frame of a variant, for the frames where more than one
+     * character was scored (the frame's headline score, {@link #score}, is the worst of them). Read off the calling
+     * thread; empty for bindings that keep only the headline.
+     */
+    default CompletableFuture<NavigableMap<Long, List<CastMark>>> castMarks(String shot, String variant) {
+        return CompletableFuture.completedFuture(new java.util.TreeMap<>());
     }
 
     /** Why nothing can be recorded in this session (e.g. a read-only project folder); empty when it can. */

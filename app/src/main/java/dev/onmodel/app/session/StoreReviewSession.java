@@ -19,9 +19,11 @@ import dev.onmodel.core.time.FrameRange;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.OptionalLong;
@@ -252,6 +254,34 @@ public final class StoreReviewSession extends MirroredReviewSession {
                 .forEach(cast -> read.put(cast.shot(), cast.characters()));
         proposedCasts.keySet().retainAll(read.keySet());
         proposedCasts.putAll(read);
+    }
+
+    @Override
+    public CompletableFuture<NavigableMap<Long, List<CastMark>>> castMarks(String shot, String variant) {
+        Project project = workspace == null ? null : workspace.project();
+        return CompletableFuture.supplyAsync(() -> {
+            NavigableMap<Long, List<CastMark>> marks = new java.util.TreeMap<>();
+            if (project == null) {
+                return marks;
+            }
+            for (var frame : call(() -> store.scores(shot, variant)).entrySet()) {
+                if (frame.getValue().size() < 2) {
+                    continue; // one character: the headline score already frames it
+                }
+                List<CastMark> all = new ArrayList<>();
+                for (StoredScore row : frame.getValue()) {
+                    try {
+                        FrameScore score = WorkspaceScoring.convert(project, shot, variant, frame.getKey(),
+                                ScorePayload.toCharacterScore(row));
+                        score.box().ifPresent(box -> all.add(new CastMark(row.character(), score.score(), box)));
+                    } catch (IllegalArgumentException unreadable) {
+                        // A row this build cannot read (newer payload) is left out; re-scoring replaces it.
+                    }
+                }
+                marks.put(frame.getKey(), List.copyOf(all));
+            }
+            return marks;
+        }, writes);
     }
 
     @Override

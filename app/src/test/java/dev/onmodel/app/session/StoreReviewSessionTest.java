@@ -94,6 +94,37 @@ class StoreReviewSessionTest {
         }
     }
 
+    /** Every cast character of a frame with several is handed to the viewer with its box; one alone is not. */
+    @Test
+    void castMarksGiveEveryCharacterOfFramesWithSeveral() throws Exception {
+        Project project = project();
+        java.time.Instant now = java.time.Instant.now();
+        java.util.function.BiFunction<Long, dev.onmodel.core.consistency.CharacterScore, dev.onmodel.core.store.StoredScore>
+                row = (frame, score) -> dev.onmodel.core.workflow.ScorePayload.toStored("sh010", "v001", frame,
+                "shots/sh010/v001/sh010_v001." + frame + ".png", "engine-test", score, now);
+        try (StoreReviewSession session = StoreReviewSession.open(dir, new Reviewer("Ali", Role.ANIMATOR), "pass 1",
+                workspace -> Optional.empty())) {
+            try (dev.onmodel.core.store.ReviewStore store = dev.onmodel.core.store.ReviewStore.open(dir)) {
+                store.putScores(List.of(
+                        row.apply(1001L, characterScore("hero", 91, 10, 20)),
+                        row.apply(1001L, characterScore("abel", 42, 200, 30)),
+                        row.apply(1002L, characterScore("hero", 88, 12, 20))));
+            }
+            java.util.NavigableMap<Long, List<CastMark>> marks = session.castMarks("sh010", "v001").join();
+            assertEquals(java.util.Set.of(1001L), marks.keySet(), "frame 1002 has one character: its headline frames it");
+            assertEquals(List.of(new CastMark("abel", 42, new CharacterBox(200, 30, 40, 80)),
+                            new CastMark("hero", 91, new CharacterBox(10, 20, 40, 80))),
+                    marks.get(1001L).stream().sorted(java.util.Comparator.comparing(CastMark::character)).toList());
+        }
+    }
+
+    private static dev.onmodel.core.consistency.CharacterScore characterScore(String character, double score, int x,
+                                                                             int y) {
+        return new dev.onmodel.core.consistency.CharacterScore(character, score,
+                score >= 85 ? dev.onmodel.core.consistency.Band.OK : dev.onmodel.core.consistency.Band.OFF_MODEL,
+                score, 100, Double.NaN, "front", new dev.onmodel.core.consistency.Box(x, y, 40, 80), "test");
+    }
+
     @Test
     void aDirectorsDecisionOverrulesAndHistoryKeepsBoth() throws Exception {
         Project project = project();

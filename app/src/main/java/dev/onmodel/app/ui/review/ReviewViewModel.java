@@ -1,5 +1,6 @@
 package dev.onmodel.app.ui.review;
 
+import dev.onmodel.app.session.CastMark;
 import dev.onmodel.app.session.DecisionDraft;
 import dev.onmodel.app.session.FrameScore;
 import dev.onmodel.app.session.HeroMark;
@@ -48,7 +49,9 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,6 +87,11 @@ public final class ReviewViewModel {
     private final ObjectProperty<Long> outPoint = new SimpleObjectProperty<>(this, "outPoint");
     private final ReadOnlyObjectWrapper<Decision> currentDecision = new ReadOnlyObjectWrapper<>(this, "currentDecision");
     private final ReadOnlyObjectWrapper<FrameScore> currentScore = new ReadOnlyObjectWrapper<>(this, "currentScore");
+    /** The other cast characters of the current frame (beside the headline score's), each with its box. */
+    private final ReadOnlyObjectWrapper<List<CastMark>> otherCastMarks =
+            new ReadOnlyObjectWrapper<>(this, "otherCastMarks", List.of());
+    /** Every cast character's mark per frame of the selected variant, for frames with several; read off the FX thread. */
+    private NavigableMap<Long, List<CastMark>> variantCastMarks = new TreeMap<>();
     private final ObservableList<HistoryEntry> currentHistory = FXCollections.observableArrayList();
     // One read-only view each, kept: a fresh unmodifiable wrapper per call would be collected with its listeners.
     private final ObservableList<HistoryEntry> currentHistoryView =
@@ -148,6 +156,8 @@ public final class ReviewViewModel {
                 compareVariant.set(old != null && !old.equals(variant) ? old : null);
             }
             selectionVersion.set(selectionVersion.get() + 1);
+            variantCastMarks = new TreeMap<>();
+            loadCastMarks();
             refreshCurrent();
         });
         currentFrame.addListener((obs, old, frame) -> refreshCurrent());
@@ -192,7 +202,10 @@ public final class ReviewViewModel {
 
             @Override
             public void castsChanged() {
-                uiThread.execute(() -> castsVersion.set(castsVersion.get() + 1));
+                uiThread.execute(() -> {
+                    castsVersion.set(castsVersion.get() + 1);
+                    loadCastMarks(); // a run ended: the scores of every character are stored now
+                });
             }
 
             @Override
@@ -592,6 +605,11 @@ public final class ReviewViewModel {
         return currentDecision.getReadOnlyProperty();
     }
 
+    /** The current frame's other cast characters, each with its score and box (empty with a cast of one). */
+    public ReadOnlyObjectProperty<List<CastMark>> otherCastMarksProperty() {
+        return otherCastMarks.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<FrameScore> currentScoreProperty() {
         return currentScore.getReadOnlyProperty();
     }
@@ -880,11 +898,34 @@ public final class ReviewViewModel {
         }
         long frame = currentFrame.get();
         currentDecision.set(session.effectiveDecision(variant.shot(), variant.name(), frame).orElse(null));
-        currentScore.set(session.score(variant.shot(), variant.name(), frame).orElse(null));
+        FrameScore score = session.score(variant.shot(), variant.name(), frame).orElse(null);
+        currentScore.set(score);
+        String headline = score == null ? null : score.character().orElse(null);
+        List<CastMark> others = variantCastMarks.getOrDefault(frame, List.of()).stream()
+                .filter(mark -> !mark.character().equals(headline)).toList();
+        if (!others.equals(otherCastMarks.get())) {
+            otherCastMarks.set(others);
+        }
         List<HistoryEntry> history = session.history(variant.shot(), variant.name(), frame);
         if (!history.equals(currentHistory)) {
             currentHistory.setAll(history); // unchanged history (most steps) costs the panels nothing
         }
+    }
+
+    /** Reads every cast character's marks of the selected variant in the background, then shows them. */
+    private void loadCastMarks() {
+        Variant variant = selectedVariant.get();
+        if (variant == null) {
+            return;
+        }
+        session.castMarks(variant.shot(), variant.name()).whenComplete((marks, error) -> uiThread.execute(() -> {
+            if (error != null || !variant.equals(selectedVariant.get())) {
+                // Unreadable: the headline score still frames the worst character. Another variant: not ours.
+                return;
+            }
+            variantCastMarks = marks;
+            refreshCurrent();
+        }));
     }
 
     private void updateLabels() {

@@ -1,5 +1,6 @@
 package dev.onmodel.app.ui.review;
 
+import dev.onmodel.app.session.CastMark;
 import dev.onmodel.app.session.CharacterBox;
 import dev.onmodel.app.session.FrameScore;
 import dev.onmodel.app.ui.images.DifferenceImages;
@@ -57,6 +58,8 @@ public final class ViewerPane extends Pane {
     private final Line wipeLine = new Line();
     private final Rectangle characterBox = new Rectangle();
     private final Label boxLabel = new Label();
+    /** The boxes of the frame's other cast characters (the headline's is {@link #characterBox}). */
+    private final Pane otherBoxes = new Pane();
     private final Label frameInfo = new Label();
     private final Label modeInfo = new Label();
     private final VBox scoreInfo = new VBox(2);
@@ -112,6 +115,9 @@ public final class ViewerPane extends Pane {
         characterBox.setMouseTransparent(true);
         boxLabel.getStyleClass().add("box-label");
         boxLabel.setManaged(false);
+        otherBoxes.setManaged(false);
+        otherBoxes.setMouseTransparent(true);
+        otherBoxes.setId("otherCharacterBoxes");
         frameInfo.setId("frameOverlay");
         frameInfo.getStyleClass().addAll("overlay", "frame-overlay");
         modeInfo.getStyleClass().addAll("overlay", "mode-overlay");
@@ -140,7 +146,8 @@ public final class ViewerPane extends Pane {
             node.setManaged(false);
             node.setMouseTransparent(true);
         }
-        getChildren().addAll(imageB, imageA, difference, onionPrevious, onionNext, wipeLine, characterBox, boxLabel,
+        getChildren().addAll(imageB, imageA, difference, onionPrevious, onionNext, wipeLine, otherBoxes, characterBox,
+                boxLabel,
                 frameInfo, modeInfo, scoreInfo, decisionInfo, message);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -155,6 +162,7 @@ public final class ViewerPane extends Pane {
         model.differenceGainProperty().addListener((obs, old, gain) -> refresh());
         model.wipePositionProperty().addListener((obs, old, p) -> requestLayout());
         model.currentScoreProperty().addListener((obs, old, s) -> refreshOverlays());
+        model.otherCastMarksProperty().addListener((obs, old, marks) -> requestLayout());
         model.currentDecisionProperty().addListener((obs, old, d) -> refreshOverlays());
         model.overlaysVisibleProperty().addListener((obs, old, v) -> refreshOverlays());
         setOnMousePressed(this::onPressed);
@@ -588,6 +596,7 @@ public final class ViewerPane extends Pane {
             // No frame shown (a movie, a missing file): a box drawn over nothing would point at the last frame shown.
             characterBox.setVisible(false);
             boxLabel.setVisible(false);
+            otherBoxes.getChildren().clear();
         }
         Image b = imageB.getImage();
         if (sideBySide && b != null) {
@@ -623,6 +632,7 @@ public final class ViewerPane extends Pane {
         boolean show = box.isPresent() && model.overlaysVisibleProperty().get() && pictureIsCurrent;
         characterBox.setVisible(show);
         boxLabel.setVisible(show);
+        layoutOtherBoxes(show);
         if (!show) {
             return;
         }
@@ -637,6 +647,32 @@ public final class ViewerPane extends Pane {
         boxLabel.setStyle("-fx-background-color: " + colour + ";");
         boxLabel.autosize();
         boxLabel.relocate(characterBox.getX(), Math.max(0, characterBox.getY() - boxLabel.getHeight()));
+    }
+
+    /**
+     * Frames the other cast characters as the headline character is framed, each in the colour of its own band, so
+     * that in a shot with several characters the reviewer sees where each was found and how it scored.
+     */
+    private void layoutOtherBoxes(boolean show) {
+        otherBoxes.getChildren().clear();
+        if (!show) {
+            return;
+        }
+        for (CastMark mark : model.otherCastMarksProperty().get()) {
+            CharacterBox b = mark.box();
+            String colour = DecisionColours.hex(DecisionColours.overlayOf(model.band(mark.score())));
+            Rectangle frame = new Rectangle(originAX + b.x() * scaleA, originAY + b.y() * scaleA, b.width() * scaleA,
+                    b.height() * scaleA);
+            frame.getStyleClass().add("character-box");
+            frame.setStyle("-fx-stroke: " + colour + ";");
+            Label label = new Label(mark.character() + " \u00b7 " + mark.score());
+            label.getStyleClass().add("box-label");
+            label.setStyle("-fx-background-color: " + colour + ";");
+            otherBoxes.getChildren().addAll(frame, label);
+            label.applyCss(); // its size is the styled one, as the headline's label has after its first pulse
+            label.autosize();
+            label.relocate(frame.getX(), Math.max(0, frame.getY() - label.getHeight()));
+        }
     }
 
     private static void layoutOverlay(javafx.scene.layout.Region node, double x, double y) {
