@@ -123,6 +123,8 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!Files.isDirectory(project) || !ProjectLayout.looksLikeProject(project)) {
             throw new IllegalArgumentException(project + " is not an OnModel project (no shots/ or characters/ folder)");
         }
+        // A pipeline must not get scores banded by the defaults when the project's own thresholds cannot be read.
+        ProjectWorkspace.checkSettings(project);
         ProjectWorkspace.Options options = ProjectWorkspace.Options.defaults().withRescan(rescan)
                 .withImporting(ImportOptions.defaults().withMovieProbe(FfmpegTools.probeOrExplain()));
         try (ProjectWorkspace workspace = ProjectWorkspace.open(project, options)) {

@@ -97,6 +97,14 @@ public interface ReviewSession extends AutoCloseable {
         return CompletableFuture.completedFuture(new java.util.TreeMap<>());
     }
 
+    /**
+     * Why the project's project.json settings (its score thresholds) could not be used: the engine's defaults apply
+     * until it is fixed. Empty when they could.
+     */
+    default Optional<String> projectSettingsProblem() {
+        return Optional.empty();
+    }
+
     /** Why nothing can be recorded in this session (e.g. a read-only project folder); empty when it can. */
     default Optional<String> readOnlyReason() {
         return Optional.empty();

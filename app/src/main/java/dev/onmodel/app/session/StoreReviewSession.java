@@ -285,6 +285,11 @@ public final class StoreReviewSession extends MirroredReviewSession {
     }
 
     @Override
+    public Optional<String> projectSettingsProblem() {
+        return workspace == null ? Optional.empty() : workspace.settingsProblem();
+    }
+
+    @Override
     public Optional<ScoringSettings> projectThresholds() {
         return workspace != null && workspace.projectSetsThresholds() ? Optional.of(workspace.scoringSettings())
                 : Optional.empty();

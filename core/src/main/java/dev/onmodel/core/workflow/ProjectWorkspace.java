@@ -103,14 +103,27 @@ public final class ProjectWorkspace implements AutoCloseable {
     private final Optional<ImportReport> importReport;
     private final ScoringSettings scoringSettings;
     private final boolean projectSetsThresholds;
+    private final Optional<String> settingsProblem;
 
     private ProjectWorkspace(ReviewStore store, Project project, Optional<ImportReport> importReport,
-                             ScoringSettings scoringSettings, boolean projectSetsThresholds) {
+                             ScoringSettings scoringSettings, boolean projectSetsThresholds,
+                             Optional<String> settingsProblem) {
         this.store = store;
         this.project = project;
         this.importReport = importReport;
         this.scoringSettings = scoringSettings;
         this.projectSetsThresholds = projectSetsThresholds;
+        this.settingsProblem = settingsProblem;
+    }
+
+    /**
+     * Checks that {@code project.json} of {@code root} can be used for scoring (valid JSON, valid thresholds), for
+     * callers that must not score with the defaults in its place (a pipeline's {@code onmodel score --project}).
+     *
+     * @throws IOException naming project.json and what is wrong
+     */
+    public static void checkSettings(Path root) throws IOException {
+        scoringSettings(root, ProjectReader.readSettings(root).thresholds());
     }
 
     /** Opens the project folder {@code root} with {@link Options#defaults()}. */
@@ -136,6 +149,18 @@ public final class ProjectWorkspace implements AutoCloseable {
     public static ProjectWorkspace open(Path root, Options options, MediaImporter.Progress importing)
             throws IOException, StoreException {
         Objects.requireNonNull(importing, "importing");
+        // A project.json whose settings cannot be used does not keep the project from opening (its decisions can
+        // still be reviewed): the engine's defaults apply and the problem is told (settingsProblem()).
+        ProjectSettings.Thresholds thresholds = null;
+        ScoringSettings scoring = ScoringSettings.defaults();
+        Optional<String> settingsProblem = Optional.empty();
+        try {
+            thresholds = ProjectReader.readSettings(root).thresholds();
+            scoring = scoringSettings(root, thresholds);
+        } catch (IOException e) {
+            thresholds = null;
+            settingsProblem = Optional.of(e.getMessage());
+        }
         ReviewStore store = ReviewStore.open(root, options.storing());
         try {
             Optional<ImportReport> report = Optional.empty();
@@ -148,9 +173,7 @@ public final class ProjectWorkspace implements AutoCloseable {
                         + ": nothing has been imported into this project's store and it cannot import now ("
                         + store.readOnlyReason().orElse("no structure") + ")");
             }
-            ProjectSettings.Thresholds thresholds = ProjectReader.readSettings(root).thresholds();
-            return new ProjectWorkspace(store, project.get(), report, scoringSettings(root, thresholds),
-                    thresholds != null);
+            return new ProjectWorkspace(store, project.get(), report, scoring, thresholds != null, settingsProblem);
         } catch (IOException | StoreException | RuntimeException e) {
             try {
                 store.close();
@@ -189,6 +212,14 @@ public final class ProjectWorkspace implements AutoCloseable {
      */
     public ScoringSettings scoringSettings() {
         return scoringSettings;
+    }
+
+    /**
+     * Why {@code project.json}'s settings could not be used when the project was opened (the engine's defaults apply
+     * meanwhile); empty when they could.
+     */
+    public Optional<String> settingsProblem() {
+        return settingsProblem;
     }
 
     /** Whether {@code project.json} sets the score thresholds (then they are the project's, not a reviewer's). */

@@ -156,7 +156,8 @@ class StandingScoresTest {
 
     /**
      * Thresholds set in project.json are the project's scoring settings, so every scoring of it bands the same way;
-     * a pair that the engine's other default contradicts is refused naming the file.
+     * a pair that the engine's other default contradicts is refused naming the file by the check a pipeline runs,
+     * while the project still opens on the defaults and tells why.
      */
     @Test
     void theThresholdsOfProjectJsonBandEveryScoreOfTheProject() throws Exception {
@@ -174,11 +175,18 @@ class StandingScoresTest {
                     .forEach(row -> assertEquals("check", row.band(), row.toString()));
         }
         Files.writeString(file, json.replaceFirst("\\{", "{\"thresholds\":{\"ok\":60},"));
-        java.io.IOException refused = assertThrows(java.io.IOException.class, this::open);
-        assertTrue(refused.getMessage().contains("project.json: not a valid project file: thresholds: offModel (65)"
-                + " must not be above ok (60)"), refused.getMessage());
+        String expected = "project.json: not a valid project file: thresholds: offModel (65) must not be above ok (60)";
+        java.io.IOException refused = assertThrows(java.io.IOException.class, () -> ProjectWorkspace.checkSettings(root));
+        assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+        try (ProjectWorkspace workspace = open()) {
+            // The project still opens (its decisions can be reviewed), on the defaults, and says why.
+            assertTrue(workspace.settingsProblem().orElseThrow().contains(expected));
+            assertFalse(workspace.projectSetsThresholds());
+            assertEquals(ScoringSettings.defaults(), workspace.scoringSettings());
+        }
         Files.writeString(file, json);
         try (ProjectWorkspace workspace = open()) {
+            assertTrue(workspace.settingsProblem().isEmpty());
             assertFalse(workspace.projectSetsThresholds());
             assertEquals(ScoringSettings.defaults(), workspace.scoringSettings());
         }
