@@ -1,6 +1,9 @@
 package dev.onmodel.core.project;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The folder layout of a project. The folder is the project: copy it and you copied everything.
@@ -27,6 +30,20 @@ public final class ProjectLayout {
 
     public static Path projectFile(Path root) {
         return root.resolve(PROJECT_FILE);
+    }
+
+    /**
+     * What tells one version of {@code project.json} from another without reading it: its size and modification
+     * time, or {@code absent}. The import records it, so that opening a project sees that project.json was edited
+     * since (a cast, the cut order) and imports again.
+     */
+    public static String settingsIdentity(Path root) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(projectFile(root), BasicFileAttributes.class);
+            return attributes.size() + "@" + attributes.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            return "absent";
+        }
     }
 
     public static Path charactersDir(Path root) {

@@ -13,6 +13,7 @@ import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.SheetView;
 import dev.onmodel.core.model.Shot;
 import dev.onmodel.core.model.Variant;
+import dev.onmodel.core.project.ProjectLayout;
 import dev.onmodel.core.project.ProjectReader;
 
 import java.io.IOException;
@@ -239,6 +240,9 @@ public final class MediaImporter {
     private static String fingerprint(Project project, Map<String, FileIdentity> sheets, Path mediaRoot) {
         StringBuilder text = new StringBuilder();
         text.append(project.name()).append('|').append(project.rate()).append('|').append(mediaRoot).append('\n');
+        // An edited project.json is recorded even when nothing it says changed the structure, so that opening the
+        // project does not find it newer than the import again and again.
+        text.append("project.json ").append(ProjectLayout.settingsIdentity(project.root())).append('\n');
         for (CharacterSheet character : project.characters()) {
             text.append("character ").append(character.name()).append('\n');
             for (SheetView view : character.views()) {

@@ -65,6 +65,8 @@ public final class ReviewStore implements AutoCloseable {
 
     /** project_meta key of the importer's structure digest (an unchanged rescan writes nothing). */
     static final String STRUCTURE_FINGERPRINT = "structure_fingerprint";
+    /** project_meta key of project.json's identity when the structure was last recorded ({@code ProjectLayout.settingsIdentity}). */
+    static final String IMPORTED_SETTINGS = "imported_settings";
 
     private static final List<String> MIGRATION_FILES = List.of("V001__initial.sql", "V002__frame_scores.sql",
             "V003__movie_variants.sql");
@@ -953,6 +955,14 @@ public final class ReviewStore implements AutoCloseable {
      */
     public Path mediaRoot() throws StoreException {
         return metaValue("media_root").map(Path::of).orElse(root);
+    }
+
+    /**
+     * The identity of project.json when the structure was last recorded ({@code ProjectLayout.settingsIdentity});
+     * empty for a store never imported, or imported before this was recorded.
+     */
+    public Optional<String> importedSettingsIdentity() throws StoreException {
+        return metaValue(IMPORTED_SETTINGS);
     }
 
     Optional<String> metaValue(String key) throws StoreException {

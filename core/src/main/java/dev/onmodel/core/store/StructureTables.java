@@ -9,6 +9,7 @@ import dev.onmodel.core.model.SheetView;
 import dev.onmodel.core.model.Shot;
 import dev.onmodel.core.model.Variant;
 import dev.onmodel.core.model.VariantMedia;
+import dev.onmodel.core.project.ProjectLayout;
 import dev.onmodel.core.time.FrameRate;
 
 import java.nio.file.Path;
@@ -197,6 +198,7 @@ final class StructureTables {
         putMeta(c, "rate", project.rate().toString());
         putMeta(c, "imported_at", Instant.now().toString());
         putMeta(c, ReviewStore.STRUCTURE_FINGERPRINT, fingerprint);
+        putMeta(c, ReviewStore.IMPORTED_SETTINGS, ProjectLayout.settingsIdentity(root));
         if (mediaRoot.equals(root)) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM project_meta WHERE key = 'media_root'")) {
                 ps.executeUpdate();

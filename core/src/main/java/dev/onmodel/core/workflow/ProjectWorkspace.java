@@ -164,7 +164,11 @@ public final class ProjectWorkspace implements AutoCloseable {
         ReviewStore store = ReviewStore.open(root, options.storing());
         try {
             Optional<ImportReport> report = Optional.empty();
-            if ((options.rescan() || !store.hasStructure()) && !store.isReadOnly()) {
+            // project.json edited since the last import (a cast set, shots reordered): import again, which records
+            // what it now says; the frames' records make that a metadata pass.
+            boolean settingsEdited = store.hasStructure() && !store.importedSettingsIdentity()
+                    .equals(Optional.of(ProjectLayout.settingsIdentity(root)));
+            if ((options.rescan() || !store.hasStructure() || settingsEdited) && !store.isReadOnly()) {
                 report = Optional.of(new MediaImporter(store, options.importing()).importProject(importing));
             }
             Optional<Project> project = store.loadProject();

@@ -192,6 +192,34 @@ class StandingScoresTest {
         }
     }
 
+    /**
+     * Opening a project whose project.json was edited since the last import imports again, so the edit (here a cast)
+     * counts without --rescan; an unedited project.json is not imported again.
+     */
+    @Test
+    void anEditedProjectJsonIsImportedAgainWhenTheProjectOpens() throws Exception {
+        writeProject("\"pip\"");
+        ProjectWorkspace.Options plain = ProjectWorkspace.Options.defaults()
+                .withImporting(ImportOptions.defaults().withMovieProbe(MovieProbe.unavailable("test")));
+        try (ProjectWorkspace workspace = ProjectWorkspace.open(root, plain)) {
+            assertTrue(workspace.importReport().isPresent(), "first open imports");
+            assertEquals(List.of("pip"), workspace.project().shot("sh010").orElseThrow().cast());
+        }
+        try (ProjectWorkspace workspace = ProjectWorkspace.open(root, plain)) {
+            assertTrue(workspace.importReport().isEmpty(), "nothing edited: the recorded structure is used");
+        }
+        Path file = root.resolve("project.json");
+        Files.writeString(file, Files.readString(file).replace("\"cast\":[\"pip\"]", "\"cast\":[]"));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
+        try (ProjectWorkspace workspace = ProjectWorkspace.open(root, plain)) {
+            assertTrue(workspace.importReport().isPresent(), "project.json was edited: imported again");
+            assertTrue(workspace.project().shot("sh010").orElseThrow().cast().isEmpty());
+        }
+        try (ProjectWorkspace workspace = ProjectWorkspace.open(root, plain)) {
+            assertTrue(workspace.importReport().isEmpty(), "the edit is recorded: not imported a third time");
+        }
+    }
+
     @Test
     void aCastChangedInTheProjectScoresThatShotAgain() throws Exception {
         writeProject("\"pip\"");
