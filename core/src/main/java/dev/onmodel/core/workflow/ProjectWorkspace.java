@@ -165,9 +165,10 @@ public final class ProjectWorkspace implements AutoCloseable {
         try {
             Optional<ImportReport> report = Optional.empty();
             // project.json edited since the last import (a cast set, shots reordered): import again, which records
-            // what it now says; the frames' records make that a metadata pass.
-            boolean settingsEdited = store.hasStructure() && !store.importedSettingsIdentity()
-                    .equals(Optional.of(ProjectLayout.settingsIdentity(root)));
+            // what it now says; the frames' records make that a metadata pass. Not while it cannot be read: the
+            // import would fail on it, and the project opens as last imported, the problem told.
+            boolean settingsEdited = store.hasStructure() && settingsProblem.isEmpty() && !store
+                    .importedSettingsIdentity().equals(Optional.of(ProjectLayout.settingsIdentity(root)));
             if ((options.rescan() || !store.hasStructure() || settingsEdited) && !store.isReadOnly()) {
                 report = Optional.of(new MediaImporter(store, options.importing()).importProject(importing));
             }

@@ -218,6 +218,14 @@ class StandingScoresTest {
         try (ProjectWorkspace workspace = ProjectWorkspace.open(root, plain)) {
             assertTrue(workspace.importReport().isEmpty(), "the edit is recorded: not imported a third time");
         }
+        // Broken by hand: the project still opens as last imported, and says what is wrong with project.json.
+        Files.writeString(file, "{\"shots\": [");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 10_000));
+        try (ProjectWorkspace workspace = ProjectWorkspace.open(root, plain)) {
+            assertTrue(workspace.importReport().isEmpty());
+            assertTrue(workspace.settingsProblem().orElseThrow().contains("project.json: not a valid project file"));
+            assertTrue(workspace.project().shot("sh010").orElseThrow().cast().isEmpty(), "as last imported");
+        }
     }
 
     @Test
