@@ -272,8 +272,8 @@ public final class WorkstationApp extends Application {
                 "This project is open read-only: you can review, but decisions cannot be saved.",
                 new IllegalStateException(reason)));
         session.projectSettingsProblem().ifPresent(problem -> ErrorDialogs.show(stage,
-                "The project's settings could not be used: the engine's default score thresholds apply until"
-                        + " project.json is fixed.", new IllegalStateException(problem)));
+                "The project's project.json could not be used: the project opens as last imported, with the"
+                        + " default score thresholds, until it is fixed.", new IllegalStateException(problem)));
         if (!keys.problems().isEmpty()) {
             ErrorDialogs.show(stage, "Some keys in your preferences could not be used; their defaults apply.",
                     new IllegalArgumentException(String.join("\n", keys.problems())));
