@@ -919,12 +919,15 @@ public final class ReviewViewModel {
             return;
         }
         session.castMarks(variant.shot(), variant.name()).whenComplete((marks, error) -> uiThread.execute(() -> {
-            if (error != null || !variant.equals(selectedVariant.get())) {
-                // Unreadable: the headline score still frames the worst character. Another variant: not ours.
+            if (error != null) {
+                errorSink.accept("The other characters' scores of " + variant.qualifiedName() + " could not be read;"
+                        + " the worst-scoring character is still framed.", error);
                 return;
             }
-            variantCastMarks = marks;
-            refreshCurrent();
+            if (variant.equals(selectedVariant.get())) { // else the reviewer has moved on to another variant
+                variantCastMarks = marks;
+                refreshCurrent();
+            }
         }));
     }
 
