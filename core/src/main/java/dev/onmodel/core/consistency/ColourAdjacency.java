@@ -117,6 +117,52 @@ final class ColourAdjacency {
         return new Signature(pairKeys, shares);
     }
 
+    /**
+     * Pair counts over a known, small set of coarse colours (a figure's own colours: a few dozen), in a dense table
+     * indexed by the two colours' places in that set: one increment per pair instead of a probe of the open-addressing
+     * table. Gives the same signature as counting the same pairs with {@link #addCoarse}.
+     */
+    static final class PairCounts {
+        private final int[] colours;
+        private final int[] counts;
+
+        /** @param colours the coarse colours pairs may have, ascending */
+        PairCounts(int[] colours) {
+            this.colours = colours;
+            this.counts = new int[colours.length * colours.length];
+        }
+
+        /** Counts the pair of the {@code i}-th and {@code j}-th colours (different). */
+        void add(int i, int j) {
+            counts[Math.min(i, j) * colours.length + Math.max(i, j)]++;
+        }
+
+        /** The counted pairs as shares summing to 1, as {@link ColourAdjacency#signature()} gives them. */
+        Signature signature() {
+            int n = colours.length;
+            int size = 0;
+            long total = 0;
+            for (int count : counts) {
+                size += count != 0 ? 1 : 0;
+                total += count;
+            }
+            int[] pairKeys = new int[size];
+            float[] shares = new float[size];
+            int k = 0;
+            // Row i holds the pairs whose lower colour is colours[i]: ascending rows and columns give ascending keys.
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    int count = counts[i * n + j];
+                    if (count != 0) {
+                        pairKeys[k] = colours[i] * COLOURS + colours[j];
+                        shares[k++] = (float) (count / (double) total);
+                    }
+                }
+            }
+            return new Signature(pairKeys, shares);
+        }
+    }
+
     /** Smallest figure height a sheet's signature is computed for; frames are compared with the nearest height. */
     static final int SMALLEST_HEIGHT = 40;
 

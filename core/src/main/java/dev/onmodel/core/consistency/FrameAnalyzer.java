@@ -887,15 +887,34 @@ final class FrameAnalyzer {
      */
     static ColourAdjacency.Signature adjacency(int[] bins, int w, int[] box, float[] likelihood,
                                                FigureWeights weights) {
-        // The coarse colour + 1 of each of the character's own colours, 0 for the others.
+        // The character's own coarse colours among the region's bins, ascending, and per bin its index among them
+        // + 1 (0 for the other bins): pairs are then counted in a small dense table indexed by the two indices, and
+        // ascending indices give ascending pair keys.
+        boolean[] own = new boolean[ColourAdjacency.COLOURS];
+        int distinct = 0;
+        for (int i = 0; i < weights.regionCount(); i++) {
+            int c = weights.regionBins()[i];
+            if (likelihood[c] >= 0.5f && !own[ColourAdjacency.coarse(c)]) {
+                own[ColourAdjacency.coarse(c)] = true;
+                distinct++;
+            }
+        }
+        int[] coarseColours = new int[distinct];
+        int[] indexOfCoarse = new int[ColourAdjacency.COLOURS];
+        for (int coarse = 0, k = 0; coarse < own.length; coarse++) {
+            if (own[coarse]) {
+                coarseColours[k] = coarse;
+                indexOfCoarse[coarse] = ++k;
+            }
+        }
         int[] colour = new int[ColourSpace.BINS];
         for (int i = 0; i < weights.regionCount(); i++) {
             int c = weights.regionBins()[i];
             if (likelihood[c] >= 0.5f) {
-                colour[c] = ColourAdjacency.coarse(c) + 1;
+                colour[c] = indexOfCoarse[ColourAdjacency.coarse(c)];
             }
         }
-        ColourAdjacency adjacency = new ColourAdjacency();
+        ColourAdjacency.PairCounts pairs = new ColourAdjacency.PairCounts(coarseColours);
         int d = ColourAdjacency.distance(box[3]);
         int boxRight = box[0] + box[2];
         int boxBottom = box[1] + box[3];
@@ -910,18 +929,18 @@ final class FrameAnalyzer {
                 if (x + d < boxRight) {
                     int right = colour[bins[base + x + d]];
                     if (right != 0 && right != here) {
-                        adjacency.addCoarse(here - 1, right - 1);
+                        pairs.add(here - 1, right - 1);
                     }
                 }
                 if (belowInBox) {
                     int below = colour[bins[base + d * w + x]];
                     if (below != 0 && below != here) {
-                        adjacency.addCoarse(here - 1, below - 1);
+                        pairs.add(here - 1, below - 1);
                     }
                 }
             }
         }
-        return adjacency.signature();
+        return pairs.signature();
     }
 
     /**
