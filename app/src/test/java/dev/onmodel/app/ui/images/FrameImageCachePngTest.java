@@ -193,7 +193,7 @@ class FrameImageCachePngTest {
     void fittedFramesHaveJavaFxsSizeAndLookOfItsSmoothFit() throws Exception {
         int[][] cases = {
             {1920, 1080, 1100, 700}, {1280, 720, 640, 360}, {997, 601, 500, 500}, {640, 480, 639, 480},
-            {300, 900, 200, 100}, {2048, 858, 1000, 600},
+            {300, 900, 200, 100}, {2048, 858, 1000, 600}, {3000, 2000, 100, 100},
         };
         for (int[] c : cases) {
             Path file = png("fit" + c[0] + "x" + c[1], picture(c[0], c[1], BufferedImage.TYPE_INT_RGB, c[2]));
