@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * needed is promoted.
  *
  * <p>PNGs core's decoder reads (8 and 16 bits per sample, not interlaced: what renderers and ffmpeg write) are decoded
- * by it, several times faster than by JavaFX, which a first playback at 24 fps needs ({@link PngFrameImages}); other
- * files go to JavaFX's decoder.
+ * by it and fitted with an area average, 1.5-2 times faster than JavaFX's fitted decode of a 1080p frame, for the first
+ * playback at 24 fps ({@link PngFrameImages}); other files go to JavaFX's decoder.
  */
 public final class FrameImageCache {
 
@@ -234,7 +234,7 @@ public final class FrameImageCache {
                     return fast.get();
                 }
             } catch (IOException | RuntimeException e) {
-                // JavaFX's decoder is more lenient (it skips CRCs, for one): what it can show is shown as before.
+                // JavaFX's decoder may be more lenient with a damaged file: what it can show is shown, as before.
                 fastPathFailure = e;
             }
             try (InputStream in = Files.newInputStream(source)) {
