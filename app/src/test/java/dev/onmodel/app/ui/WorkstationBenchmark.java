@@ -56,6 +56,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   frame painted, with and without its class-data archive, side by side (run from the repository root)</li>
  *   <li>{@code movie-play DIR PROJECT RUN_LENGTH [SHOT/VARIANT]}: first and second pass of playing a movie take whose
  *   frames are made into an empty folder, in runs of RUN_LENGTH frames (1: one ffmpeg per frame)</li>
+ *   <li>{@code sequence-play DIR PROJECT SHOT/VARIANT}: the same for an image sequence take nothing has decoded yet
+ *   (its files read from the page cache)</li>
  * </ul>
  * DIR holds the generated 1080p demo project (made on first use); PROJECT overrides it (e.g. the sample project).
  */
@@ -79,6 +81,7 @@ public final class WorkstationBenchmark {
             case "keys", "pulses", "pulses-engine", "pulses-import", "pulses-export" -> runInWindow(args[0], projectDir);
             case "coldstart" -> coldStart(projectDir, work, args.length > 3 ? Integer.parseInt(args[3]) : 5);
             case "movie-play" -> moviePlay(projectDir, work, Integer.parseInt(args[3]), args.length > 4 ? args[4] : "");
+            case "sequence-play" -> moviePlay(projectDir, work, 0, args[3]);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
@@ -143,7 +146,8 @@ public final class WorkstationBenchmark {
     /**
      * First playback of the project's first movie variant (or the one named like {@code sh020/v002}), its frames made into an empty folder with runs of
      * {@code runLength} frames (1: one ffmpeg per frame, as before runs): frames shown late ("not yet decoded" when the
-     * playhead reached them) in the first and in the second pass over the take.
+     * playhead reached them) in the first and in the second pass over the take. With {@code runLength} 0 the named
+     * variant is an image sequence instead, shown through a cache that has decoded none of it.
      */
     private static void moviePlay(Path projectDir, Path work, int runLength, String variantName) throws Exception {
         Thread fx = new Thread(() -> Application.launch(Host.class), "fx-launch");
@@ -156,8 +160,9 @@ public final class WorkstationBenchmark {
         Variant movie = null;
         for (Shot s : project.shots()) {
             for (Variant v : s.variants()) {
-                if (movie == null && v.media() instanceof dev.onmodel.core.model.MovieMedia
-                        && (variantName.isEmpty() || v.qualifiedName().equals(variantName))) {
+                boolean wanted = runLength == 0 ? v.media() instanceof ImageSequence
+                        : v.media() instanceof dev.onmodel.core.model.MovieMedia;
+                if (movie == null && wanted && (variantName.isEmpty() || v.qualifiedName().equals(variantName))) {
                     shot = s;
                     movie = v;
                 }
@@ -167,7 +172,8 @@ public final class WorkstationBenchmark {
             throw new IllegalArgumentException(projectDir + " holds no movie variant");
         }
         Path frames = Files.createTempDirectory(work, "movie-frames");
-        FrameImageCache cache = new FrameImageCache(3L << 30, 2, null, new dev.onmodel.app.ui.images.MovieFrameFiles(
+        FrameImageCache cache = runLength == 0 ? new FrameImageCache(3L << 30, 2)
+                : new FrameImageCache(3L << 30, 2, null, new dev.onmodel.app.ui.images.MovieFrameFiles(
                 frames, dev.onmodel.core.media.FfmpegTools.locate(), Long.MAX_VALUE, 4L << 30, runLength));
         Bench bench = new Bench();
         ScreenshotTour.fx(() -> {
@@ -213,11 +219,11 @@ public final class WorkstationBenchmark {
             dropped[0] = bench.screen.model().droppedFramesProperty().get();
             bench.screen.model().stop();
         });
-        System.out.printf("%s (%d frames from %d, %dx%d), runs of %d: pass 1: %d of %d frame changes late; pass 2:"
-                        + " %d of %d late; dropped (counter) %d%n", chosen.qualifiedName(), length, first,
-                ((dev.onmodel.core.model.MovieMedia) chosen.media()).width(),
-                ((dev.onmodel.core.model.MovieMedia) chosen.media()).height(), runLength, late[0], changes[0],
-                late[1], changes[1], dropped[0]);
+        String size = chosen.media() instanceof dev.onmodel.core.model.MovieMedia m ? m.width() + "x" + m.height()
+                : "image sequence";
+        System.out.printf("%s (%d frames from %d, %s), runs of %d: pass 1: %d of %d frame changes late; pass 2:"
+                        + " %d of %d late; dropped (counter) %d%n", chosen.qualifiedName(), length, first, size,
+                runLength, late[0], changes[0], late[1], changes[1], dropped[0]);
         cache.shutdown();
         Platform.exit();
         System.exit(0);

@@ -32,6 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * prefetch, and a recent prefetch (near where the playhead is) before an old one (near where it was), so jumping
  * across a shot never waits behind prefetches of frames nobody looks at any more. A pending prefetch that becomes
  * needed is promoted.
+ *
+ * <p>PNGs core's decoder reads (8 and 16 bits per sample, not interlaced: what renderers and ffmpeg write) are decoded
+ * by it and fitted with an area average, 1.5-2 times faster than JavaFX's fitted decode of a 1080p frame, for the first
+ * playback at 24 fps ({@link PngFrameImages}); other files go to JavaFX's decoder.
  */
 public final class FrameImageCache {
 
@@ -222,10 +226,27 @@ public final class FrameImageCache {
                     proxies.makeLater(readable);
                 }
             }
+            Exception fastPathFailure = null;
+            try {
+                Optional<Image> fast = PngFrameImages.read(source, fit ? key.maxWidth() : 0,
+                        fit ? key.maxHeight() : 0, ImageHeaders.DEFAULT_MAX_PIXELS);
+                if (fast.isPresent()) {
+                    return fast.get();
+                }
+            } catch (IOException | RuntimeException e) {
+                // JavaFX's decoder may be more lenient with a damaged file: what it can show is shown, as before.
+                fastPathFailure = e;
+            }
             try (InputStream in = Files.newInputStream(source)) {
                 Image image = fit ? new Image(in, key.maxWidth(), key.maxHeight(), true, true) : new Image(in);
                 if (image.isError()) {
-                    throw new IOException("cannot decode image: " + image.getException());
+                    IOException failure = new IOException(fastPathFailure != null
+                            ? fastPathFailure.getMessage() // core's reason is the plainer one
+                            : "cannot decode image: " + image.getException(), fastPathFailure);
+                    if (image.getException() != null) {
+                        failure.addSuppressed(image.getException());
+                    }
+                    throw failure;
                 }
                 return image;
             }

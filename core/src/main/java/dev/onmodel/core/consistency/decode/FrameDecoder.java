@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * Reads image files into {@link Raster}s, subsampled while decoding so that a 4K frame never exists at full size in
@@ -102,6 +103,19 @@ public final class FrameDecoder {
         }
         ImageHeader header = ImageHeaders.readWithinLimit(file, maxPixels);
         return readWithImageIo(file, 1);
+    }
+
+    /**
+     * Reads {@code file} at full resolution, keeping the alpha channel, only if it is a PNG the streaming decoder
+     * reads (8 or 16 bits per sample, not interlaced); every other file is left to the caller, whose own decoder
+     * may treat it differently from ImageIO (the viewer falls back to JavaFX's).
+     *
+     * @return the pixels (non-premultiplied ARGB), or empty when the file is not such a PNG
+     * @throws IOException with the plain reason, as {@link #readSubsampled}, when the file is such a PNG but damaged
+     *                     or too large
+     */
+    public static Optional<Raster> readPngFull(Path file, long maxPixels) throws IOException {
+        return Optional.ofNullable(PngStreamDecoder.read(file, 0, maxPixels)).map(Decoded::raster);
     }
 
     /**
