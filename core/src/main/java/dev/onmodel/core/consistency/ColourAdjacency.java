@@ -16,7 +16,8 @@ import java.util.Arrays;
  *
  * <p>Colours are coarse (3 bits per sRGB channel, 512 colours): fine enough to keep a hat and the hair under it apart,
  * coarse enough that shading and compression noise do not split a part. A figure holds a few dozen of them, so the
- * signature is kept sparse (an open-addressing count table while counting, sorted pairs afterwards).
+ * signature is kept sparse (sorted pairs). A sheet's pairs are counted in an open-addressing table; a frame's, which
+ * are counted for every frame, in a dense table over the figure's own colours ({@link PairCounts}).
  *
  * <p>[1] J. Huang, S. R. Kumar, M. Mitra, W.-J. Zhu, R. Zabih, "Image indexing using color correlograms", CVPR 1997.
  */
