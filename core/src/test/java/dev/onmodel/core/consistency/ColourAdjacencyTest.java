@@ -139,4 +139,31 @@ class ColourAdjacencyTest {
         assertEquals(0, s.pairs().length);
         assertEquals(0, s.intersection(s), 1e-9);
     }
+
+    /**
+     * A frame's pairs are counted in a dense table over the figure's own colours; the signature must be the one the
+     * sheet's open-addressing table gives for the same pairs, to the bit (the score compares the two).
+     */
+    @Property(tries = 200)
+    void denseAndSparseCountsGiveTheSameSignature(@ForAll long seed, @ForAll @IntRange(min = 2, max = 300) int colours,
+                                                  @ForAll @IntRange(min = 1, max = 3000) int pairs) {
+        Random random = new Random(seed);
+        // Distinct coarse colours, ascending, as the analysis hands them over.
+        int[] coarse = random.ints(0, ColourAdjacency.COLOURS).distinct().limit(colours).sorted().toArray();
+        ColourAdjacency.PairCounts dense = new ColourAdjacency.PairCounts(coarse);
+        ColourAdjacency sparse = new ColourAdjacency();
+        for (int p = 0; p < pairs; p++) {
+            int i = random.nextInt(coarse.length);
+            int j = random.nextInt(coarse.length);
+            if (i == j) {
+                continue;
+            }
+            dense.add(i, j);
+            sparse.addCoarse(coarse[i], coarse[j]);
+        }
+        ColourAdjacency.Signature expected = sparse.signature();
+        ColourAdjacency.Signature actual = dense.signature();
+        assertTrue(java.util.Arrays.equals(expected.pairs(), actual.pairs()), "pair keys");
+        assertTrue(java.util.Arrays.equals(expected.shares(), actual.shares()), "shares");
+    }
 }
