@@ -7,6 +7,7 @@ import dev.onmodel.core.media.MediaProblem;
 import dev.onmodel.core.media.FfmpegTools;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.project.ProjectReader;
+import dev.onmodel.core.store.MovieNumbering;
 import dev.onmodel.core.time.FrameRate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,7 +91,7 @@ public final class ExportCommand implements Callable<Integer> {
         for (MediaProblem problem : read.problems()) {
             err.println("warning: " + problem.path() + ": " + problem.reason());
         }
-        Project p = read.project();
+        Project p = MovieNumbering.asRecorded(read.project());
         Optional<ReviewFacts> facts = factsSource.open(p);
         if (facts.isEmpty()) {
             err.println("onmodel export: no review decisions found for " + p.root() + " (no decision store and no "

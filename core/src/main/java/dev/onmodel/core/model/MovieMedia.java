@@ -9,8 +9,10 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A movie file holding a variant's frames. Its frames are numbered from {@code firstFrame} (1 unless the project
- * says otherwise) in decode order; frame count, rate and start timecode come from ffprobe.
+ * A movie file holding a variant's frames. Its frames are numbered from {@code firstFrame} in decode order: in a
+ * project, from the first frame of its shot's image-sequence takes (1001 in most pipelines) so that every take of a
+ * shot shares its frame numbers, else from 1 ({@code ProjectReader}); frame count, rate and start timecode come from
+ * ffprobe.
  *
  * @param variableFrameRate true when ffprobe reported a variable frame rate (reported to the reviewer)
  * @param sourceStart       the source time of the first frame, in frames at {@code rate} since 00:00:00:00: the
@@ -33,6 +35,11 @@ public record MovieMedia(Path file, long firstFrame, long frameCount, FrameRate 
     public MovieMedia(Path file, long firstFrame, long frameCount, FrameRate rate, int width, int height,
                       boolean variableFrameRate) {
         this(file, firstFrame, frameCount, rate, width, height, variableFrameRate, 0);
+    }
+
+    /** The same movie with its frames numbered from {@code first}. */
+    public MovieMedia withFirstFrame(long first) {
+        return new MovieMedia(file, first, frameCount, rate, width, height, variableFrameRate, sourceStart);
     }
 
     /** The source time of frame {@code frame} (numbered from {@link #firstFrame}), in frames at {@link #rate}. */

@@ -6,6 +6,7 @@ import dev.onmodel.core.media.MovieProbe;
 import dev.onmodel.core.media.SequenceScanner;
 import dev.onmodel.core.model.CharacterSheet;
 import dev.onmodel.core.model.ImageSequence;
+import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.SheetView;
 import dev.onmodel.core.model.Shot;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Reads a project folder ({@link ProjectLayout}) into a {@link Project}, by file names only (no pixels are
@@ -218,6 +220,21 @@ public final class ProjectReader {
                 variants.add(new Variant(shot, variantName, media));
             }
         }
-        return variants;
+        return numberMoviesLikeTheSequences(variants);
+    }
+
+    /**
+     * Numbers the shot's movie takes from the first frame of its image-sequence takes (the earliest, 1001 in most
+     * pipelines), so that every take of the shot shares its frame numbers: the timeline lines the takes up and A | B
+     * compares the same moment of both. A shot of movies only keeps the probe's numbering (from 1).
+     */
+    private static List<Variant> numberMoviesLikeTheSequences(List<Variant> variants) {
+        OptionalLong first = variants.stream().map(Variant::media).filter(m -> m instanceof ImageSequence)
+                .mapToLong(m -> m.range().start()).min();
+        if (first.isEmpty()) {
+            return variants;
+        }
+        return variants.stream().map(v -> v.media() instanceof MovieMedia movie
+                ? new Variant(v.shot(), v.name(), movie.withFirstFrame(first.getAsLong())) : v).toList();
     }
 }

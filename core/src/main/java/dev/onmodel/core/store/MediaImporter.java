@@ -132,7 +132,7 @@ public final class MediaImporter {
     private ImportReport importFrom(Path mediaRoot, Progress progress) throws IOException, StoreException {
         Path root = store.projectRoot();
         ProjectReader.ReadResult read = new ProjectReader(options.movieProbe()).read(root, mediaRoot);
-        Project project = read.project();
+        Project project = MovieNumbering.keepRecorded(read.project(), store.movieFirstFrames(), mediaRoot);
         List<MediaProblem> problems = new ArrayList<>(read.problems());
         Map<VariantKey, NavigableMap<Long, StoredFrame>> before = store.storedFrames();
         Map<String, StoredFrame> beforeByPath = new HashMap<>();

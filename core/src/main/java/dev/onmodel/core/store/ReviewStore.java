@@ -993,6 +993,15 @@ public final class ReviewStore implements AutoCloseable {
 
 
     /**
+     * The first frame number of every imported movie variant, with the movie's path (relative to the media root) it
+     * was recorded under: a movie's frames keep their numbers from one import to the next, as the decisions recorded
+     * on them do.
+     */
+    public Map<VariantKey, Map.Entry<String, Long>> movieFirstFrames() throws StoreException {
+        return read("read imported movies' numbering", StructureTables::readMovieFirstFrames);
+    }
+
+    /**
      * The project as last imported, rebuilt from the store without touching the media (fast: no folder listing);
      * empty when nothing was imported. Paths resolve against {@link #mediaRoot()}.
      */

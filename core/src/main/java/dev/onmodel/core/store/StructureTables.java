@@ -180,6 +180,21 @@ final class StructureTables {
     }
 
     /**
+     * Per imported movie variant, the number of its first frame, under the movie's path (relative to the media root)
+     * as recorded: {@code location -> first_frame}.
+     */
+    static Map<VariantKey, Map.Entry<String, Long>> readMovieFirstFrames(Connection c) throws SQLException {
+        Map<VariantKey, Map.Entry<String, Long>> out = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT shot, name, location,"
+                + " first_frame FROM variant WHERE kind = 'movie' ORDER BY shot, name")) {
+            while (rs.next()) {
+                out.put(new VariantKey(rs.getString(1), rs.getString(2)), Map.entry(rs.getString(3), rs.getLong(4)));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Replaces every structure row with {@code project}, {@code frames} and {@code movieFiles} (the identity of each
      * movie variant's file; a movie missing from it is recorded without one); drops the cache and score rows of
      * {@code invalidatedPaths}.

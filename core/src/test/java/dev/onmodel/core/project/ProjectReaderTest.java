@@ -134,4 +134,27 @@ class ProjectReaderTest {
             assertTrue(e.getMessage().contains("project.json: not a valid project file: thresholds: "), e.getMessage());
         }
     }
+
+    /** A probe that describes every movie as 12 frames at 24 fps, numbered from 1, as ffprobe's reading gives them. */
+    private static final MovieProbe TWELVE_FRAMES = file -> new dev.onmodel.core.model.MovieMedia(file, 1, 12,
+            FrameRate.FPS_24, 64, 36, false);
+
+    @Test
+    void aMovieTakeIsNumberedLikeItsShotsImageSequencesAndFromOneWithoutThem() throws IOException {
+        for (int f = 1001; f <= 1012; f++) {
+            touch(root.resolve("shots/sh010/v001/sh010_v001." + f + ".png"));
+            touch(root.resolve("shots/sh010/v002/sh010_v002." + (f + 4) + ".png"));
+        }
+        touch(root.resolve("shots/sh010/v003/take.mp4"));
+        touch(root.resolve("shots/sh020/v001/take.mov"));
+        touch(root.resolve("characters/mira/front.png"));
+
+        Project project = new ProjectReader(TWELVE_FRAMES).read(root).project();
+        Shot withSequences = project.shot("sh010").orElseThrow();
+        // From the earliest first frame of the shot's sequences, so that frame 1001 is the same moment in every take.
+        assertEquals(FrameRange.ofInclusive(1001, 1012), withSequences.variant("v003").orElseThrow().media().range());
+        assertEquals(FrameRange.ofInclusive(1005, 1016), withSequences.variant("v002").orElseThrow().media().range());
+        assertEquals(FrameRange.ofInclusive(1, 12),
+                project.shot("sh020").orElseThrow().variant("v001").orElseThrow().media().range());
+    }
 }

@@ -6,7 +6,10 @@ import dev.onmodel.core.media.MovieProbe;
 import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Role;
+import dev.onmodel.core.model.Shot;
 import dev.onmodel.core.model.Verdict;
+import dev.onmodel.core.project.ProjectLayout;
+import dev.onmodel.core.project.ProjectReader;
 import dev.onmodel.core.time.FrameRange;
 import dev.onmodel.core.time.FrameRate;
 import org.junit.jupiter.api.Test;
@@ -247,6 +250,46 @@ class MediaImporterTest {
             assertEquals(movie.toRealPath(), loaded.file().toRealPath());
             assertEquals(86_400, loaded.sourceStart());
             assertEquals(1001, loaded.firstFrame());
+        }
+    }
+
+    /**
+     * A new movie take is numbered like its shot's image sequences; one imported before keeps the numbers it was
+     * imported with, so the decisions recorded on its frames stay on them (here: a take imported while its shot held
+     * movies only, numbered from 1, and a sequence take added to the shot later).
+     */
+    @Test
+    void aMovieTakeKeepsTheFrameNumbersItWasImportedWith() throws Exception {
+        frame("sh050", "v001", "take.mov", "a movie the probe below describes".getBytes());
+        ImportOptions options = ImportOptions.defaults().withMovieProbe(file -> new MovieMedia(file, 1, 12,
+                FrameRate.FPS_24, 64, 48, false));
+        try (ReviewStore store = ReviewStore.open(project)) {
+            new MediaImporter(store, options).importProject();
+            store.record(DecisionRequest.frame("sh050", "v001", 3, Verdict.REJECT, "pop", "a", Role.LEAD, "p"));
+        }
+        for (int f = 1001; f <= 1012; f++) {
+            frame("sh050", "v002", "sh050_v002." + f + ".png", png(16, 12, f));
+        }
+        frame("sh050", "v003", "other.mov", "a second movie take, new".getBytes());
+        try (ReviewStore store = ReviewStore.open(project)) {
+            new MediaImporter(store, options).importProject();
+            Shot shot = store.loadProject().orElseThrow().shot("sh050").orElseThrow();
+            assertEquals(FrameRange.ofInclusive(1, 12), shot.variant("v001").orElseThrow().media().range());
+            assertEquals(FrameRange.ofInclusive(1001, 1012), shot.variant("v003").orElseThrow().media().range());
+            assertEquals(Verdict.REJECT, store.effectiveDecision("sh050", "v001", 3).orElseThrow().verdict());
+        }
+        // What reads the folder rather than the store (the export) names the frames as the store does.
+        Project fromFolder = new ProjectReader(options.movieProbe()).read(project).project();
+        assertEquals(FrameRange.ofInclusive(1001, 1012),
+                fromFolder.shot("sh050").orElseThrow().variant("v001").orElseThrow().media().range());
+        assertEquals(FrameRange.ofInclusive(1, 12), MovieNumbering.asRecorded(fromFolder).shot("sh050").orElseThrow()
+                .variant("v001").orElseThrow().media().range());
+        // The same take imported into a new store is numbered like the shot's sequences.
+        Files.delete(ProjectLayout.database(project));
+        try (ReviewStore store = ReviewStore.open(project)) {
+            new MediaImporter(store, options).importProject();
+            assertEquals(FrameRange.ofInclusive(1001, 1012), store.loadProject().orElseThrow().shot("sh050")
+                    .orElseThrow().variant("v001").orElseThrow().media().range());
         }
     }
 }
