@@ -12,6 +12,7 @@ import dev.onmodel.app.ui.review.ReviewViewModel;
 import dev.onmodel.core.media.MovieProbe;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Role;
+import dev.onmodel.core.model.Variant;
 import dev.onmodel.core.model.Verdict;
 import dev.onmodel.core.project.ProjectReader;
 import javafx.application.Platform;
@@ -33,10 +34,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -151,6 +155,33 @@ class ReviewWindowTest {
         assertTrue(counter(robot).startsWith("1004 "), counter(robot));
         robot.type(KeyCode.DIGIT2);
         assertEquals("v002", screen.model().selectedVariantProperty().get().name());
+    }
+
+    @Test
+    void playbackDecodesNoCompareFramesAndStoppingPrefetchesTheOneToFlipTo(FxRobot robot) throws Exception {
+        Variant compare = screen.model().compareVariantProperty().get();
+        assertNotNull(compare, "the tiny project's shot has a second variant");
+        List<Long> reached = new CopyOnWriteArrayList<>();
+        robot.interact(() -> screen.model().currentFrameProperty().addListener((o, was, now) -> reached.add(
+                now.longValue())));
+        waitFor(() -> screen.viewer().shownFile() != null);
+        robot.clickOn("#viewer").type(KeyCode.SPACE);
+        waitFor(() -> reached.size() >= 5);
+        robot.type(KeyCode.SPACE);
+        assertFalse(screen.model().playingProperty().get());
+        long stoppedAt = screen.model().currentFrameProperty().get();
+        // Stopped, the compare variant's frame is prefetched as after a step, so a flip paints from the cache.
+        Path flipTo = ReviewViewModel.frameFile(compare, stoppedAt).orElseThrow();
+        waitFor(() -> cache.sourceSize(flipTo).isPresent());
+        // While playing, it was not: those decodes took a decoder from the frames about to be shown.
+        for (long frame : reached.subList(0, 3)) {
+            if (frame != stoppedAt && frame != 1001) {
+                Path unused = ReviewViewModel.frameFile(compare, frame).orElseThrow();
+                assertTrue(cache.sourceSize(unused).isEmpty(), () -> unused + " was decoded during playback");
+            }
+        }
+        robot.type(KeyCode.B);
+        assertTrue(screen.viewer().lastShowImmediate(), "A/B flip after playback served from the cache");
     }
 
     @Test

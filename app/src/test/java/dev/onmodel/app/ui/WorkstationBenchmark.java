@@ -195,6 +195,7 @@ public final class WorkstationBenchmark {
         long length = chosen.media().frameNumbers().size();
         long[] late = new long[2];
         long[] changes = new long[2];
+        long[] passedOver = new long[2];
         long first = chosen.media().frameNumbers().get(0);
         long[] pass = {0};
         ScreenshotTour.fx(() -> bench.screen.model().currentFrameProperty().addListener((o, a, b) -> {
@@ -203,6 +204,8 @@ public final class WorkstationBenchmark {
             }
             if (pass[0] < 2) {
                 changes[(int) pass[0]]++;
+                // Frames the clock moved past without a pulse showing them (the FX thread came too late).
+                passedOver[(int) pass[0]] += Math.max(0, b.longValue() - a.longValue() - 1);
                 if (!bench.screen.viewer().lastShowImmediate()) {
                     late[(int) pass[0]]++;
                 }
@@ -221,9 +224,11 @@ public final class WorkstationBenchmark {
         });
         String size = chosen.media() instanceof dev.onmodel.core.model.MovieMedia m ? m.width() + "x" + m.height()
                 : "image sequence";
-        System.out.printf("%s (%d frames from %d, %s), runs of %d: pass 1: %d of %d frame changes late; pass 2:"
-                        + " %d of %d late; dropped (counter) %d%n", chosen.qualifiedName(), length, first, size,
-                runLength, late[0], changes[0], late[1], changes[1], dropped[0]);
+        System.out.printf("%s (%d frames from %d, %s), runs of %d: pass 1: %d of %d frame changes late, %d frames"
+                        + " passed over; pass 2: %d of %d late, %d passed over; dropped (counter) %d; load %.2f%n",
+                chosen.qualifiedName(), length, first, size, runLength, late[0], changes[0], passedOver[0], late[1],
+                changes[1], passedOver[1], dropped[0],
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         cache.shutdown();
         Platform.exit();
         System.exit(0);

@@ -31,7 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Decodes are scheduled by urgency, newest first: a frame the viewer needs now ({@link #load}) goes before any
  * prefetch, and a recent prefetch (near where the playhead is) before an old one (near where it was), so jumping
  * across a shot never waits behind prefetches of frames nobody looks at any more. A pending prefetch that becomes
- * needed is promoted.
+ * needed is promoted, and one asked for again counts as new: the viewer asks for its neighbours from the farthest to
+ * the nearest on every frame change, so during playback the next frames go first. Counted from a file's first request,
+ * the frame that had just come into reach, 24 ahead, went before them, and a take's first playback showed a third of its
+ * frames late (docs/performance.md).
  *
  * <p>PNGs core's decoder reads (8 and 16 bits per sample, not interlaced: what renderers and ffmpeg write) are decoded
  * by it and fitted with an area average, 1.5-2 times faster than JavaFX's fitted decode of a 1080p frame, for the first
@@ -108,10 +111,14 @@ public final class FrameImageCache {
         CompletableFuture<Image> cached = entries.get(key);
         if (cached != null && !cached.isCompletedExceptionally()) {
             DecodeTask waiting = pending.get(key);
-            if (urgent && waiting != null && !waiting.urgent) {
-                // Needed now: queue the same decode again at the front; whichever copy runs first does it.
-                decoders.execute(new DecodeTask(waiting.key, waiting.future, true, sequence.incrementAndGet(),
-                        waiting.started));
+            if (waiting != null && !waiting.urgent) {
+                // Needed now, or asked for again by a prefetch nearer the playhead than the ones queued since: the
+                // same decode moves to the front of its class. Whichever copy a decoder takes first does the work.
+                DecodeTask requeued = new DecodeTask(waiting.key, waiting.future, urgent, sequence.incrementAndGet(),
+                        waiting.started);
+                decoders.remove(waiting);
+                pending.put(key, requeued);
+                decoders.execute(requeued);
             }
             return cached;
         }

@@ -37,7 +37,9 @@ import java.util.stream.Collectors;
  *
  * <p>Decoding happens in {@link FrameImageCache}; the pane only swaps images on the FX thread and keeps the previous
  * image on screen until the next one is decoded, so stepping and A/B flips never show a black frame. The compare
- * variant's frame is prefetched in every mode, so a flip is a cache hit.
+ * variant's frame is prefetched in every mode while the playhead stands, so a flip is a cache hit; not during
+ * playback, where the frame would be gone before anyone flips and its decode would take a decoder from the frames
+ * about to be shown (over half the decodes of a first playback went to it).
  */
 public final class ViewerPane extends Pane {
 
@@ -165,6 +167,7 @@ public final class ViewerPane extends Pane {
         model.otherCastMarksProperty().addListener((obs, old, marks) -> requestLayout());
         model.currentDecisionProperty().addListener((obs, old, d) -> refreshOverlays());
         model.overlaysVisibleProperty().addListener((obs, old, v) -> refreshOverlays());
+        model.playingProperty().addListener((obs, was, playing) -> prefetchForPlayhead());
         setOnMousePressed(this::onPressed);
         setOnMouseDragged(this::onDragged);
         setOnScroll(this::onScroll);
@@ -358,7 +361,9 @@ public final class ViewerPane extends Pane {
         if (needsB && b == null) {
             message.setText("Pick a compare variant (B): it needs a shot with two variants");
         }
-        fileB.ifPresent(f -> cache.prefetch(f, requestWidth(), requestHeight()));
+        if (!model.playingProperty().get()) {
+            fileB.ifPresent(f -> cache.prefetch(f, requestWidth(), requestHeight()));
+        }
         if (mode == CompareMode.ONION_SKIN) {
             load(frameFile(a, frame - 1).orElse(null), true, onionPrevious, () -> null, i -> { });
             load(frameFile(a, frame + 1).orElse(null), true, onionNext, () -> null, i -> { });
@@ -441,6 +446,22 @@ public final class ViewerPane extends Pane {
         }
         return model.castOfSelectedShot().stream().map(CharacterSheet::views).filter(v -> !v.isEmpty())
                 .map(v -> v.get(0).image()).findFirst();
+    }
+
+    /**
+     * When playback starts, its reach ahead is asked for at once instead of at the first frame change; when it stops,
+     * the stepping neighbours and the compare variant's frame are asked for, as after a step.
+     */
+    private void prefetchForPlayhead() {
+        if (!firstFrameShown.get() || (displayWidth == 0 && Double.isNaN(zoom))) {
+            return;
+        }
+        long frame = model.currentFrameProperty().get();
+        if (!model.playingProperty().get()) {
+            frameFile(model.compareVariantProperty().get(), frame)
+                    .ifPresent(f -> cache.prefetch(f, requestWidth(), requestHeight()));
+        }
+        prefetchAround(model.selectedVariantProperty().get(), frame);
     }
 
     private void prefetchAround(Variant variant, long frame) {
