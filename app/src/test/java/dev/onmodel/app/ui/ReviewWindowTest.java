@@ -7,6 +7,7 @@ import dev.onmodel.app.testing.TinyProjects;
 import dev.onmodel.app.ui.images.DifferenceImages;
 import dev.onmodel.app.ui.images.FrameImageCache;
 import dev.onmodel.app.ui.keys.KeyMap;
+import dev.onmodel.app.ui.review.CompareMode;
 import dev.onmodel.app.ui.review.ReviewScreen;
 import dev.onmodel.app.ui.review.ReviewViewModel;
 import dev.onmodel.core.media.MovieProbe;
@@ -182,6 +183,25 @@ class ReviewWindowTest {
         }
         robot.type(KeyCode.B);
         assertTrue(screen.viewer().lastShowImmediate(), "A/B flip after playback served from the cache");
+    }
+
+    @Test
+    void playbackSideBySidePrefetchesTheCompareVariantsFramesAhead(FxRobot robot) throws Exception {
+        Variant compare = screen.model().compareVariantProperty().get();
+        assertNotNull(compare, "the tiny project's shot has a second variant");
+        robot.interact(() -> screen.model().compareModeProperty().set(CompareMode.SIDE_BY_SIDE_VARIANT));
+        waitFor(() -> screen.viewer().shownFile() != null);
+        // For each frame the playhead reaches, whether B's frame two further on had already been decoded: only a
+        // prefetch asks for it that early (B's own frame is loaded when it is due).
+        List<Boolean> aheadReady = new CopyOnWriteArrayList<>();
+        robot.interact(() -> screen.model().currentFrameProperty().addListener((o, was, now) -> ReviewViewModel
+                .frameFile(compare, now.longValue() + 2).ifPresent(f -> aheadReady.add(cache.sourceSize(f)
+                        .isPresent()))));
+        robot.clickOn("#viewer").type(KeyCode.SPACE);
+        waitFor(() -> aheadReady.size() >= 5);
+        robot.type(KeyCode.SPACE);
+        long ready = aheadReady.subList(1, 5).stream().filter(Boolean::booleanValue).count();
+        assertTrue(ready >= 3, "B's frames ahead decoded before they were due: " + aheadReady);
     }
 
     @Test

@@ -27,6 +27,8 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -340,7 +342,7 @@ public final class ViewerPane extends Pane {
                 shownFile = wantedA;
                 if (!firstFrameShown.get()) {
                     firstFrameShown.set(true);
-                    prefetchAround(model.selectedVariantProperty().get(), model.currentFrameProperty().get());
+                    prefetchAround(shownTakes(), model.currentFrameProperty().get());
                 }
                 message.setText(model.playingProperty().get() || mode != CompareMode.SINGLE ? message.getText() : "");
             });
@@ -349,8 +351,7 @@ public final class ViewerPane extends Pane {
                 message.setText("");
             }
         }
-        boolean needsB = mode == CompareMode.SIDE_BY_SIDE_VARIANT || mode == CompareMode.WIPE
-                || mode == CompareMode.DIFFERENCE;
+        boolean needsB = showsB(mode);
         boolean needsSheet = mode == CompareMode.SIDE_BY_SIDE_SHEET;
         wantedB = needsB ? fileB.orElse(null) : needsSheet ? matchedSheetImage().orElse(null) : null;
         if (wantedB != null) {
@@ -371,7 +372,7 @@ public final class ViewerPane extends Pane {
         if (mode == CompareMode.DIFFERENCE) {
             refreshDifference();
         }
-        prefetchAround(a, frame);
+        prefetchAround(shownTakes(), frame);
         refreshOverlays();
         requestLayout();
     }
@@ -461,10 +462,34 @@ public final class ViewerPane extends Pane {
             frameFile(model.compareVariantProperty().get(), frame)
                     .ifPresent(f -> cache.prefetch(f, requestWidth(), requestHeight()));
         }
-        prefetchAround(model.selectedVariantProperty().get(), frame);
+        prefetchAround(shownTakes(), frame);
     }
 
-    private void prefetchAround(Variant variant, long frame) {
+    /**
+     * The takes the viewer shows frames of: A, and B in the compare modes that show it (A | B, wipe, difference),
+     * which need B's frames as much as A's while playing.
+     */
+    private List<Variant> shownTakes() {
+        List<Variant> takes = new ArrayList<>(2);
+        Variant a = model.selectedVariantProperty().get();
+        Variant b = model.compareVariantProperty().get();
+        CompareMode mode = model.compareModeProperty().get();
+        if (a != null) {
+            takes.add(a);
+        }
+        if (showsB(mode) && b != null) {
+            takes.add(b);
+        }
+        return takes;
+    }
+
+    /** Whether {@code mode} shows the compare variant's frame beside or over A's. */
+    private static boolean showsB(CompareMode mode) {
+        return mode == CompareMode.SIDE_BY_SIDE_VARIANT || mode == CompareMode.WIPE || mode == CompareMode.DIFFERENCE;
+    }
+
+    /** @param variants the takes shown, A first */
+    private void prefetchAround(List<Variant> variants, long frame) {
         if (!firstFrameShown.get()) {
             // At start-up the neighbours' decodes would compete with the first frame and the window's first layout
             // for the CPU (2 cores): they are asked for once the first frame is on screen.
@@ -480,13 +505,19 @@ public final class ViewerPane extends Pane {
         // those behind, then those ahead from the farthest to the next one. The next frame is then decoded first,
         // and a movie frame that is not there yet starts its run (MovieFrameFiles) at the next frame, covering
         // those after it in one ffmpeg process instead of one process each from the far end backwards.
+        // With two takes shown, each distance is asked for in both, A last: the next frame of both comes before the
+        // frame after it of either, and A's before B's.
         for (int i = behind; i >= 1; i--) {
-            frameFile(variant, frame - (long) i * direction)
-                    .ifPresent(f -> cache.prefetch(f, width, height));
+            for (int v = variants.size() - 1; v >= 0; v--) {
+                frameFile(variants.get(v), frame - (long) i * direction)
+                        .ifPresent(f -> cache.prefetch(f, width, height));
+            }
         }
         for (int i = ahead; i >= 1; i--) {
-            frameFile(variant, frame + (long) i * direction)
-                    .ifPresent(f -> cache.prefetch(f, width, height));
+            for (int v = variants.size() - 1; v >= 0; v--) {
+                frameFile(variants.get(v), frame + (long) i * direction)
+                        .ifPresent(f -> cache.prefetch(f, width, height));
+            }
         }
     }
 
