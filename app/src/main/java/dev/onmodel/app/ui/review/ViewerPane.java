@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
  * image on screen until the next one is decoded, so stepping and A/B flips never show a black frame. The compare
  * variant's frame is prefetched in every mode while the playhead stands, so a flip is a cache hit; not during
  * playback, where the frame would be gone before anyone flips and its decode would take a decoder from the frames
- * about to be shown (over half the decodes of a first playback went to it).
+ * about to be shown (over half the decodes of a first playback went to it). The modes that show B (A | B, wipe,
+ * difference) need its frames as much as A's, and prefetch both takes ahead while playing.
  */
 public final class ViewerPane extends Pane {
 
