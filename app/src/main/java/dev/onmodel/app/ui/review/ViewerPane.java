@@ -402,8 +402,14 @@ public final class ViewerPane extends Pane {
                 return; // the playhead moved on while decoding
             }
             if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                // Only the future's own wrapper is unwrapped: FrameLoadException's cause is the bare reason, without
+                // the file's name.
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                // The previous frame's picture must not stay under this frame's number: a reviewer would judge it.
+                view.setImage(null);
                 message.setText(cause.getMessage());
+                requestLayout(); // the message is placed by layoutChildren, at the size of its new text
                 return;
             }
             view.setImage(image);

@@ -1,0 +1,102 @@
+package dev.onmodel.app.ui;
+
+import dev.onmodel.app.session.JsonFileReviewSession;
+import dev.onmodel.app.session.Reviewer;
+import dev.onmodel.app.testing.ScriptedScores;
+import dev.onmodel.app.testing.TinyProjects;
+import dev.onmodel.app.ui.images.DifferenceImages;
+import dev.onmodel.app.ui.images.FrameImageCache;
+import dev.onmodel.app.ui.keys.KeyMap;
+import dev.onmodel.app.ui.review.ReviewScreen;
+import dev.onmodel.app.ui.review.ReviewViewModel;
+import dev.onmodel.core.media.MovieProbe;
+import dev.onmodel.core.model.Project;
+import dev.onmodel.core.model.Role;
+import dev.onmodel.core.project.ProjectReader;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A frame that cannot be decoded (a truncated PNG) is shown as what it is: no picture under its number (the previous
+ * frame's would be judged as this one) and a message naming the file, laid out at the size of its text.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DamagedFrameViewerTest {
+
+    @TempDir
+    Path projectDir;
+    @TempDir
+    Path storeDir;
+
+    private ReviewScreen screen;
+    private JsonFileReviewSession session;
+    private FrameImageCache cache;
+    private Path damaged;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        TinyProjects.create(projectDir);
+        damaged = projectDir.resolve("shots/sh010/v001/sh010_v001.1003.png");
+        byte[] whole = Files.readAllBytes(damaged);
+        Files.write(damaged, Arrays.copyOf(whole, whole.length / 3));
+        Project project = new ProjectReader(MovieProbe.unavailable("test")).read(projectDir).project();
+        cache = new FrameImageCache(64L << 20, 2);
+        session = new JsonFileReviewSession(storeDir.resolve("store.json"), new Reviewer("Ali", Role.ANIMATOR),
+                "pass 1", ScriptedScores.forTinyProject(projectDir));
+        screen = new ReviewScreen(new ReviewViewModel(project, session, Platform::runLater), cache,
+                new DifferenceImages(), KeyMap.defaults());
+        screen.getStylesheets().add(getClass().getResource("onmodel.css").toExternalForm());
+        stage.setScene(new Scene(screen, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        screen.model().dispose();
+        session.close();
+        cache.shutdown();
+    }
+
+    @Test
+    void aTruncatedFrameShowsNoPictureAndAMessageNamingTheFile(FxRobot robot) throws Exception {
+        ImageView image = robot.lookup("#viewerImage").queryAs(ImageView.class);
+        Label message = robot.lookup("#viewerMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> image.getImage() != null);
+        robot.clickOn("#viewer").type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> screen.viewer().shownFile() != null
+                && screen.viewer().shownFile().getFileName().toString().endsWith(".1002.png"));
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !message.getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(message.getText().contains("sh010_v001.1003.png"), message.getText());
+        assertNull(image.getImage(), "frame 1002's picture stayed under frame 1003's number");
+        assertTrue(message.getWidth() >= message.prefWidth(-1) - 1,
+                "the message is laid out at its text's width: " + message.getWidth() + " < "
+                        + message.prefWidth(-1));
+        // The next frame shows again, and the message goes.
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> image.getImage() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(message.getText().isEmpty(), message.getText());
+    }
+}
