@@ -4,16 +4,12 @@ import dev.onmodel.app.session.JsonFileReviewSession;
 import dev.onmodel.app.session.Reviewer;
 import dev.onmodel.app.testing.ScriptedScores;
 import dev.onmodel.app.testing.TinyProjects;
-import dev.onmodel.app.ui.images.DifferenceImages;
 import dev.onmodel.app.ui.images.FrameImageCache;
-import dev.onmodel.app.ui.keys.KeyMap;
 import dev.onmodel.app.ui.review.ReviewScreen;
-import dev.onmodel.app.ui.review.ReviewViewModel;
 import dev.onmodel.core.media.MovieProbe;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Role;
 import dev.onmodel.core.project.ProjectReader;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -63,9 +59,7 @@ class DamagedFrameViewerTest {
         cache = new FrameImageCache(64L << 20, 2);
         session = new JsonFileReviewSession(storeDir.resolve("store.json"), new Reviewer("Ali", Role.ANIMATOR),
                 "pass 1", ScriptedScores.forTinyProject(projectDir));
-        screen = new ReviewScreen(new ReviewViewModel(project, session, Platform::runLater), cache,
-                new DifferenceImages(), KeyMap.defaults());
-        screen.getStylesheets().add(getClass().getResource("onmodel.css").toExternalForm());
+        screen = ReviewScreens.of(project, session, cache);
         stage.setScene(new Scene(screen, 1280, 800));
         stage.show();
     }

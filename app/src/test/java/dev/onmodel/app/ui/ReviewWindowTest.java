@@ -4,9 +4,7 @@ import dev.onmodel.app.session.JsonFileReviewSession;
 import dev.onmodel.app.session.Reviewer;
 import dev.onmodel.app.testing.ScriptedScores;
 import dev.onmodel.app.testing.TinyProjects;
-import dev.onmodel.app.ui.images.DifferenceImages;
 import dev.onmodel.app.ui.images.FrameImageCache;
-import dev.onmodel.app.ui.keys.KeyMap;
 import dev.onmodel.app.ui.review.CompareMode;
 import dev.onmodel.app.ui.review.ReviewScreen;
 import dev.onmodel.app.ui.review.ReviewViewModel;
@@ -95,10 +93,7 @@ class ReviewWindowTest {
     }
 
     private ReviewScreen screenFor(JsonFileReviewSession s) {
-        ReviewScreen created = new ReviewScreen(new ReviewViewModel(project, s, Platform::runLater), cache,
-                new DifferenceImages(), KeyMap.defaults());
-        created.getStylesheets().add(getClass().getResource("onmodel.css").toExternalForm());
-        return created;
+        return ReviewScreens.of(project, s, cache);
     }
 
     private String counter(FxRobot robot) {

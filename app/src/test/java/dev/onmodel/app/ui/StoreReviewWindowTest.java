@@ -3,11 +3,8 @@ package dev.onmodel.app.ui;
 import dev.onmodel.app.session.Reviewer;
 import dev.onmodel.app.session.StoreReviewSession;
 import dev.onmodel.app.testing.TinyProjects;
-import dev.onmodel.app.ui.images.DifferenceImages;
 import dev.onmodel.app.ui.images.FrameImageCache;
-import dev.onmodel.app.ui.keys.KeyMap;
 import dev.onmodel.app.ui.review.ReviewScreen;
-import dev.onmodel.app.ui.review.ReviewViewModel;
 import dev.onmodel.core.media.MovieProbe;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Role;
@@ -71,8 +68,7 @@ class StoreReviewWindowTest {
     }
 
     private ReviewScreen screenFor(StoreReviewSession s) {
-        return new ReviewScreen(new ReviewViewModel(project, s, Platform::runLater), cache, new DifferenceImages(),
-                KeyMap.defaults());
+        return ReviewScreens.of(project, s, cache);
     }
 
     private String badge(FxRobot robot) {
