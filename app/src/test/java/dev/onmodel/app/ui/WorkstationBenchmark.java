@@ -56,8 +56,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   frame painted, with and without its class-data archive, side by side (run from the repository root)</li>
  *   <li>{@code movie-play DIR PROJECT RUN_LENGTH [SHOT/VARIANT]}: first and second pass of playing a movie take whose
  *   frames are made into an empty folder, in runs of RUN_LENGTH frames (1: one ffmpeg per frame)</li>
+ *   <li>{@code movie-play-back DIR PROJECT RUN_LENGTH [SHOT/VARIANT]}: the same played backwards ({@code J}) from the
+ *   take's last frame</li>
  *   <li>{@code sequence-play DIR PROJECT SHOT/VARIANT}: the same for an image sequence take nothing has decoded yet
  *   (its files read from the page cache)</li>
+ *   <li>{@code sequence-play-back DIR PROJECT SHOT/VARIANT}: the same played backwards</li>
  * </ul>
  * DIR holds the generated 1080p demo project (made on first use); PROJECT overrides it (e.g. the sample project).
  */
@@ -80,8 +83,12 @@ public final class WorkstationBenchmark {
             case "timeline" -> timeline();
             case "keys", "pulses", "pulses-engine", "pulses-import", "pulses-export" -> runInWindow(args[0], projectDir);
             case "coldstart" -> coldStart(projectDir, work, args.length > 3 ? Integer.parseInt(args[3]) : 5);
-            case "movie-play" -> moviePlay(projectDir, work, Integer.parseInt(args[3]), args.length > 4 ? args[4] : "");
-            case "sequence-play" -> moviePlay(projectDir, work, 0, args[3]);
+            case "movie-play" -> moviePlay(projectDir, work, Integer.parseInt(args[3]), args.length > 4 ? args[4] : "",
+                    false);
+            case "movie-play-back" -> moviePlay(projectDir, work, Integer.parseInt(args[3]),
+                    args.length > 4 ? args[4] : "", true);
+            case "sequence-play" -> moviePlay(projectDir, work, 0, args[3], false);
+            case "sequence-play-back" -> moviePlay(projectDir, work, 0, args[3], true);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
@@ -147,9 +154,11 @@ public final class WorkstationBenchmark {
      * First playback of the project's first movie variant (or the one named like {@code sh020/v002}), its frames made into an empty folder with runs of
      * {@code runLength} frames (1: one ffmpeg per frame, as before runs): frames shown late ("not yet decoded" when the
      * playhead reached them) in the first and in the second pass over the take. With {@code runLength} 0 the named
-     * variant is an image sequence instead, shown through a cache that has decoded none of it.
+     * variant is an image sequence instead, shown through a cache that has decoded none of it. {@code backwards}: played
+     * with {@code J} from the take's last frame.
      */
-    private static void moviePlay(Path projectDir, Path work, int runLength, String variantName) throws Exception {
+    private static void moviePlay(Path projectDir, Path work, int runLength, String variantName, boolean backwards)
+            throws Exception {
         Thread fx = new Thread(() -> Application.launch(Host.class), "fx-launch");
         fx.setDaemon(true);
         fx.start();
@@ -190,6 +199,9 @@ public final class WorkstationBenchmark {
         ScreenshotTour.fx(() -> {
             bench.screen.model().selectedShotProperty().set(chosenShot);
             bench.screen.model().selectedVariantProperty().set(chosen);
+            if (backwards) {
+                bench.screen.model().goToLastFrame();
+            }
         });
         Thread.sleep(1000); // the first frame is made and shown, as when a reviewer opens the take
         long length = chosen.media().frameNumbers().size();
@@ -199,21 +211,27 @@ public final class WorkstationBenchmark {
         long first = chosen.media().frameNumbers().get(0);
         long[] pass = {0};
         ScreenshotTour.fx(() -> bench.screen.model().currentFrameProperty().addListener((o, a, b) -> {
-            if (b.longValue() < a.longValue()) {
+            // Played backwards, the frame numbers fall within a pass and jump up where the next one starts.
+            long step = backwards ? a.longValue() - b.longValue() : b.longValue() - a.longValue();
+            if (step < 0) {
                 pass[0]++;
             }
             if (pass[0] < 2) {
                 changes[(int) pass[0]]++;
                 // Frames the clock moved past without a pulse showing them (the FX thread came too late).
-                passedOver[(int) pass[0]] += Math.max(0, b.longValue() - a.longValue() - 1);
+                passedOver[(int) pass[0]] += Math.max(0, step - 1);
                 if (!bench.screen.viewer().lastShowImmediate()) {
                     late[(int) pass[0]]++;
                 }
             }
         }));
         ScreenshotTour.fx(() -> {
-            bench.screen.model().goToFirstFrame();
-            bench.screen.model().togglePlay(System.nanoTime());
+            if (backwards) {
+                bench.screen.model().shuttle(-1, System.nanoTime());
+            } else {
+                bench.screen.model().goToFirstFrame();
+                bench.screen.model().togglePlay(System.nanoTime());
+            }
         });
         double seconds = length / chosenShot.rate().toDouble();
         Thread.sleep((long) (2 * seconds * 1000) + 300);
@@ -224,9 +242,9 @@ public final class WorkstationBenchmark {
         });
         String size = chosen.media() instanceof dev.onmodel.core.model.MovieMedia m ? m.width() + "x" + m.height()
                 : "image sequence";
-        System.out.printf("%s (%d frames from %d, %s), runs of %d: pass 1: %d of %d frame changes late, %d frames"
+        System.out.printf("%s (%d frames from %d, %s)%s, runs of %d: pass 1: %d of %d frame changes late, %d frames"
                         + " passed over; pass 2: %d of %d late, %d passed over; dropped (counter) %d; load %.2f%n",
-                chosen.qualifiedName(), length, first, size, runLength, late[0], changes[0], passedOver[0], late[1],
+                chosen.qualifiedName(), length, first, size, backwards ? " played backwards" : "", runLength, late[0], changes[0], passedOver[0], late[1],
                 changes[1], passedOver[1], dropped[0],
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         cache.shutdown();
