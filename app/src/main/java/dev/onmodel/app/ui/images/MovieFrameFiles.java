@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -47,15 +48,19 @@ import java.util.stream.Stream;
  * the PNG.
  *
  * <p>A frame that is not there yet is decoded frame-accurately together with the frames after it that are not there
- * either, up to {@link #RUN_LENGTH} (or, going backwards, the frames before it, up to {@link #BACKWARD_RUN_LENGTH}),
- * by one ffmpeg process ({@link MovieFrameRun}): starting ffmpeg and seeking costs
- * 0.16–0.46 s a frame, so one process per frame drops frames on the first playback of a take, while a run delivers
- * them at ffmpeg's decoding speed. Each frame is usable the moment its PNG is in place (written to a temp name and
- * moved, so a half-written PNG is never read); a request for a frame a run is still making waits for that run instead
- * of starting its own ffmpeg. Runs are made on their own threads, at most {@link #MAX_RUNNING} at once, the most
- * recently asked for first; a run that nobody waits on any more is stopped when the viewer asks for a part of the
- * same movie far from it (a jump along the timeline), so a scrub does not leave ffmpeg decoding frames nobody looks
- * at.
+ * either, up to {@link #RUN_LENGTH} (or, going backwards, the frames before it, the frame asked for delivered first,
+ * up to {@link MovieFrameRun#backwardRunLength}), by one ffmpeg process ({@link MovieFrameRun}): starting ffmpeg and
+ * seeking costs 0.16–0.46 s a frame, so one process per frame drops frames on the first playback of a take, while a
+ * run delivers them at ffmpeg's decoding speed. A forward run that is asked for the frames after its last (the
+ * viewer plays on) goes on making them in the same process instead of a new one seeking again: a seek decodes from the
+ * key frame before it, and a take encoded with one key frame every 250 frames (libx264's default) would otherwise be
+ * decoded again from its start for every run. Having made its frames, a forward run waits {@link #LINGER_MILLIS} for
+ * that request, ffmpeg paused by its full output, unless another run needs its thread. Each frame is usable the moment
+ * its PNG is in place (written to a temp name and moved, so a half-written PNG is never read); a request for a frame a
+ * run is still making waits for that run instead of starting its own ffmpeg. Runs are made on their own threads, at
+ * most {@link #MAX_RUNNING} at once, the most recently asked for first; a run that nobody waits on any more is stopped
+ * when the viewer asks for a part of the same movie far from it (a jump along the timeline), so a scrub does not leave
+ * ffmpeg decoding frames nobody looks at.
  *
  * <p>The folder is kept under a budget: a 1080p frame is a few megabytes, and a reviewer who steps through a few long
  * takes would otherwise fill the disk. Once the frames written push it over the budget, the least recently written
@@ -70,11 +75,11 @@ public final class MovieFrameFiles {
      */
     public static final int RUN_LENGTH = 48;
     /**
-     * Frames a run makes at most going back from the frame asked for, when the frame after it is there already
-     * (stepping or playing backwards): the frame asked for is the run's last, so its wait grows with the run; twelve
-     * frames cost little more than the seek, which decodes from the key frame before them anyway.
+     * How long a forward run that has made its frames keeps its ffmpeg for a request for the frames after them: the
+     * viewer asks for frames a second ahead while playing, so a run of {@link #RUN_LENGTH} frames made faster than
+     * they play is asked to go on within about a second of its end.
      */
-    static final int BACKWARD_RUN_LENGTH = 12;
+    static final long LINGER_MILLIS = 2000;
     /** Runs made at once: one per movie of an A/B comparison; more would only share the same cores. */
     static final int MAX_RUNNING = 2;
     /** How long a request waits for its frame before it gives up (a hung ffmpeg), as the single-frame decoder did. */
@@ -84,6 +89,7 @@ public final class MovieFrameFiles {
     private final Optional<FfmpegTools> tools;
     private final long maxPixels;
     private final int runLength;
+    private final long lingerMillis;
     private final Map<Path, MovieFrame> named = new ConcurrentHashMap<>();
     private final long budgetBytes;
     /** Bytes in the folder as last counted plus those written since; -1 until first counted. Guarded by this. */
@@ -121,6 +127,12 @@ public final class MovieFrameFiles {
      */
     public MovieFrameFiles(Path folder, Optional<FfmpegTools> tools, long maxPixels, long budgetBytes,
                            int runLength) {
+        this(folder, tools, maxPixels, budgetBytes, runLength, LINGER_MILLIS);
+    }
+
+    /** @param lingerMillis how long a forward run that made its frames waits to be asked for more */
+    MovieFrameFiles(Path folder, Optional<FfmpegTools> tools, long maxPixels, long budgetBytes, int runLength,
+                    long lingerMillis) {
         if (runLength < 1) {
             throw new IllegalArgumentException("a run is at least one frame: " + runLength);
         }
@@ -129,6 +141,7 @@ public final class MovieFrameFiles {
         this.maxPixels = maxPixels;
         this.budgetBytes = budgetBytes;
         this.runLength = runLength;
+        this.lingerMillis = lingerMillis;
     }
 
     /** Whether movie frames can be shown at all (ffmpeg was found). */
@@ -245,31 +258,33 @@ public final class MovieFrameFiles {
 
     /**
      * Plans the run that makes {@code wanted}: it and the frames after it that are neither there nor being made, up to
-     * the run length and the movie's end; or, when the frame after it is there or coming (the viewer goes backwards),
-     * the frames before it that are not, up to {@link #BACKWARD_RUN_LENGTH}, ending with it. Queues the run and
+     * the run length and the movie's end, added to a forward run that is making the frames just before it when there
+     * is one; or, when the frame after it is there or coming (the viewer goes backwards), the frames before it that are
+     * not, up to {@link MovieFrameRun#backwardRunLength}, ending with it and made from it backwards. Queues the run and
      * returns the wanted frame. Called holding {@link #runs}.
      */
     private PendingFrame plan(MovieMedia movie, Path movieFolder, String identity, long wanted) {
+        for (Run going : running) {
+            if (going.canGoOnTo(identity, wanted)) {
+                going.planUpTo(Math.min(movie.range().last(), wanted + runLength - 1), wanted);
+                runs.notifyAll(); // a run waiting for more frames goes on
+                return going.frames.get((int) (wanted - going.first));
+            }
+        }
         long first = wanted;
         long last = Math.min(movie.range().last(), wanted + runLength - 1);
-        if (runLength > 1 && wanted < movie.range().last()
-                && thereOrComing(frameFile(movieFolder, identity, wanted + 1))) {
-            long earliest = Math.max(movie.range().start(), wanted - Math.min(runLength, BACKWARD_RUN_LENGTH) + 1);
+        boolean backwards = runLength > 1 && wanted < movie.range().last()
+                && thereOrComing(frameFile(movieFolder, identity, wanted + 1));
+        if (backwards) {
+            long earliest = Math.max(movie.range().start(),
+                    wanted - MovieFrameRun.backwardRunLength(movie, runLength) + 1);
             while (first > earliest && !thereOrComing(frameFile(movieFolder, identity, first - 1))) {
                 first--;
             }
             last = wanted;
         }
-        Run run = new Run(movie, movieFolder, identity, first);
-        for (long f = first; f <= last; f++) {
-            Path target = frameFile(movieFolder, identity, f);
-            if (f > wanted && thereOrComing(target)) {
-                break; // one run is consecutive frames: it ends where frames are already there or coming
-            }
-            PendingFrame frame = new PendingFrame(run, f, target);
-            run.frames.add(frame);
-            pending.put(target, frame);
-        }
+        Run run = new Run(movie, movieFolder, identity, first, backwards);
+        run.planUpTo(last, wanted);
         for (Run other : List.copyOf(queued)) {
             if (run.jumpsAwayFrom(other) && other.waiters() == 0) {
                 queued.remove(other);
@@ -289,17 +304,44 @@ public final class MovieFrameFiles {
         return run.frames.get((int) (wanted - first));
     }
 
+    /**
+     * Adds frames to {@code run} from the one after its last to {@code last}, ending early where a frame after
+     * {@code wanted} is already there or coming (one run is consecutive frames). Called holding {@link #runs}.
+     */
+    private void addFrames(Run run, long last, long wanted) {
+        for (long f = run.first + run.frames.size(); f <= last; f++) {
+            Path target = frameFile(run.movieFolder, run.identity, f);
+            if (f > wanted && thereOrComing(target)) {
+                break;
+            }
+            PendingFrame frame = new PendingFrame(run, f, target);
+            run.frames.add(frame);
+            pending.put(target, frame);
+        }
+    }
+
     /** Whether a frame's PNG is there or a run is making it. Called holding {@link #runs}. */
     private boolean thereOrComing(Path target) {
         return pending.containsKey(target) || Files.isRegularFile(target);
     }
 
-    /** Starts the most recently planned runs while extractor threads are free. Called holding {@link #runs}. */
+    /**
+     * Starts the most recently planned runs while extractor threads are free; a run waiting to go on gives its thread
+     * up to a queued one. Called holding {@link #runs}.
+     */
     private void startQueued() {
         while (!closed && running.size() < MAX_RUNNING && !queued.isEmpty()) {
             Run run = queued.pollFirst();
             running.add(run);
             extractors.execute(run);
+        }
+        if (!queued.isEmpty()) {
+            for (Run waiting : running) {
+                if (waiting.lingering) {
+                    waiting.released = true;
+                }
+            }
+            runs.notifyAll();
         }
     }
 
@@ -309,7 +351,12 @@ public final class MovieFrameFiles {
      */
     private void end(Run run, Throwable outcome) {
         boolean whereItStopped = true;
-        for (PendingFrame frame : run.frames) {
+        // The frame where it stopped is the first not made in the order the run makes them: from its last backwards.
+        List<PendingFrame> inOrder = new ArrayList<>(run.frames);
+        if (run.backwards) {
+            Collections.reverse(inOrder);
+        }
+        for (PendingFrame frame : inOrder) {
             if (frame.done.isDone()) {
                 continue;
             }
@@ -360,23 +407,60 @@ public final class MovieFrameFiles {
         }
     }
 
-    /** Consecutive frames of one movie made by one ffmpeg process. */
+    /**
+     * Consecutive frames of one movie made by one ffmpeg process: forward, from its first frame on, or backwards, from
+     * its last. A forward run's frames can grow while it runs ({@link #planUpTo}); {@link #frames} is guarded by
+     * {@link #runs}.
+     */
     private final class Run implements Runnable {
         final MovieMedia movie;
         final Path movieFolder;
         final String identity;
         final long first;
+        final boolean backwards;
         final List<PendingFrame> frames = new ArrayList<>();
         /** When a run far from this one was asked for (0: never); guarded by {@link #runs}. */
         long supersededAt;
+        /** Frames made so far; guarded by {@link #runs}. */
+        int made;
+        /** It has made every frame asked of it and waits to be asked for more; guarded by {@link #runs}. */
+        boolean lingering;
+        /** A queued run needs its thread: it stops instead of waiting; guarded by {@link #runs}. */
+        boolean released;
+        /** It has decided to stop and takes no more frames; guarded by {@link #runs}. */
+        boolean finishing;
         private volatile boolean stopped;
         private volatile Process process;
 
-        Run(MovieMedia movie, Path movieFolder, String identity, long first) {
+        Run(MovieMedia movie, Path movieFolder, String identity, long first, boolean backwards) {
             this.movie = movie;
             this.movieFolder = movieFolder;
             this.identity = identity;
             this.first = first;
+            this.backwards = backwards;
+        }
+
+        /** Adds the frames after the last planned up to {@code last} (see {@link #addFrames}). Holding {@link #runs}. */
+        void planUpTo(long last, long wanted) {
+            addFrames(this, last, wanted);
+        }
+
+        /**
+         * Whether this run can make {@code wanted} by going on: a forward run of the same movie version, still
+         * running, whose frames from its last planned one up to {@code wanted} are neither there nor coming and lie
+         * within a run's length. Called holding {@link #runs}.
+         */
+        boolean canGoOnTo(String movieIdentity, long wanted) {
+            if (backwards || runLength == 1 || finishing || released || stopped || !identity.equals(movieIdentity)
+                    || wanted <= last() || wanted > last() + runLength) {
+                return false;
+            }
+            for (long f = last() + 1; f <= wanted; f++) {
+                if (thereOrComing(frameFile(movieFolder, identity, f))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         long last() {
@@ -403,12 +487,39 @@ public final class MovieFrameFiles {
             if (started != null) {
                 started.destroyForcibly();
             }
+            synchronized (runs) {
+                runs.notifyAll(); // a run waiting to go on ends
+            }
         }
 
-        /** After each frame: go on unless stopped, or superseded by a jump and nobody waits for the rest. */
+        /**
+         * After each frame: go on unless stopped, or superseded by a jump and nobody waits for the rest. A forward
+         * run that has made all its frames, short of the movie's end, waits up to {@link #LINGER_MILLIS} to be asked
+         * for more.
+         */
         private boolean goOn() {
             synchronized (runs) {
-                return !stopped && !closed && (supersededAt == 0 || waiters() > 0);
+                made++;
+                if (!backwards && made == frames.size() && runLength > 1 && last() < movie.range().last()) {
+                    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lingerMillis);
+                    lingering = true;
+                    try {
+                        long left;
+                        while (made == frames.size() && !stopped && !closed && !released
+                                && (left = deadline - System.nanoTime()) > 0) {
+                            TimeUnit.NANOSECONDS.timedWait(runs, left);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        finishing = true;
+                        return false;
+                    } finally {
+                        lingering = false;
+                    }
+                }
+                boolean goOn = made < frames.size() && !stopped && !closed && (supersededAt == 0 || waiters() > 0);
+                finishing = !goOn;
+                return goOn;
             }
         }
 
@@ -420,7 +531,14 @@ public final class MovieFrameFiles {
                 FfmpegTools ffmpeg = tools.orElseThrow();
                 boolean keepAlpha = alphaByMovie.computeIfAbsent(identity,
                         movieVersion -> MovieFrameRun.mayHaveAlpha(ffmpeg, movie));
-                int delivered = MovieFrameRun.extract(ffmpeg, movie, first, frames.size(), maxPixels, keepAlpha,
+                int planned;
+                synchronized (runs) {
+                    planned = frames.size();
+                }
+                // A forward run may be asked to go on to the movie's end; it stops itself when it is not.
+                int count = backwards || runLength == 1 ? planned : (int) Math.min(Integer.MAX_VALUE,
+                        movie.range().last() - first + 1);
+                int delivered = MovieFrameRun.extract(ffmpeg, movie, first, count, maxPixels, keepAlpha, backwards,
                         started -> {
                             ffmpegRuns.incrementAndGet();
                             process = started;
@@ -429,7 +547,10 @@ public final class MovieFrameFiles {
                             }
                         },
                         (frame, png) -> {
-                            PendingFrame made = frames.get((int) (frame - first));
+                            PendingFrame made;
+                            synchronized (runs) {
+                                made = frames.get((int) (frame - first));
+                            }
                             // Whole or not at all: a decoding thread may read the file the moment it exists.
                             AtomicFiles.write(made.target, out -> out.write(png));
                             written(made.target);
@@ -439,8 +560,10 @@ public final class MovieFrameFiles {
                             }
                             return goOn();
                         });
-                if (delivered == frames.size()) {
-                    outcome = null;
+                synchronized (runs) {
+                    if (delivered == frames.size()) {
+                        outcome = null;
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 // A stopped run's ffmpeg was killed: its broken output is no failure of the movie.

@@ -33,6 +33,12 @@ import java.util.concurrent.TimeUnit;
  * converted: a movie whose pixel format has no alpha is written as RGB, whose alpha the single-frame decoder gives as
  * 255 everywhere, so the picture is the same while a frame costs a quarter less to write and to read for display.
  *
+ * <p>A run can also be delivered backwards, its last frame first (stepping or playing a take backwards): ffmpeg then
+ * seeks to the run's first frame as usual, keeps the run's decoded frames ({@code trim}, then {@code reverse}) and
+ * writes them from the last. The frame asked for, the run's last, comes as soon as the decoder reaches it, instead of
+ * after every frame before it has been encoded and written; ffmpeg holds the run's frames in memory meanwhile, so a
+ * backward run's length is bounded by its frames' size ({@link #backwardRunLength}).
+ *
  * <p>ffmpeg writes the PNGs one after another to its output (image2pipe); each is split off at its IEND chunk, so
  * a caller receives a frame only once all its bytes are there, and a frame ffmpeg stopped in the middle of is never
  * handed on.
@@ -53,12 +59,28 @@ public final class MovieFrameRun {
         boolean accept(long frame, byte[] png) throws IOException;
     }
 
+    /**
+     * How much decoded picture ffmpeg may hold for a backward run: the {@code reverse} filter keeps every frame of the
+     * run until the last has been decoded. 256 MB is 48 frames of 720p, 32 of 1080p, 8 of 4K (at 4 bytes a pixel,
+     * more than any 8-bit 4:2:0 or 4:2:2 movie needs).
+     */
+    static final long BACKWARD_BUFFER_BYTES = 256L << 20;
+
     /** Told the ffmpeg process once it runs, so that it can be stopped from another thread. */
     public interface ProcessStarted {
         void started(Process process);
     }
 
     private MovieFrameRun() {
+    }
+
+    /**
+     * The most frames a backward run of {@code movie} may hold: at most {@code limit}, and no more than fit
+     * {@link #BACKWARD_BUFFER_BYTES} at 4 bytes a pixel; at least one.
+     */
+    static int backwardRunLength(MovieMedia movie, int limit) {
+        long frameBytes = Math.max(1, 4L * movie.width() * movie.height());
+        return (int) Math.max(1, Math.min(limit, BACKWARD_BUFFER_BYTES / frameBytes));
     }
 
     /**
@@ -71,6 +93,17 @@ public final class MovieFrameRun {
      */
     public static int extract(FfmpegTools tools, MovieMedia movie, long first, int count, long maxPixels,
                               boolean keepAlpha, ProcessStarted started, FrameSink sink) throws IOException {
+        return extract(tools, movie, first, count, maxPixels, keepAlpha, false, started, sink);
+    }
+
+    /**
+     * {@link #extract(FfmpegTools, MovieMedia, long, int, long, boolean, ProcessStarted, FrameSink)}, with
+     * {@code backwards} true delivering the frames from {@code first + count - 1} down to {@code first} (see the class
+     * comment; {@code count} should not exceed {@link #backwardRunLength}).
+     */
+    public static int extract(FfmpegTools tools, MovieMedia movie, long first, int count, long maxPixels,
+                              boolean keepAlpha, boolean backwards, ProcessStarted started, FrameSink sink)
+            throws IOException {
         Objects.requireNonNull(tools, "tools");
         long index = first - movie.firstFrame();
         if (count < 1 || index < 0 || index + count > movie.frameCount()) {
@@ -85,12 +118,13 @@ public final class MovieFrameRun {
         }
         Process process;
         try {
-            process = new ProcessBuilder(command(tools, movie, index, count, keepAlpha))
+            process = new ProcessBuilder(command(tools, movie, index, count, keepAlpha, backwards))
                     .redirectInput(ProcessBuilder.Redirect.PIPE).start();
             process.getOutputStream().close();
         } catch (IOException e) {
-            throw new MediaReadException(movie.file(), MediaProblem.Kind.MOVIE, "ffmpeg failed on frame " + first
-                    + " of " + movie.file().getFileName() + ": " + e.getMessage(), e);
+            throw new MediaReadException(movie.file(), MediaProblem.Kind.MOVIE, "ffmpeg failed on frame "
+                    + (backwards ? first + count - 1 : first) + " of " + movie.file().getFileName() + ": "
+                    + e.getMessage(), e);
         }
         started.started(process);
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
@@ -111,6 +145,9 @@ public final class MovieFrameRun {
         }, "ffmpeg-run-stderr");
         drain.setDaemon(true);
         drain.start();
+        // The frame delivered k-th (from 0): counted up from the first, or down from the last going backwards.
+        long start = backwards ? first + count - 1 : first;
+        long direction = backwards ? -1 : 1;
         int delivered = 0;
         boolean stopped = false;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 20))) {
@@ -120,14 +157,14 @@ public final class MovieFrameRun {
                     png = nextPng(in);
                 } catch (IOException e) {
                     process.destroyForcibly();
-                    throw failure(movie, first + delivered, delivered, count, process, drain, errors,
+                    throw failure(movie, start, direction, delivered, count, process, drain, errors,
                             "its output broke off (" + e.getMessage() + ")", e);
                 }
                 if (png == null) {
                     break;
                 }
                 // What the sink throws (the frame could not be kept: a full disk) is its own failure, passed on.
-                boolean goOn = sink.accept(first + delivered, png);
+                boolean goOn = sink.accept(start + direction * delivered, png);
                 delivered++;
                 if (!goOn) {
                     stopped = true;
@@ -143,7 +180,7 @@ public final class MovieFrameRun {
             return delivered;
         }
         if (delivered < count) {
-            throw failure(movie, first + delivered, delivered, count, process, drain, errors, null, null);
+            throw failure(movie, start, direction, delivered, count, process, drain, errors, null, null);
         }
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -156,9 +193,11 @@ public final class MovieFrameRun {
         return delivered;
     }
 
-    private static MediaReadException failure(MovieMedia movie, long frame, int delivered, int count,
+    /** The run from {@code start} (counting in {@code direction}) stopped after {@code delivered} frames. */
+    private static MediaReadException failure(MovieMedia movie, long start, long direction, int delivered, int count,
                                               Process process, Thread drain, ByteArrayOutputStream errors,
                                               String reason, Throwable cause) {
+        long frame = start + direction * delivered;
         try {
             process.waitFor();
             drain.join(1000);
@@ -172,14 +211,31 @@ public final class MovieFrameRun {
         String why = reason != null ? reason : said.isEmpty() ? "no message from ffmpeg" : said.split("\n")[0];
         return new MediaReadException(movie.file(), MediaProblem.Kind.MOVIE, "ffmpeg could not decode frame " + frame
                 + " of " + movie.file().getFileName() + " (it stopped after " + delivered + " of " + count
-                + " frames from frame " + (frame - delivered) + "): " + why, cause);
+                + " frames from frame " + start + (direction < 0 ? " backwards" : "") + "): " + why, cause);
     }
 
-    /** The ffmpeg command for {@code count} frames from the movie's frame at {@code index} (from 0). */
-    static List<String> command(FfmpegTools tools, MovieMedia movie, long index, int count, boolean keepAlpha) {
+    /**
+     * The ffmpeg command for {@code count} frames from the movie's frame at {@code index} (from 0), the last first when
+     * {@code backwards}.
+     */
+    static List<String> command(FfmpegTools tools, MovieMedia movie, long index, int count, boolean keepAlpha,
+                                boolean backwards) {
         // Opened exactly as the single-frame decoder opens it, so frame N of a run is the picture it gives for N.
         List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-v", "error", "-nostdin"));
-        command.addAll(MovieFrameDecoder.openAt(movie, index, true));
+        List<String> open = new ArrayList<>(MovieFrameDecoder.openAt(movie, index, true));
+        if (backwards) {
+            // The exact seek drops the frames before the run's first ahead of any filter given here (and a
+            // variable-rate movie's select filter passes the first and those after it), so trim keeps the run's
+            // frames and reverse gives them from the last, once trim has ended the stream.
+            String keep = "trim=end_frame=" + count + ",reverse";
+            int filter = open.indexOf("-vf");
+            if (filter >= 0) {
+                open.set(filter + 1, open.get(filter + 1) + "," + keep);
+            } else {
+                open.addAll(List.of("-vf", keep));
+            }
+        }
+        command.addAll(open);
         // Compression level 3: measured 2.5 times faster than ffmpeg's default for 1080p at ~16% larger files
         // (docs/performance.md, "Workstation"); the pixels are the same, PNG being lossless.
         command.addAll(List.of("-map", "0:v:0", "-frames:v", Integer.toString(count), "-f", "image2pipe",

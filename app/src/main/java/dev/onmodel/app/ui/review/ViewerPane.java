@@ -87,6 +87,13 @@ public final class ViewerPane extends Pane {
     private boolean lastShowImmediate = true;
     private final javafx.beans.property.ReadOnlyBooleanWrapper firstFrameShown =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "firstFrameShown");
+    /**
+     * Whether the first decode of a frame for A is over (shown, failed, or done after the playhead had moved on):
+     * neighbours are prefetched only from then on. Not "first frame shown": a reviewer who plays a movie take before
+     * its first frame is made (ffmpeg takes 0.15-0.5 s) moves the playhead on before each decode ends, so no frame
+     * would ever be shown while still wanted, and no frame would be prefetched during the whole playback.
+     */
+    private boolean startupDecodeOver;
     // The box frames are decoded into in fit mode (0 = full resolution), so painting copies 1:1.
     private int displayWidth;
     private int displayHeight;
@@ -339,12 +346,9 @@ public final class ViewerPane extends Pane {
             wantedA = null;
         } else {
             wantedA = fileA.get();
-            lastShowImmediate = load(wantedA, true, imageA, () -> wantedA, image -> {
+            lastShowImmediate = load(wantedA, true, imageA, () -> wantedA, this::startupDecodeOver, image -> {
                 shownFile = wantedA;
-                if (!firstFrameShown.get()) {
-                    firstFrameShown.set(true);
-                    prefetchAround(shownTakes(), model.currentFrameProperty().get());
-                }
+                firstFrameShown.set(true);
                 message.setText(model.playingProperty().get() || mode != CompareMode.SINGLE ? message.getText() : "");
             });
             if (lastShowImmediate) {
@@ -384,6 +388,12 @@ public final class ViewerPane extends Pane {
      */
     private boolean load(Path file, boolean fitted, ImageView view, java.util.function.Supplier<Path> stillWanted,
                          java.util.function.Consumer<Image> shown) {
+        return load(file, fitted, view, stillWanted, () -> { }, shown);
+    }
+
+    /** As above; {@code decoded} runs (on the FX thread) once the decode is over, wanted or not, failed or not. */
+    private boolean load(Path file, boolean fitted, ImageView view, java.util.function.Supplier<Path> stillWanted,
+                         Runnable decoded, java.util.function.Consumer<Image> shown) {
         if (file == null) {
             view.setImage(null);
             return false;
@@ -394,9 +404,11 @@ public final class ViewerPane extends Pane {
         if (ready != null) {
             view.setImage(ready);
             shown.accept(ready);
+            decoded.run();
             return true;
         }
         cache.load(file, width, height).whenComplete((image, error) -> BackgroundTasks.onFxThread(() -> {
+            decoded.run();
             Path wanted = stillWanted.get();
             if (wanted != null && !wanted.equals(file)) {
                 return; // the playhead moved on while decoding
@@ -456,12 +468,20 @@ public final class ViewerPane extends Pane {
                 .map(v -> v.get(0).image()).findFirst();
     }
 
+    /** The first decode for A is over: the neighbours it waited for are asked for now. */
+    private void startupDecodeOver() {
+        if (!startupDecodeOver) {
+            startupDecodeOver = true;
+            prefetchForPlayhead();
+        }
+    }
+
     /**
      * When playback starts, its reach ahead is asked for at once instead of at the first frame change; when it stops,
      * the stepping neighbours and the compare variant's frame are asked for, as after a step.
      */
     private void prefetchForPlayhead() {
-        if (!firstFrameShown.get() || (displayWidth == 0 && Double.isNaN(zoom))) {
+        if (!startupDecodeOver || (displayWidth == 0 && Double.isNaN(zoom))) {
             return;
         }
         long frame = model.currentFrameProperty().get();
@@ -497,7 +517,7 @@ public final class ViewerPane extends Pane {
 
     /** @param variants the takes shown, A first */
     private void prefetchAround(List<Variant> variants, long frame) {
-        if (!firstFrameShown.get()) {
+        if (!startupDecodeOver) {
             // At start-up the neighbours' decodes would compete with the first frame and the window's first layout
             // for the CPU (2 cores): they are asked for once the first frame is on screen.
             return;

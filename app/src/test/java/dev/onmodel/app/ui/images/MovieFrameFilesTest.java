@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * run's frames are the pictures the single-frame decoder shows for the same numbers (pixel for pixel on a lossless
  * movie and on H.264 with B-frames and key frames every 48 frames), requests for frames of a run being made wait for
  * it, failures name the movie and frame, batch-written files count against the budget and a jump stops a run nobody
- * waits for. Skipped, visibly, without ffmpeg (CI installs it).
+ * waits for. A backward run gives its last frame first; a forward run asked for the frames after its last goes on in
+ * the same ffmpeg, and gives its thread up to another take's run while it waits to be asked. Skipped, visibly, without ffmpeg (CI installs it).
  */
 class MovieFrameFilesTest {
 
@@ -50,6 +51,14 @@ class MovieFrameFilesTest {
 
     private MovieFrameFiles files(Path folder, Optional<FfmpegTools> tools, long budgetBytes, int runLength) {
         MovieFrameFiles files = new MovieFrameFiles(folder, tools, Long.MAX_VALUE, budgetBytes, runLength);
+        made.add(files);
+        return files;
+    }
+
+    private MovieFrameFiles files(Path folder, Optional<FfmpegTools> tools, long budgetBytes, int runLength,
+                                  long lingerMillis) {
+        MovieFrameFiles files = new MovieFrameFiles(folder, tools, Long.MAX_VALUE, budgetBytes, runLength,
+                lingerMillis);
         made.add(files);
         return files;
     }
@@ -239,7 +248,10 @@ class MovieFrameFilesTest {
         assertRunMatchesSingleFrames(tools, movie, 7, 0); // a seek into the movie; the run ends at the movie's end
     }
 
-    /** Going backwards (the frame after the one asked for is there), a run ends at the frame asked for. */
+    /**
+     * Going backwards (the frame after the one asked for is there), a run ends at the frame asked for and makes the
+     * frames before it, as many as a backward run may hold.
+     */
     @Test
     void steppingBackwardsMakesTheFramesBeforeInOneRun() throws Exception {
         FfmpegTools tools = tools();
@@ -251,19 +263,19 @@ class MovieFrameFilesTest {
         assertEquals(1, frames.ffmpegRuns());
         Path stepBack = frames.readable(frames.pathFor(movie, 59).orElseThrow());
         assertEquals(2, frames.ffmpegRuns());
-        long firstOfRun = 59 - MovieFrameFiles.BACKWARD_RUN_LENGTH + 1;
+        long firstOfRun = 59 - MovieFrameRun.backwardRunLength(movie, MovieFrameFiles.RUN_LENGTH) + 1;
+        assertEquals(12, firstOfRun, "a 160x90 movie's backward run is a whole run long");
         dev.onmodel.core.media.MovieFrameDecoder single = new dev.onmodel.core.media.MovieFrameDecoder(tools,
                 Long.MAX_VALUE);
-        for (long f = firstOfRun; f <= 59; f++) {
-            Path file = stepBack.resolveSibling(stepBack.getFileName().toString().replace("-59.png", "-" + f + ".png"));
-            assertTrue(Files.isRegularFile(file), "frame " + f + " was made before frame 59, in the same run");
+        // Frame 59 came first; the steps back find the frames before it made by the same run.
+        for (long f = 59; f >= firstOfRun; f--) {
+            Path file = frames.readable(frames.pathFor(movie, f).orElseThrow());
+            assertEquals(stepBack.resolveSibling(stepBack.getFileName().toString().replace("-59.png", "-" + f
+                    + ".png")), file);
             assertEquals(0, largestDifference(ImageIO.read(file.toFile()), single.decode(movie, f)), "frame " + f);
         }
         assertFalse(Files.exists(stepBack.resolveSibling(stepBack.getFileName().toString()
-                .replace("-59.png", "-" + (firstOfRun - 1) + ".png"))), "the run is no longer than twelve frames");
-        for (long f = 58; f >= firstOfRun; f--) {
-            frames.readable(frames.pathFor(movie, f).orElseThrow());
-        }
+                .replace("-59.png", "-" + (firstOfRun - 1) + ".png"))), "the run is no longer than a run");
         assertEquals(2, frames.ffmpegRuns(), "the steps back found their frames made");
     }
 
@@ -301,6 +313,97 @@ class MovieFrameFilesTest {
         assertEquals(120, movie.frameCount());
         assertRunMatchesSingleFrames(tools, movie, 1001, 0);
         assertRunMatchesSingleFrames(tools, movie, 1030, 0);
+    }
+
+    /**
+     * A backward run gives its frames from the last (the one asked for) down to its first, each the single-frame
+     * decoder's picture for its number, on H.264 whose only key frame is the first (libx264's default for a short take).
+     */
+    @Test
+    void aBackwardRunDeliversItsLastFrameFirst() throws Exception {
+        FfmpegTools tools = tools();
+        MovieMedia movie = new FfprobeMovieProbe(tools, 1001).probe(testPattern(tools, "take.mp4", "160x90", 100,
+                "-c:v", "libx264", "-pix_fmt", "yuv420p"));
+        List<Long> order = new java.util.ArrayList<>();
+        List<byte[]> pngs = new java.util.ArrayList<>();
+        int delivered = MovieFrameRun.extract(tools, movie, 1060, 10, Long.MAX_VALUE, false, true, p -> { },
+                (frame, png) -> {
+                    order.add(frame);
+                    pngs.add(png);
+                    return true;
+                });
+        assertEquals(10, delivered);
+        assertEquals(List.of(1069L, 1068L, 1067L, 1066L, 1065L, 1064L, 1063L, 1062L, 1061L, 1060L), order);
+        dev.onmodel.core.media.MovieFrameDecoder single = new dev.onmodel.core.media.MovieFrameDecoder(tools,
+                Long.MAX_VALUE);
+        for (int i = 0; i < order.size(); i += 3) {
+            BufferedImage fromRun = ImageIO.read(new java.io.ByteArrayInputStream(pngs.get(i)));
+            assertEquals(0, largestDifference(fromRun, single.decode(movie, order.get(i))), "frame " + order.get(i));
+        }
+        assertTrue(largestDifference(ImageIO.read(new java.io.ByteArrayInputStream(pngs.get(0))),
+                ImageIO.read(new java.io.ByteArrayInputStream(pngs.get(1)))) > 0, "neighbouring frames differ");
+    }
+
+    @Test
+    void aBackwardRunHoldsNoMoreDecodedPictureThanItsBudget() {
+        MovieMedia hd = new MovieMedia(Path.of("hd.mp4"), 1, 1000, dev.onmodel.core.time.FrameRate.of(24),
+                1920, 1080, false);
+        MovieMedia uhd = new MovieMedia(Path.of("uhd.mp4"), 1, 1000, dev.onmodel.core.time.FrameRate.of(24),
+                3840, 2160, false);
+        assertEquals(32, MovieFrameRun.backwardRunLength(hd, 48));
+        assertEquals(8, MovieFrameRun.backwardRunLength(uhd, 48));
+        assertEquals(5, MovieFrameRun.backwardRunLength(hd, 5));
+    }
+
+    /**
+     * Played on, a forward run is asked for the frames after its last and makes them in the same ffmpeg process, even
+     * after it had made all its frames (it waits to be asked): one seek for the whole take, each frame still the
+     * single-frame decoder's picture.
+     */
+    @Test
+    void playingOnContinuesTheRunInsteadOfSeekingAgain() throws Exception {
+        FfmpegTools tools = tools();
+        MovieMedia movie = new FfprobeMovieProbe(tools, 1001).probe(testPattern(tools, "take.mp4", "160x90", 150,
+                "-c:v", "libx264", "-pix_fmt", "yuv420p"));
+        MovieFrameFiles frames = files(dir.resolve("frames"), Optional.of(tools), Long.MAX_VALUE,
+                MovieFrameFiles.RUN_LENGTH, 60_000);
+        frames.readable(frames.pathFor(movie, 1001).orElseThrow());
+        Path lastOfFirstRun = frames.readable(frames.pathFor(movie, 1048).orElseThrow());
+        assertTrue(Files.isRegularFile(lastOfFirstRun));
+        // The viewer plays on: the frame after the run's last, then the take's last frames.
+        frames.readable(frames.pathFor(movie, 1049).orElseThrow());
+        frames.readable(frames.pathFor(movie, 1096).orElseThrow());
+        frames.readable(frames.pathFor(movie, 1097).orElseThrow());
+        Path last = frames.readable(frames.pathFor(movie, 1150).orElseThrow());
+        assertEquals(1, frames.ffmpegRuns(), "the whole take was made by the first run's ffmpeg");
+        dev.onmodel.core.media.MovieFrameDecoder single = new dev.onmodel.core.media.MovieFrameDecoder(tools,
+                Long.MAX_VALUE);
+        for (long f : new long[]{1049, 1100, 1150}) {
+            Path file = last.resolveSibling(last.getFileName().toString().replace("-1150.png", "-" + f + ".png"));
+            assertEquals(0, largestDifference(ImageIO.read(file.toFile()), single.decode(movie, f)), "frame " + f);
+        }
+    }
+
+    /**
+     * A run waiting to be asked for more gives its thread up when a run of another take is waiting for one (else the
+     * last take's frame would come after a minute, and the test times out).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aWaitingRunMakesRoomForAnotherTake() throws Exception {
+        FfmpegTools tools = tools();
+        List<MovieMedia> movies = new java.util.ArrayList<>();
+        for (int i = 0; i < MovieFrameFiles.MAX_RUNNING + 1; i++) {
+            movies.add(new FfprobeMovieProbe(tools, 1).probe(testPattern(tools, "take" + i + ".mkv", "160x90", 60,
+                    "-c:v", "ffv1")));
+        }
+        // Runs wait a minute to be asked for more, far longer than the test may take.
+        MovieFrameFiles frames = files(dir.resolve("frames"), Optional.of(tools), Long.MAX_VALUE, 4, 60_000);
+        for (MovieMedia movie : movies) {
+            frames.readable(frames.pathFor(movie, 1).orElseThrow());
+            frames.readable(frames.pathFor(movie, 4).orElseThrow());
+        }
+        assertEquals(movies.size(), frames.ffmpegRuns(), "each take's run started although the others waited");
     }
 
     @Test
