@@ -4,12 +4,8 @@ import dev.onmodel.core.media.FfmpegTools;
 import dev.onmodel.core.media.FfprobeMovieProbe;
 import dev.onmodel.core.model.MovieMedia;
 import javafx.scene.image.Image;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -30,24 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fitted when asked, and a frame that cannot be made fails naming the movie. Skipped, visibly, without ffmpeg (CI
  * installs it).
  */
-class FrameImageCacheMovieTest {
-
-    @TempDir
-    Path dir;
-
-    private FrameImageCache cache;
-
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage(); // images need the JavaFX toolkit, not a window
-    }
-
-    @AfterEach
-    void stop() {
-        if (cache != null) {
-            cache.shutdown();
-        }
-    }
+class FrameImageCacheMovieTest extends FrameImageCacheTests {
 
     private static FfmpegTools tools() {
         Optional<FfmpegTools> tools = FfmpegTools.locate();

@@ -4,11 +4,7 @@ import dev.onmodel.core.imaging.ImageHeaders;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -49,24 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * decoder leaves alone still load through JavaFX, and a damaged PNG is refused naming the file. The fast path's
  * images are {@link WritableImage}s, JavaFX's decodes are not: that is how the tests see which path made an image.
  */
-class FrameImageCachePngTest {
-
-    @TempDir
-    Path dir;
-
-    private FrameImageCache cache;
-
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage(); // images need the JavaFX toolkit, not a window
-    }
-
-    @AfterEach
-    void stopCache() {
-        if (cache != null) {
-            cache.shutdown();
-        }
-    }
+class FrameImageCachePngTest extends FrameImageCacheTests {
 
     private Image load(Path file, int maxWidth, int maxHeight) throws Exception {
         cache = cache != null ? cache : new FrameImageCache(1L << 30, 1);
