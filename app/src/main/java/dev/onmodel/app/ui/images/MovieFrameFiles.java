@@ -266,7 +266,7 @@ public final class MovieFrameFiles {
     private PendingFrame plan(MovieMedia movie, Path movieFolder, String identity, long wanted) {
         for (Run going : running) {
             if (going.canGoOnTo(identity, wanted)) {
-                going.planUpTo(Math.min(movie.range().last(), wanted + runLength - 1), wanted);
+                addFrames(going, Math.min(movie.range().last(), wanted + runLength - 1), wanted);
                 runs.notifyAll(); // a run waiting for more frames goes on
                 return going.frames.get((int) (wanted - going.first));
             }
@@ -284,7 +284,7 @@ public final class MovieFrameFiles {
             last = wanted;
         }
         Run run = new Run(movie, movieFolder, identity, first, backwards);
-        run.planUpTo(last, wanted);
+        addFrames(run, last, wanted);
         for (Run other : List.copyOf(queued)) {
             if (run.jumpsAwayFrom(other) && other.waiters() == 0) {
                 queued.remove(other);
@@ -409,7 +409,7 @@ public final class MovieFrameFiles {
 
     /**
      * Consecutive frames of one movie made by one ffmpeg process: forward, from its first frame on, or backwards, from
-     * its last. A forward run's frames can grow while it runs ({@link #planUpTo}); {@link #frames} is guarded by
+     * its last. A forward run's frames can grow while it runs ({@link #addFrames}); {@link #frames} is guarded by
      * {@link #runs}.
      */
     private final class Run implements Runnable {
@@ -438,11 +438,6 @@ public final class MovieFrameFiles {
             this.identity = identity;
             this.first = first;
             this.backwards = backwards;
-        }
-
-        /** Adds the frames after the last planned up to {@code last} (see {@link #addFrames}). Holding {@link #runs}. */
-        void planUpTo(long last, long wanted) {
-            addFrames(this, last, wanted);
         }
 
         /**

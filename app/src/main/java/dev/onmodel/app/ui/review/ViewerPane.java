@@ -519,7 +519,7 @@ public final class ViewerPane extends Pane {
     private void prefetchAround(List<Variant> variants, long frame) {
         if (!startupDecodeOver) {
             // At start-up the neighbours' decodes would compete with the first frame and the window's first layout
-            // for the CPU (2 cores): they are asked for once the first frame is on screen.
+            // for the CPU (2 cores): they are asked for once the first frame's decode is over.
             return;
         }
         int speed = model.playbackSpeedProperty().get();
