@@ -84,22 +84,14 @@ public final class MovieFrameRun {
     }
 
     /**
-     * Decodes frames {@code first} .. {@code first + count - 1} of {@code movie} in order, giving each to {@code sink}.
-     * Returns the number of frames delivered: {@code count}, or fewer when the sink asked to stop.
+     * Decodes frames {@code first} .. {@code first + count - 1} of {@code movie}, giving each to {@code sink} in order,
+     * or from the last down to the first when {@code backwards} (see the class comment; {@code count} should then not
+     * exceed {@link #backwardRunLength}). Returns the number of frames delivered: {@code count}, or fewer when the sink
+     * asked to stop.
      *
      * @throws MediaReadException naming the movie and the first frame not delivered: the movie is too large, ffmpeg
      *                            could not be started, or it stopped before the run's last frame (a truncated movie)
      * @throws IOException        what the sink threw
-     */
-    public static int extract(FfmpegTools tools, MovieMedia movie, long first, int count, long maxPixels,
-                              boolean keepAlpha, ProcessStarted started, FrameSink sink) throws IOException {
-        return extract(tools, movie, first, count, maxPixels, keepAlpha, false, started, sink);
-    }
-
-    /**
-     * {@link #extract(FfmpegTools, MovieMedia, long, int, long, boolean, ProcessStarted, FrameSink)}, with
-     * {@code backwards} true delivering the frames from {@code first + count - 1} down to {@code first} (see the class
-     * comment; {@code count} should not exceed {@link #backwardRunLength}).
      */
     public static int extract(FfmpegTools tools, MovieMedia movie, long first, int count, long maxPixels,
                               boolean keepAlpha, boolean backwards, ProcessStarted started, FrameSink sink)
