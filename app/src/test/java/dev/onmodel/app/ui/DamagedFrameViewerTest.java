@@ -5,6 +5,7 @@ import dev.onmodel.app.session.Reviewer;
 import dev.onmodel.app.testing.ScriptedScores;
 import dev.onmodel.app.testing.TinyProjects;
 import dev.onmodel.app.ui.images.FrameImageCache;
+import dev.onmodel.app.ui.review.CompareMode;
 import dev.onmodel.app.ui.review.ReviewScreen;
 import dev.onmodel.app.ui.review.ReviewViewModel;
 import dev.onmodel.core.media.MovieProbe;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * frame's would be judged as this one) and a message naming the file, laid out at the size of its text. A take whose
  * first frame is such a frame still has its next frames prefetched: the viewer holds its prefetches back only until
  * the first decode is over, shown or not (before, until a frame was shown while still wanted, which on a damaged first
- * frame, or a movie take played before its first frame was made, never came).
+ * frame, or a movie take played before its first frame was made, never came). Where the compared take (B) has no
+ * frame, its half says so instead of staying blank.
  */
 @ExtendWith(ApplicationExtension.class)
 class DamagedFrameViewerTest {
@@ -60,6 +63,8 @@ class DamagedFrameViewerTest {
             byte[] whole = Files.readAllBytes(damaged);
             Files.write(damaged, Arrays.copyOf(whole, whole.length / 3));
         }
+        // The compared take is a frame shorter than A.
+        Files.delete(projectDir.resolve("shots/sh010/v002/sh010_v002.1012.png"));
         Project project = new ProjectReader(MovieProbe.unavailable("test")).read(projectDir).project();
         cache = new FrameImageCache(64L << 20, 2);
         session = new JsonFileReviewSession(storeDir.resolve("store.json"), new Reviewer("Ali", Role.ANIMATOR),
@@ -103,5 +108,24 @@ class DamagedFrameViewerTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> image.getImage() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(message.getText().isEmpty(), message.getText());
+    }
+
+    @Test
+    void aComparedTakeWithoutTheFrameSaysSoInItsHalf(FxRobot robot) throws Exception {
+        Label compareMessage = robot.lookup("#compareMessage").queryAs(Label.class);
+        robot.interact(() -> {
+            screen.model().compareModeProperty().set(CompareMode.SIDE_BY_SIDE_VARIANT);
+            screen.model().seek(1012);
+        });
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !compareMessage.getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("B v002 has no frame 1012 (its frames are 1001-1011)", compareMessage.getText());
+        assertTrue(compareMessage.isVisible());
+        double viewerWidth = screen.viewer().getWidth();
+        assertTrue(compareMessage.getLayoutX() > viewerWidth / 2, "placed in B's half: x " + compareMessage.getLayoutX()
+                + " of " + viewerWidth);
+        robot.interact(() -> screen.model().seek(1011));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(compareMessage.getText().isEmpty(), compareMessage.getText());
     }
 }

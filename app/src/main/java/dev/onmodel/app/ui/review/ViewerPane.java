@@ -12,6 +12,7 @@ import dev.onmodel.core.model.Decision;
 import dev.onmodel.core.model.MovieMedia;
 import dev.onmodel.core.model.SheetView;
 import dev.onmodel.core.model.Variant;
+import dev.onmodel.core.time.FrameRange;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
@@ -73,6 +74,11 @@ public final class ViewerPane extends Pane {
     private final Label scoreExplanation = new Label();
     private final Label decisionInfo = new Label();
     private final Label message = new Label();
+    /**
+     * Why the compared take (B) shows nothing at this frame: takes of one shot often differ in length, and a blank
+     * half would look like a failure to load.
+     */
+    private final Label compareMessage = new Label();
     private Path shownFile;
     private Path wantedA;
     private Path wantedB;
@@ -154,13 +160,17 @@ public final class ViewerPane extends Pane {
         message.getStyleClass().add("viewer-message");
         message.setId("viewerMessage");
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        for (var node : new javafx.scene.Node[] {frameInfo, modeInfo, scoreInfo, decisionInfo, message}) {
+        compareMessage.getStyleClass().add("viewer-message");
+        compareMessage.setId("compareMessage");
+        compareMessage.visibleProperty().bind(compareMessage.textProperty().isNotEmpty());
+        for (var node : new javafx.scene.Node[] {frameInfo, modeInfo, scoreInfo, decisionInfo, message,
+                compareMessage}) {
             node.setManaged(false);
             node.setMouseTransparent(true);
         }
         getChildren().addAll(imageB, imageA, difference, onionPrevious, onionNext, wipeLine, otherBoxes, characterBox,
                 boxLabel,
-                frameInfo, modeInfo, scoreInfo, decisionInfo, message);
+                frameInfo, modeInfo, scoreInfo, decisionInfo, message, compareMessage);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -367,6 +377,11 @@ public final class ViewerPane extends Pane {
         if (needsB && b == null) {
             message.setText("Pick a compare variant (B): it needs a shot with two variants");
         }
+        String whyNoB = needsB && b != null && fileB.isEmpty() ? noFrameText("B " + b.name(), b, frame) : "";
+        if (!whyNoB.equals(compareMessage.getText())) {
+            compareMessage.setText(whyNoB);
+            requestLayout(); // placed by layoutChildren, at the size of its new text
+        }
         if (!model.playingProperty().get()) {
             fileB.ifPresent(f -> cache.prefetch(f, requestWidth(), requestHeight()));
         }
@@ -380,6 +395,17 @@ public final class ViewerPane extends Pane {
         prefetchAround(shownTakes(), frame);
         refreshOverlays();
         requestLayout();
+    }
+
+    /** Why {@code variant} (named {@code who}) has no picture for {@code frame}. */
+    private String noFrameText(String who, Variant variant, long frame) {
+        FrameRange range = variant.media().range();
+        if (variant.media() instanceof MovieMedia movie && !cache.movieFrames().map(MovieFrameFiles::available)
+                .orElse(false)) {
+            return who + ": " + movie.file().getFileName() + " is a movie; showing its frames needs ffmpeg and ffprobe";
+        }
+        return range.contains(frame) ? who + ": frame " + frame + " is missing on disk"
+                : who + " has no frame " + frame + " (its frames are " + range.start() + "-" + range.last() + ")";
     }
 
     /**
@@ -694,6 +720,15 @@ public final class ViewerPane extends Pane {
         layoutOverlay(scoreInfo, w - prefWidth(scoreInfo) - 14, 12);
         layoutOverlay(decisionInfo, 14, h - prefHeight(decisionInfo) - 14);
         layoutOverlay(message, (w - prefWidth(message)) / 2, h - prefHeight(message) - 48);
+        if (mode == CompareMode.SIDE_BY_SIDE_VARIANT) {
+            // In the middle of B's half, where its picture would be.
+            layoutOverlay(compareMessage, 2 * GAP + viewWidth + (viewWidth - prefWidth(compareMessage)) / 2,
+                    GAP + (viewHeight - prefHeight(compareMessage)) / 2);
+        } else {
+            double above = message.getText().isEmpty() ? 0 : prefHeight(message) + 8;
+            layoutOverlay(compareMessage, (w - prefWidth(compareMessage)) / 2,
+                    h - prefHeight(compareMessage) - 48 - above);
+        }
     }
 
     private static void place(ImageView view, double x, double y, double width, double height) {
