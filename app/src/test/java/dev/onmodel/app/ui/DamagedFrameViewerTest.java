@@ -127,5 +127,21 @@ class DamagedFrameViewerTest {
         robot.interact(() -> screen.model().seek(1011));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(compareMessage.getText().isEmpty(), compareMessage.getText());
+        // Difference: frame 1011's difference must not stay under frame 1012, which B lacks.
+        ImageView difference = robot.lookup("#differenceImage").queryAs(ImageView.class);
+        robot.interact(() -> screen.model().compareModeProperty().set(CompareMode.DIFFERENCE));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> difference.getImage() != null);
+        robot.interact(() -> screen.model().seek(1012));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(difference.getImage(), "frame 1011's difference stayed under frame 1012");
+        assertEquals("B v002 has no frame 1012 (its frames are 1001-1011)", compareMessage.getText());
+        // Nor under frame 1003, whose A frame cannot be decoded.
+        robot.interact(() -> screen.model().seek(1002));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> difference.getImage() != null);
+        robot.interact(() -> screen.model().seek(1003));
+        Label message = robot.lookup("#viewerMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> message.getText().contains("sh010_v001.1003.png"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(difference.getImage(), "frame 1002's difference stayed under frame 1003");
     }
 }

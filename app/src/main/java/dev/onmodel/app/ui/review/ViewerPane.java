@@ -446,6 +446,9 @@ public final class ViewerPane extends Pane {
                         ? error.getCause() : error;
                 // The previous frame's picture must not stay under this frame's number: a reviewer would judge it.
                 view.setImage(null);
+                if (model.compareModeProperty().get() == CompareMode.DIFFERENCE) {
+                    difference.setImage(null); // nor the previous frame's difference
+                }
                 message.setText(cause.getMessage());
                 requestLayout(); // the message is placed by layoutChildren, at the size of its new text
                 return;
@@ -463,8 +466,14 @@ public final class ViewerPane extends Pane {
     private void refreshDifference() {
         Path a = wantedA;
         Path b = wantedB;
-        Image imgA = a == null ? null : cache.getIfReady(a, requestWidth(), requestHeight());
-        Image imgB = b == null ? null : cache.getIfReady(b, requestWidth(), requestHeight());
+        if (a == null || b == null) {
+            // No difference at this frame (a take lacks it): the previous frame's must not stay under its number.
+            difference.setImage(null);
+            requestLayout();
+            return;
+        }
+        Image imgA = cache.getIfReady(a, requestWidth(), requestHeight());
+        Image imgB = cache.getIfReady(b, requestWidth(), requestHeight());
         if (imgA == null || imgB == null) {
             return;
         }
