@@ -111,7 +111,7 @@ class DamagedFrameViewerTest {
     }
 
     @Test
-    void aComparedTakeWithoutTheFrameSaysSoInItsHalf(FxRobot robot) throws Exception {
+    void whereATakeHasNoPictureTheComparisonSaysSoAndShowsNothingStale(FxRobot robot) throws Exception {
         Label compareMessage = robot.lookup("#compareMessage").queryAs(Label.class);
         robot.interact(() -> {
             screen.model().compareModeProperty().set(CompareMode.SIDE_BY_SIDE_VARIANT);
