@@ -12,7 +12,6 @@ import dev.onmodel.core.media.MovieProbe;
 import dev.onmodel.core.model.Project;
 import dev.onmodel.core.model.Role;
 import dev.onmodel.core.project.ProjectReader;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -66,18 +65,16 @@ class DamagedFrameViewerTest {
         // The compared take is a frame shorter than A.
         Files.delete(projectDir.resolve("shots/sh010/v002/sh010_v002.1012.png"));
         Project project = new ProjectReader(MovieProbe.unavailable("test")).read(projectDir).project();
-        cache = new FrameImageCache(64L << 20, 2);
+        cache = ReviewScreens.cache();
         session = new JsonFileReviewSession(storeDir.resolve("store.json"), new Reviewer("Ali", Role.ANIMATOR),
                 "pass 1", ScriptedScores.forTinyProject(projectDir));
         screen = ReviewScreens.of(project, session, cache);
-        stage.setScene(new Scene(screen, 1280, 800));
-        stage.show();
+        ReviewScreens.show(stage, screen);
     }
 
     @AfterEach
     void close() {
-        screen.model().dispose();
-        session.close();
+        ReviewScreens.close(screen, session);
         cache.shutdown();
     }
 

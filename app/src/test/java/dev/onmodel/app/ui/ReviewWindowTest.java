@@ -15,7 +15,6 @@ import dev.onmodel.core.model.Variant;
 import dev.onmodel.core.model.Verdict;
 import dev.onmodel.core.project.ProjectReader;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.scene.image.Image;
@@ -73,17 +72,15 @@ class ReviewWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        cache = new FrameImageCache(64L << 20, 2);
+        cache = ReviewScreens.cache();
         session = openSession();
         screen = screenFor(session);
-        stage.setScene(new Scene(screen, 1280, 800));
-        stage.show();
+        ReviewScreens.show(stage, screen);
     }
 
     @AfterEach
     void closeSession() {
-        screen.model().dispose();
-        session.close();
+        ReviewScreens.close(screen, session);
         cache.shutdown();
     }
 
@@ -263,8 +260,7 @@ class ReviewWindowTest {
         waitFor(() -> session.verdict("sh010", "v002", 1006) == Verdict.REJECT);
 
         // "Restart": close this session and screen, open a new session on the same store file.
-        screen.model().dispose();
-        session.close();
+        ReviewScreens.close(screen, session);
         session = openSession();
         Platform.runLater(() -> {
             screen = screenFor(session);

@@ -14,7 +14,6 @@ import dev.onmodel.core.project.ProjectReader;
 import dev.onmodel.core.sample.SampleOptions;
 import dev.onmodel.core.sample.SampleProjectGenerator;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -57,11 +56,10 @@ class SampleProjectReviewTest {
         SampleProjectGenerator.generate(root, SampleOptions.defaults().withFrameScale(0.15).withPictureScale(0.25),
                 (done, total) -> { });
         project = new ProjectReader(MovieProbe.unavailable("test")).read(root).project();
-        cache = new FrameImageCache(64L << 20, 2);
+        cache = ReviewScreens.cache();
         session = open();
         screen = screenFor(session);
-        stage.setScene(new Scene(screen, 1280, 800));
-        stage.show();
+        ReviewScreens.show(stage, screen);
     }
 
     private StoreReviewSession open() throws Exception {
@@ -74,8 +72,7 @@ class SampleProjectReviewTest {
 
     @AfterEach
     void close() {
-        screen.model().dispose();
-        session.close();
+        ReviewScreens.close(screen, session);
         cache.shutdown();
     }
 
@@ -115,8 +112,7 @@ class SampleProjectReviewTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                 () -> session.verdict(flaggedVariant.shot(), flaggedVariant.name(), flaggedFrame) == Verdict.REJECT);
 
-        screen.model().dispose();
-        session.close();
+        ReviewScreens.close(screen, session);
         session = open();
         assertEquals(Verdict.REJECT, session.verdict(flaggedVariant.shot(), flaggedVariant.name(), flaggedFrame));
         assertTrue(session.score(flaggedVariant.shot(), flaggedVariant.name(), flaggedFrame).isPresent(),

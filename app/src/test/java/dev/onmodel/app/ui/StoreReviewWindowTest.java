@@ -11,7 +11,6 @@ import dev.onmodel.core.model.Role;
 import dev.onmodel.core.model.Verdict;
 import dev.onmodel.core.project.ProjectReader;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -53,17 +52,15 @@ class StoreReviewWindowTest {
         this.stage = stage;
         TinyProjects.create(projectDir);
         project = new ProjectReader(MovieProbe.unavailable("test")).read(projectDir).project();
-        cache = new FrameImageCache(64L << 20, 2);
+        cache = ReviewScreens.cache();
         session = StoreReviewSession.open(project, new Reviewer("Ali", Role.ANIMATOR), "pass 1", Optional.empty());
         screen = screenFor(session);
-        stage.setScene(new Scene(screen, 1280, 800));
-        stage.show();
+        ReviewScreens.show(stage, screen);
     }
 
     @AfterEach
     void close() {
-        screen.model().dispose();
-        session.close();
+        ReviewScreens.close(screen, session);
         cache.shutdown();
     }
 
@@ -111,8 +108,7 @@ class StoreReviewWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         waitFor(() -> session.verdict("sh010", "v001", 1008) == null);
 
-        screen.model().dispose();
-        session.close();
+        ReviewScreens.close(screen, session);
         session = StoreReviewSession.open(project, new Reviewer("Ali", Role.ANIMATOR), "pass 1", Optional.empty());
         Platform.runLater(() -> {
             screen = screenFor(session);
