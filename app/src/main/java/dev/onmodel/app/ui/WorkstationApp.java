@@ -19,6 +19,7 @@ import dev.onmodel.core.imaging.ImageHeaders;
 import dev.onmodel.core.media.FfmpegTools;
 import dev.onmodel.app.settings.UserDirectories;
 import dev.onmodel.app.ui.keys.KeyMap;
+import dev.onmodel.app.ui.keys.MenuKey;
 import dev.onmodel.app.ui.preferences.PreferencesDialog;
 import dev.onmodel.app.ui.preferences.ReviewerDialog;
 import dev.onmodel.app.ui.review.ReviewScreen;
@@ -366,8 +367,7 @@ public final class WorkstationApp extends Application {
         recent.setDisable(recent.getItems().isEmpty());
         MenuItem export = new MenuItem("Export\u2026");
         export.setId("exportMenuItem");
-        export.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        export.setAccelerator(MenuKey.EXPORT.combination());
         export.setOnAction(e -> new ExportDialog(stage, screen.model().project()).show());
         MenuItem rescan = new MenuItem("Rescan media");
         rescan.setId("rescanMenuItem");
@@ -388,6 +388,8 @@ public final class WorkstationApp extends Application {
         MenuItem prefs = new MenuItem("Preferences\u2026");
         prefs.setOnAction(e -> new PreferencesDialog(stage, preferences).ask().ifPresent(this::applyPreferences));
         MenuItem quit = new MenuItem("Quit");
+        quit.setId("quitMenuItem");
+        quit.setAccelerator(MenuKey.QUIT.combination());
         quit.setOnAction(e -> stage.close());
         file.getItems().addAll(open, recent, new SeparatorMenuItem(), rescan, relink, new SeparatorMenuItem(), export,
                 restore, new SeparatorMenuItem(), prefs, new SeparatorMenuItem(), quit);

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Which key runs which {@link ReviewAction}: the defaults with the user's overrides (action id to key text) laid
- * over them. An override that cannot be read, or that takes a key already used, is reported and the default kept.
+ * over them. An override that cannot be read, that takes a key already used, or that takes a menu's own key
+ * ({@link MenuKey}), is reported and the default kept.
  */
 public final class KeyMap {
 
@@ -36,6 +37,12 @@ public final class KeyMap {
             } catch (IllegalArgumentException e) {
                 problems.add("key '" + text + "' for " + action.get().label() + " is not a key; kept "
                         + action.get().defaultKey());
+                return;
+            }
+            Optional<MenuKey> menuKey = MenuKey.holding(combination);
+            if (menuKey.isPresent()) {
+                problems.add(combination.getDisplayText() + " is " + menuKey.get().label() + "'s key and cannot run "
+                        + action.get().label() + "; kept " + action.get().defaultKey());
                 return;
             }
             keys.put(action.get(), combination);

@@ -1,6 +1,7 @@
 package dev.onmodel.app.ui.review;
 
 import dev.onmodel.app.ui.keys.KeyMap;
+import dev.onmodel.app.ui.keys.MenuKey;
 import dev.onmodel.app.ui.keys.ReviewAction;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
@@ -24,23 +25,12 @@ final class CheatSheet extends Dialog<Void> {
         setHeaderText("Keyboard cheat-sheet (remap keys in Preferences)");
         Map<String, GridPane> columns = new LinkedHashMap<>();
         for (ReviewAction action : ReviewAction.values()) {
-            GridPane grid = columns.computeIfAbsent(action.menu(), menu -> {
-                GridPane g = new GridPane();
-                g.setHgap(12);
-                g.setVgap(4);
-                Label heading = new Label(menu.toUpperCase());
-                heading.getStyleClass().add("panel-heading");
-                g.add(heading, 0, 0, 2, 1);
-                return g;
-            });
-            int row = grid.getRowCount();
-            Label key = new Label(keys.keyOf(action).getDisplayText());
-            key.getStyleClass().add("keycap");
-            key.setMinWidth(Region.USE_PREF_SIZE);
-            Label label = new Label(action.label());
-            label.setMinWidth(Region.USE_PREF_SIZE);
-            grid.add(key, 0, row);
-            grid.add(label, 1, row);
+            addRow(columns, action.menu(), keys.keyOf(action).getDisplayText(), action.label());
+        }
+        // The menus' own keys cannot be remapped, but a reviewer looking for Quit or Export looks here too.
+        for (MenuKey menuKey : MenuKey.values()) {
+            addRow(columns, "File", menuKey.combination().getDisplayText(),
+                    menuKey.label().substring(menuKey.label().indexOf('\u25b8') + 2));
         }
         // Three columns of groups so the sheet fits a laptop screen without truncating a label.
         HBox box = new HBox(28);
@@ -57,5 +47,25 @@ final class CheatSheet extends Dialog<Void> {
         getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         setResizable(true);
+    }
+
+    private static void addRow(Map<String, GridPane> columns, String menu, String keyText, String what) {
+        GridPane grid = columns.computeIfAbsent(menu, heading -> {
+            GridPane g = new GridPane();
+            g.setHgap(12);
+            g.setVgap(4);
+            Label title = new Label(heading.toUpperCase());
+            title.getStyleClass().add("panel-heading");
+            g.add(title, 0, 0, 2, 1);
+            return g;
+        });
+        int row = grid.getRowCount();
+        Label key = new Label(keyText);
+        key.getStyleClass().add("keycap");
+        key.setMinWidth(Region.USE_PREF_SIZE);
+        Label label = new Label(what);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(key, 0, row);
+        grid.add(label, 1, row);
     }
 }

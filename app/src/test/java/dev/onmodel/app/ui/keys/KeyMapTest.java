@@ -1,6 +1,7 @@
 package dev.onmodel.app.ui.keys;
 
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,24 @@ class KeyMapTest {
         assertEquals(Optional.of(ReviewAction.APPROVE), keys.actionFor(press(KeyCode.Y, false)));
         assertEquals(Optional.of(ReviewAction.REJECT), keys.actionFor(press(KeyCode.R, false)));
         assertEquals(2, keys.problems().size(), keys.problems().toString());
+    }
+
+    @Test
+    void aMenusOwnKeyCannotBeTakenByAnAction() {
+        KeyMap keys = new KeyMap(Map.of("approve", "Shortcut+Q", "reject", "Shortcut+E"));
+        assertEquals(KeyCombination.valueOf("A"), keys.keyOf(ReviewAction.APPROVE));
+        assertEquals(KeyCombination.valueOf("R"), keys.keyOf(ReviewAction.REJECT));
+        assertEquals(2, keys.problems().size(), keys.problems().toString());
+        assertTrue(keys.problems().stream().anyMatch(p -> p.contains("File \u25b8 Quit")), keys.problems().toString());
+        assertTrue(keys.problems().stream().anyMatch(p -> p.contains("File \u25b8 Export")), keys.problems().toString());
+    }
+
+    @Test
+    void noDefaultKeyIsAMenusOwnKey() {
+        KeyMap keys = KeyMap.defaults();
+        for (ReviewAction action : ReviewAction.values()) {
+            assertTrue(MenuKey.holding(keys.keyOf(action)).isEmpty(), action + " uses a menu's key");
+        }
     }
 
     @Test
