@@ -8,16 +8,21 @@ import java.util.List;
  *
  * @param character      the character name
  * @param found          false when no pixel of the frame resembles the character's colours
- * @param box            where the character was found, in frame pixels
+ * @param box            where the character was found, in frame pixels: the measured figure's box, or, when its
+ *                       colours are off, that box joined to the extent of what stands out from the background around it
+ *                       ({@link FigureSurroundings}), so that a reviewer is shown the whole drifted figure
  * @param views          per sheet view, the signals measured against it, in sheet order
  * @param signature      the found pixels' colours on 64 coarse bins (2 bits per channel, sums to 1): compared
  *                       between neighbouring frames for the temporal component
  * @param relativeHeight the box height over the frame height
  * @param fatness        the found figure's area over its height squared (NaN when not found): compared with the
  *                       typical value over the batch (the shot) to catch a run of stretched or squashed frames
+ * @param figureHeight   the measured figure's height in frame pixels (the height of {@code box} before it was
+ *                       joined to its surroundings): what the signals were measured on, and what the score's allowance
+ *                       for small figures depends on
  */
 public record CharacterAnalysis(String character, boolean found, Box box, List<ViewSignals> views, float[] signature,
-                                double relativeHeight, double fatness) {
+                                double relativeHeight, double fatness, int figureHeight) {
 
     public CharacterAnalysis {
         views = List.copyOf(views);

@@ -51,7 +51,7 @@ final class ScoreModel {
      */
     static CharacterScore score(CharacterAnalysis analysis, CharacterAnalysis previous, CharacterAnalysis next,
                                 double typicalProportions, int step, ScoringSettings settings, long previousFrame) {
-        double figureHeight = Math.max(1, analysis.box().height() / (double) Math.max(1, step));
+        double figureHeight = Math.max(1, analysis.figureHeight() / (double) Math.max(1, step));
         // The score takes the view that matches best; the view named to the reviewer is the one whose colours are in
         // the same places (per third of the figure: a back view has hair where a front view has a face).
         CharacterAnalysis.ViewSignals named = analysis.views().get(0);

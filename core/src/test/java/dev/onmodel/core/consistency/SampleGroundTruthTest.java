@@ -126,6 +126,47 @@ class SampleGroundTruthTest {
         }
     }
 
+    /**
+     * Where to look: in sh010's costume drift, where only mira's head keeps the sheet's colours, the box shown covers
+     * the drawn character (the head measured alone covered about half of it) and does not run off into the meadow.
+     * (sh050's drift walks behind a rock, and the ground truth's box includes what the rock hides.)
+     */
+    @Test
+    void aCostumeDriftsBoxShowsTheWholeCharacter() {
+        List<String> poor = new ArrayList<>();
+        int frames = 0;
+        for (InjectedDefect d : truth.defects()) {
+            if (d.kind() != DefectKind.COSTUME_DRIFT || !d.shot().equals("sh010")) {
+                continue;
+            }
+            for (GroundTruth.Frame frame : truth.frames()) {
+                if (!frame.shot().equals(d.shot()) || !frame.variant().equals(d.variant()) || !d.covers(frame.frame())) {
+                    continue;
+                }
+                for (GroundTruth.Appearance drawn : frame.characters()) {
+                    CharacterScore s = SCORES.get(key(d.shot(), d.variant(), frame.frame(), drawn.name()));
+                    if (!drawn.name().equals(d.character()) || s == null || s.band() == Band.OK) {
+                        continue;
+                    }
+                    frames++;
+                    GroundTruth.Box t = drawn.box();
+                    Box b = s.box();
+                    long overlap = (long) Math.max(0, Math.min(b.x() + b.width(), t.x() + t.width())
+                            - Math.max(b.x(), t.x())) * Math.max(0, Math.min(b.y() + b.height(), t.y() + t.height())
+                            - Math.max(b.y(), t.y()));
+                    double covered = overlap / (double) ((long) t.width() * t.height());
+                    double inside = overlap / (double) ((long) b.width() * b.height());
+                    if (covered < 0.75 || inside < 0.5) {
+                        poor.add(frame.frame() + ": covers " + Math.round(100 * covered) + "% of the drawn character, "
+                                + Math.round(100 * inside) + "% of the box is on it");
+                    }
+                }
+            }
+        }
+        assertTrue(frames >= 5, "flagged costume-drift frames: " + frames);
+        assertTrue(poor.size() * 10 <= frames, poor.size() + " of " + frames + " boxes poor: " + poor);
+    }
+
     @Test
     void cleanFramesAreNotFlagged() {
         int clean = 0;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScoreExplanationTest {
 
     private static CharacterAnalysis found(CharacterAnalysis.ViewSignals view) {
-        return new CharacterAnalysis("mira", true, new Box(100, 100, 60, 160), List.of(view), new float[64], 0.4, 0.3);
+        return new CharacterAnalysis("mira", true, new Box(100, 100, 60, 160), List.of(view), new float[64], 0.4, 0.3, 160);
     }
 
     private static CharacterAnalysis.ViewSignals signals(double precision, double recall, double fatnessLogRatio) {
