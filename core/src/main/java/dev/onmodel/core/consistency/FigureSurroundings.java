@@ -151,10 +151,10 @@ final class FigureSurroundings {
         // edge does not stretch the box.
         int trim = tail / 100;
         // One pixel wider on each side: the erosion took the figure's outermost pixels away with the bridges.
-        int x0 = Math.max(0, lowerCut(columns, trim) - ERODE);
-        int x1 = Math.min(rw - 1, upperCut(columns, trim) + ERODE);
-        int y0 = Math.max(0, lowerCut(rows, trim) - ERODE);
-        int y1 = Math.min(rh - 1, upperCut(rows, trim) + ERODE);
+        int x0 = Math.max(0, FrameAnalyzer.lowerCut(columns, trim) - ERODE);
+        int x1 = Math.min(rw - 1, FrameAnalyzer.upperCut(columns, trim) + ERODE);
+        int y0 = Math.max(0, FrameAnalyzer.lowerCut(rows, trim) - ERODE);
+        int y1 = Math.min(rh - 1, FrameAnalyzer.upperCut(rows, trim) + ERODE);
         return new int[] {region[0] + x0, region[1] + y0, x1 - x0 + 1, y1 - y0 + 1};
     }
 
@@ -263,27 +263,5 @@ final class FigureSurroundings {
         int x1 = Math.max(a[0] + a[2], b[0] + b[2]);
         int y1 = Math.max(a[1] + a[3], b[1] + b[3]);
         return new int[] {x0, y0, x1 - x0, y1 - y0};
-    }
-
-    private static int lowerCut(int[] counts, int trim) {
-        int seen = 0;
-        for (int i = 0; i < counts.length; i++) {
-            seen += counts[i];
-            if (seen > trim) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
-    private static int upperCut(int[] counts, int trim) {
-        int seen = 0;
-        for (int i = counts.length - 1; i >= 0; i--) {
-            seen += counts[i];
-            if (seen > trim) {
-                return i;
-            }
-        }
-        return counts.length - 1;
     }
 }

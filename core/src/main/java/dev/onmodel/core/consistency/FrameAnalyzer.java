@@ -1077,7 +1077,8 @@ final class FrameAnalyzer {
         return left >= right ? new int[] {0, bestStart - 1} : new int[] {bestStart + bestLength, columns.length - 1};
     }
 
-    private static int lowerCut(int[] counts, int trim) {
+    /** The first index after which more than {@code trim} of the counts lie before it (a trimmed lower end). */
+    static int lowerCut(int[] counts, int trim) {
         int seen = 0;
         for (int i = 0; i < counts.length; i++) {
             seen += counts[i];
@@ -1088,7 +1089,8 @@ final class FrameAnalyzer {
         return 0;
     }
 
-    private static int upperCut(int[] counts, int trim) {
+    /** The last index with more than {@code trim} of the counts from it on (a trimmed upper end). */
+    static int upperCut(int[] counts, int trim) {
         int seen = 0;
         for (int i = counts.length - 1; i >= 0; i--) {
             seen += counts[i];
