@@ -9,7 +9,7 @@ import java.util.List;
  * @param character      the character name
  * @param found          false when no pixel of the frame resembles the character's colours
  * @param box            where the character was found, in frame pixels: the measured figure's box, or, when its
- *                       colours are off, that box joined to the extent of what stands out from the background around it
+ *                       colours are off, that box joined to the whole figure grown around it over what is not backdrop
  *                       ({@link FigureSurroundings}), so that a reviewer is shown the whole drifted figure
  * @param views          per sheet view, the signals measured against it, in sheet order
  * @param signature      the found pixels' colours on 64 coarse bins (2 bits per channel, sums to 1): compared

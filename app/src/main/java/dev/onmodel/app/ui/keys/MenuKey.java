@@ -2,6 +2,8 @@ package dev.onmodel.app.ui.keys;
 
 import javafx.scene.input.KeyCombination;
 
+import java.util.Optional;
+
 /**
  * Keys the window's menus hold themselves (File ▸ Export…, File ▸ Quit). They are not review actions and cannot be
  * remapped; {@link KeyMap} refuses an override that takes one, because a menu accelerator would run first and the
@@ -29,12 +31,12 @@ public enum MenuKey {
     }
 
     /** The menu key {@code combination} is, if any. */
-    static java.util.Optional<MenuKey> holding(KeyCombination combination) {
+    static Optional<MenuKey> holding(KeyCombination combination) {
         for (MenuKey menuKey : values()) {
             if (menuKey.combination().equals(combination)) {
-                return java.util.Optional.of(menuKey);
+                return Optional.of(menuKey);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }
