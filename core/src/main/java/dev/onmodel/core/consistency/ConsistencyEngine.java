@@ -170,7 +170,11 @@ public final class ConsistencyEngine {
                 throw new IllegalArgumentException("no sheet for character '" + name + "' (known: "
                         + String.join(", ", characters()) + ")");
             }
-            analyses.add(FrameAnalyzer.analyze(pixels, step, model, scratch));
+            CharacterAnalysis found = FrameAnalyzer.analyze(pixels, step, model, scratch);
+            Box inFrame = found.box().clippedTo(width, height);
+            analyses.add(inFrame == found.box() ? found : new CharacterAnalysis(found.character(), found.found(),
+                    inFrame, found.views(), found.signature(), found.relativeHeight(), found.fatness(),
+                    found.figureHeight()));
         }
         return new FrameAnalysis(width, height, analyses);
     }

@@ -96,6 +96,20 @@ class ConsistencyEngineTest {
         assertEquals("costume colour differs from the 'front' view", drifted.explanation(), drifted.toString());
     }
 
+    /**
+     * Boxes are measured at working size and scaled by the subsampling step: a frame 1281 pixels wide and 1 tall is
+     * read 3:1 into one working row, which scaled back is 3 pixels tall. The box stays inside the frame.
+     */
+    @Test
+    void theBoxStaysInsideAFrameWhoseSidesAreNoMultipleOfTheStep() throws IOException {
+        java.awt.image.BufferedImage thin = new java.awt.image.BufferedImage(1281, 1,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        FrameAnalysis analysis = engine().analyze(TestCharacters.raster(thin), List.of());
+        Box box = analysis.characters().get(0).box();
+        assertTrue(box.x() >= 0 && box.y() >= 0 && box.x() + box.width() <= 1281 && box.y() + box.height() <= 1,
+                box.toString());
+    }
+
     @Test
     void aNoisyBackgroundSprinkledWithTheCharactersColoursDoesNotPullTheBox() throws IOException {
         java.awt.image.BufferedImage shot = TestCharacters.shot(TestCharacters.figure(Costume.MIRA, false), 0.45, 0.2,
