@@ -164,17 +164,14 @@ public final class ConsistencyEngine {
     private FrameAnalysis analyze(FramePixels pixels, int step, int width, int height, List<String> cast,
                                   AnalysisScratch scratch) {
         List<CharacterAnalysis> analyses = new ArrayList<>();
+        FrameScale scale = new FrameScale(step, width, height);
         for (String name : cast.isEmpty() ? characters() : cast) {
             CharacterModel model = models.get(name);
             if (model == null) {
                 throw new IllegalArgumentException("no sheet for character '" + name + "' (known: "
                         + String.join(", ", characters()) + ")");
             }
-            CharacterAnalysis found = FrameAnalyzer.analyze(pixels, step, model, scratch);
-            Box inFrame = found.box().clippedTo(width, height);
-            analyses.add(inFrame == found.box() ? found : new CharacterAnalysis(found.character(), found.found(),
-                    inFrame, found.views(), found.signature(), found.relativeHeight(), found.fatness(),
-                    found.figureHeight()));
+            analyses.add(FrameAnalyzer.analyze(pixels, scale, model, scratch));
         }
         return new FrameAnalysis(width, height, analyses);
     }

@@ -45,8 +45,8 @@ final class FigureSurroundings {
         if (w < 2 * MIN_GRID_SIDE || h < 2 * MIN_GRID_SIDE) {
             return joinOnGrid(bins, w, h, box, figure);
         }
-        // Grown on every other pixel of every other row: a quarter of the work (frames whose colours are off are all
-        // of a take of another character), and a box to two working pixels is as much as the eye needs.
+        // Grown on every other pixel of every other row: a quarter of the work (in a take of another character every
+        // frame's colours are off), and a box to two working pixels is as much as the eye needs.
         int hw = w / 2;
         int hh = h / 2;
         int[] half = new int[hw * hh];
@@ -150,7 +150,7 @@ final class FigureSurroundings {
         // Trimmed like the measured figure's extent (1% of the pixels at each end): a stray line of pixels along an
         // edge does not stretch the box.
         int trim = tail / 100;
-        // One pixel wider on each side: the erosion took the figure's outermost pixels away with the bridges.
+        // Wider by the erosion on each side: it took the figure's outermost pixels away with the bridges.
         int x0 = Math.max(0, FrameAnalyzer.lowerCut(columns, trim) - ERODE);
         int x1 = Math.min(rw - 1, FrameAnalyzer.upperCut(columns, trim) + ERODE);
         int y0 = Math.max(0, FrameAnalyzer.lowerCut(rows, trim) - ERODE);

@@ -50,9 +50,10 @@ final class FrameAnalyzer {
 
     /**
      * @param pixels the frame at working resolution; not modified
-     * @param step   working-to-frame pixel scale, for the box
+     * @param scale  working-to-frame pixel scale, for the box
      */
-    static CharacterAnalysis analyze(FramePixels pixels, int step, CharacterModel model, AnalysisScratch scratch) {
+    static CharacterAnalysis analyze(FramePixels pixels, FrameScale scale, CharacterModel model,
+                                     AnalysisScratch scratch) {
         int w = pixels.width();
         int h = pixels.height();
         int[] bins = pixels.bins();
@@ -90,10 +91,10 @@ final class FrameAnalyzer {
             found = searchWindow(integrate(density, rowMax, gw, gh, average, scratch), gw, gh, scratch);
         }
         if (found == null) {
-            return notFound(model, w, h, step);
+            return notFound(model, w, h, scale);
         }
         int[] window = {found[0] * grid, found[1] * grid, found[2] * grid, found[3] * grid};
-        return measure(pixels, step, model, likelihood, window);
+        return measure(pixels, scale, model, likelihood, window);
     }
 
     /**
@@ -570,8 +571,8 @@ final class FrameAnalyzer {
      * pass so that each stays small enough for the JIT to compile quickly and well (as one method it was compiled
      * three times over, at about 200 ms each).
      */
-    private static CharacterAnalysis measure(FramePixels pixels, int step, CharacterModel model, float[] likelihood,
-                                             int[] window) {
+    private static CharacterAnalysis measure(FramePixels pixels, FrameScale scale, CharacterModel model,
+                                             float[] likelihood, int[] window) {
         int w = pixels.width();
         int h = pixels.height();
         int[] bins = pixels.bins();
@@ -582,12 +583,12 @@ final class FrameAnalyzer {
         float[] figure = weights.weight();
         int[] box = figureExtent(bins, w, region, figure);
         if (box == null) {
-            return notFound(model, w, h, step);
+            return notFound(model, w, h, scale);
         }
         FigureColours colours = new FigureColours();
         colours.collect(bins, w, box, figure);
         if (colours.total <= 0 || colours.area < 8) {
-            return notFound(model, w, h, step);
+            return notFound(model, w, h, scale);
         }
         double frameGrain = grain(bins, w, box, figure);
         ColourAdjacency.Signature frameAdjacency = adjacency(bins, w, box, likelihood, weights);
@@ -665,9 +666,8 @@ final class FrameAnalyzer {
         if (bestRecall(signals) < SHOWN_BOX_RECALL || bestPrecision(signals) < SHOWN_BOX_PRECISION) {
             shown = FigureSurroundings.join(bins, w, h, box, figure);
         }
-        Box frameBox = new Box(shown[0] * step, shown[1] * step, shown[2] * step, shown[3] * step);
-        return new CharacterAnalysis(model.name(), true, frameBox, signals, coarseSignature(found, present, count),
-                box[3] / (double) h, fatness, box[3] * step);
+        return new CharacterAnalysis(model.name(), true, scale.box(shown), signals, coarseSignature(found, present,
+                count), box[3] / (double) h, fatness, box[3] * scale.step());
     }
 
     /**
@@ -996,12 +996,12 @@ final class FrameAnalyzer {
         return best;
     }
 
-    private static CharacterAnalysis notFound(CharacterModel model, int w, int h, int step) {
+    private static CharacterAnalysis notFound(CharacterModel model, int w, int h, FrameScale scale) {
         List<CharacterAnalysis.ViewSignals> signals = model.views().stream()
                 .map(v -> new CharacterAnalysis.ViewSignals(v.name(), 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0,
                         Double.NaN, 0)).toList();
-        return new CharacterAnalysis(model.name(), false, new Box(0, 0, w * step, h * step), signals, new float[64], 1,
-                Double.NaN, h * step);
+        Box frame = scale.box(new int[] {0, 0, w, h});
+        return new CharacterAnalysis(model.name(), false, frame, signals, new float[64], 1, Double.NaN, frame.height());
     }
 
     /** Trimmed extent (1st to 99th percentile in x and y) of the figure pixels in {@code region}. */

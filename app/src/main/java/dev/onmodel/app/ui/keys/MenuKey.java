@@ -5,25 +5,37 @@ import javafx.scene.input.KeyCombination;
 import java.util.Optional;
 
 /**
- * Keys the window's menus hold themselves (File ▸ Export…, File ▸ Quit). They are not review actions and cannot be
- * remapped; {@link KeyMap} refuses an override that takes one, because a menu accelerator would run first and the
- * remapped action would never be reached.
+ * Keys the window's menus hold themselves (File ▸ Export…, File ▸ Quit). They are not review actions and cannot
+ * be remapped; {@link KeyMap} refuses an override that takes one, because a menu accelerator would run first and
+ * the remapped action would never be reached.
  */
 public enum MenuKey {
-    EXPORT("File \u25b8 Export\u2026", "Shortcut+E"),
-    QUIT("File \u25b8 Quit", "Shortcut+Q");
+    EXPORT("File", "Export\u2026", "Shortcut+E"),
+    QUIT("File", "Quit", "Shortcut+Q");
 
-    private final String label;
+    private final String menu;
+    private final String item;
     private final String key;
 
-    MenuKey(String label, String key) {
-        this.label = label;
+    MenuKey(String menu, String item, String key) {
+        this.menu = menu;
+        this.item = item;
         this.key = key;
+    }
+
+    /** The menu holding the item ("File"). */
+    public String menu() {
+        return menu;
+    }
+
+    /** The item as the menu shows it ("Quit"). */
+    public String item() {
+        return item;
     }
 
     /** Where the key is, as the menus show it ("File ▸ Quit"). */
     public String label() {
-        return label;
+        return menu + " \u25b8 " + item;
     }
 
     public KeyCombination combination() {

@@ -29,8 +29,7 @@ final class CheatSheet extends Dialog<Void> {
         }
         // The menus' own keys cannot be remapped, but a reviewer looking for Quit or Export looks here too.
         for (MenuKey menuKey : MenuKey.values()) {
-            addRow(columns, "File", menuKey.combination().getDisplayText(),
-                    menuKey.label().substring(menuKey.label().indexOf('\u25b8') + 2));
+            addRow(columns, menuKey.menu(), menuKey.combination().getDisplayText(), menuKey.item());
         }
         // Three columns of groups so the sheet fits a laptop screen without truncating a label.
         HBox box = new HBox(28);
