@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark scoring throughput against decoding and JImageHash pHash on the same frames.",
-                "Prints frames/s (best of 3 passes) and the ratios; figures are noisy on a shared machine: run it on a quiet one."})
+                "Prints frames/s (best of 5 passes) and the ratios; figures are noisy on a shared machine: run it on a quiet one."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--sheet", required = true, paramLabel = "DIR", description = "A character's sheet folder.")
@@ -55,8 +55,12 @@ public final class BenchCommand implements Callable<Integer> {
     /** A working size no frame exceeds: the reader converts every pixel. */
     private static final int FULL_FRAME = 1 << 16;
 
-    /** Passes per measurement; the best is reported. */
-    private static final int ROUNDS = 3;
+    /**
+     * Passes per measurement; the best is reported. A pass of 40 noisy 1080p frames on two threads takes about half a
+     * second, and single passes of it read 485-870 ms in one minute (11th session): five passes find a quiet one more
+     * often than three.
+     */
+    private static final int ROUNDS = 5;
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -73,9 +77,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ScoringSettings settings = ScoringSettings.defaults();
         ConsistencyEngine engine = ConsistencyEngine.load(List.of(SheetFolders.read(sheet)), settings);
-        System.out.printf(Locale.ROOT, "%d frames from %s; %d processors; max heap %d MB; Java %s%n", files.size(),
+        String heap = keepHeapBetweenPasses();
+        System.out.printf(Locale.ROOT, "%d frames from %s; %d processors; max heap %d MB; Java %s; %s%n", files.size(),
                 frames, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.version"));
+                System.getProperty("java.version"), heap);
         // Warm-up: file cache and JIT, not measured.
         rate(files, 2, f -> FrameDecoder.readSubsampled(f, settings.workingSize(), settings.maxPixels()));
         rate(files, 2, f -> engine.analyze(f, List.of()));
@@ -88,15 +93,18 @@ public final class BenchCommand implements Callable<Integer> {
         Rate[] decodeFull = new Rate[3];
         Rate[] score = new Rate[3];
         Rate[] jImageHash = new Rate[3];
-        for (int t = 1; t <= 2; t++) {
-            int threads = t;
-            PerceptiveHash hasher = new PerceptiveHash(64);
-            // The rows are measured in turns, one pass of each per round, and each keeps its best pass: a machine
-            // whose speed drifts (other processes, other virtual machines on the host) then shifts every row alike
-            // instead of the rows measured during a slow minute, so the ratios stay comparable.
-            List<Rate[]> rounds = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                rounds.add(new Rate[] {
+        long[] timedCollections = new long[2];
+        PerceptiveHash hasher = new PerceptiveHash(64);
+        // The rows are measured in turns, one pass of each on 1 and then on 2 threads per round, and each keeps its
+        // best pass: a machine whose speed drifts (other processes, other virtual machines on the host) then shifts
+        // every row and both thread counts alike instead of the ones measured during a slow minute, so the ratios,
+        // the speed-up from the second thread among them, stay comparable.
+        List<List<Rate[]>> rounds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        long[] collections = collections();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int t = 1; t <= 2; t++) {
+                int threads = t;
+                rounds.get(t).add(new Rate[] {
                     onePass(files, threads, f -> ImageIO.read(f.toFile())),
                     onePass(files, threads, f -> PngjReferenceDecoder.read(f, settings.workingSize())),
                     onePass(files, threads, f -> FrameDecoder.readSubsampled(f, settings.workingSize(),
@@ -105,12 +113,17 @@ public final class BenchCommand implements Callable<Integer> {
                     scorePass(engine, files, threads),
                     onePass(files, threads, f -> hasher.hash(ImageIO.read(f.toFile())))});
             }
-            imageIo[t] = best(rounds, 0);
-            pngj[t] = best(rounds, 1);
-            decode[t] = best(rounds, 2);
-            decodeFull[t] = best(rounds, 3);
-            score[t] = best(rounds, 4);
-            jImageHash[t] = best(rounds, 5);
+        }
+        long[] after = collections();
+        timedCollections[0] = after[0] - collections[0];
+        timedCollections[1] = after[1] - collections[1];
+        for (int t = 1; t <= 2; t++) {
+            imageIo[t] = best(rounds.get(t), 0);
+            pngj[t] = best(rounds.get(t), 1);
+            decode[t] = best(rounds.get(t), 2);
+            decodeFull[t] = best(rounds.get(t), 3);
+            score[t] = best(rounds.get(t), 4);
+            jImageHash[t] = best(rounds.get(t), 5);
         }
         System.out.printf(Locale.ROOT, "%-44s %10s %10s   %s%n", "frames/s (best of " + ROUNDS + " passes)", "1 thread",
                 "2 threads", "CPU ms/frame (1 thread)");
@@ -132,6 +145,8 @@ public final class BenchCommand implements Callable<Integer> {
                 + "(JImageHash)   target >= 1.7%n", score[2].framesPerSecond() / score[1].framesPerSecond(),
                 decode[2].framesPerSecond() / decode[1].framesPerSecond(),
                 jImageHash[2].framesPerSecond() / jImageHash[1].framesPerSecond());
+        System.out.printf(Locale.ROOT, "garbage collections during the measured passes: %d, %d ms in all (the heap "
+                + "settled before each pass)%n", timedCollections[0], timedCollections[1]);
         System.out.printf(Locale.ROOT, "load average %.1f at the end (ratios by CPU time are the ones to trust when it is "
                 + "above 0)%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
@@ -277,6 +292,40 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private static void settleHeap() {
         System.gc();
+    }
+
+    /**
+     * Keeps the heap at the size it grew to when {@link #settleHeap} collects before a pass. Without this, G1 gives
+     * memory back after each of those full collections (down to about 56 MB, seventh column of {@code -Xlog:gc}),
+     * and every 0.3-1 s pass then ran with a young collection every 20 ms or so that stops both threads: scoring's
+     * speed-up from the second thread read 1.57-1.68 on the unfiltered 1080p frames, and the decode-only row, which
+     * makes a new raster per frame, lost most (11th session: 3.05-3.22 CPU ms a frame against 2.61-2.68 with the heap
+     * kept). A scoring run never collects like that: its heap grows and stays (10,000 frames of {@code onmodel
+     * score}: 27 young collections). {@code MaxHeapFreeRatio} is a manageable option, so this needs no launch flag.
+     *
+     * @return what the header line says about the heap
+     */
+    static String keepHeapBetweenPasses() {
+        try {
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .setVMOption("MaxHeapFreeRatio", "100");
+            return "heap kept between passes";
+        } catch (RuntimeException e) {
+            // Another JVM than HotSpot, or the option refused: measure anyway, and say so.
+            return "heap NOT kept between passes (" + e.getMessage() + "): rows that allocate read slower";
+        }
+    }
+
+    /** Collections so far and their total time in ms, over all collectors. */
+    private static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc
+                : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     /** A 3840x2160 frame with noisy content, so it compresses like a rendered frame rather than a flat colour. */

@@ -1,0 +1,89 @@
+package dev.onmodel.app.cli;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code onmodel bench} runs through on a few small frames and prints every line its figures are read from, with the
+ * heap kept between passes (without that, G1 shrank the heap after each settling collection and the passes measured
+ * young collections rather than scoring).
+ */
+class BenchCommandTest {
+
+    private static final HotSpotDiagnosticMXBean HOT_SPOT =
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+
+    @TempDir
+    Path dir;
+
+    private String maxHeapFreeRatio;
+
+    @BeforeEach
+    void remember() {
+        maxHeapFreeRatio = HOT_SPOT.getVMOption("MaxHeapFreeRatio").getValue();
+    }
+
+    @AfterEach
+    void restore() {
+        // This JVM runs the other tests too: give it back its own heap policy.
+        HOT_SPOT.setVMOption("MaxHeapFreeRatio", maxHeapFreeRatio);
+    }
+
+    @Test
+    void keepingTheHeapSetsTheOption() {
+        assertEquals("heap kept between passes", BenchCommand.keepHeapBetweenPasses());
+        assertEquals("100", HOT_SPOT.getVMOption("MaxHeapFreeRatio").getValue());
+    }
+
+    @Test
+    void printsEveryFigureOnAFewFrames() throws IOException {
+        Path sheet = Files.createDirectories(dir.resolve("mira"));
+        BufferedImage figure = new BufferedImage(60, 120, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = figure.createGraphics();
+        g.setColor(new Color(240, 200, 170));
+        g.fillOval(18, 2, 24, 24);
+        g.setColor(new Color(200, 30, 40));
+        g.fillRect(12, 26, 36, 50);
+        g.setColor(new Color(40, 60, 150));
+        g.fillRect(15, 76, 30, 42);
+        g.dispose();
+        ImageIO.write(figure, "png", sheet.resolve("front.png").toFile());
+        Path frames = Files.createDirectories(dir.resolve("frames"));
+        for (int i = 1; i <= 3; i++) {
+            BufferedImage frame = new BufferedImage(320, 180, BufferedImage.TYPE_INT_RGB);
+            Graphics2D f = frame.createGraphics();
+            f.setColor(new Color(110, 160, 90));
+            f.fillRect(0, 0, 320, 180);
+            f.drawImage(figure, 30 * i, 10, 80, 160, null);
+            f.dispose();
+            ImageIO.write(frame, "png", frames.resolve("sh_v1.100" + i + ".png").toFile());
+        }
+
+        CommandLineContractTest.Captured out = CommandLineContractTest.Captured.run("bench", "--sheet",
+                sheet.toString(), frames.toString(), "--limit", "3");
+
+        assertEquals(0, out.exitCode(), out.stderr());
+        for (String line : new String[] {"3 frames from", "heap kept between passes", "OnModel end-to-end scoring",
+                "OnModel decode only (own reader, subsampled)", "JImageHash 1.0.0 pHash end-to-end",
+                "ratio end-to-end / decode-only (subsampled):", "speed-up from the second thread:",
+                "garbage collections during the measured passes:", "re-scoring from the analysis cache",
+                "3840x2160 frame scored"}) {
+            assertTrue(out.stdout().contains(line), "missing '" + line + "' in:\n" + out.stdout());
+        }
+    }
+}
