@@ -42,7 +42,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Longest side frames are analysed at (default: ${DEFAULT-VALUE}).")
     int workingSize = ScoringSettings.defaults().workingSize();
 
-    @Option(names = "--scores", paramLabel = "FILE", description = "Also write OnModel's scores as CSV for score-dev.py.")
+    @Option(names = "--scores", paramLabel = "FILE", description = "Also write OnModel's scores as CSV for "
+            + "score-dev.py (path, score, band, components, view, box, explanation).")
     Path scoresFile;
 
     @Option(names = "--baseline-scores", paramLabel = "FILE", description = "Also write the baseline's scores as CSV.")

@@ -175,13 +175,14 @@ public final class DevSetEvaluation {
         Path parent = file.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            out.write(engine ? "path,score,band,colour,shape,view,box_x,box_y,box_w,box_h\n" : "path,score\n");
+            out.write(engine ? "path,score,band,colour,shape,view,box_x,box_y,box_w,box_h,explanation\n"
+                    : "path,score\n");
             for (Row r : rows) {
                 if (engine) {
                     CharacterScore d = r.detail();
-                    out.write(String.format(Locale.ROOT, "%s,%.1f,%s,%.1f,%.1f,%s,%d,%d,%d,%d%n", r.path(),
-                            r.engineScore(), d.band().label(), d.colour(), d.shape(), d.view(), d.box().x(),
-                            d.box().y(), d.box().width(), d.box().height()));
+                    out.write(String.format(Locale.ROOT, "%s,%.1f,%s,%.1f,%.1f,%s,%d,%d,%d,%d,%s%n", r.path(),
+                            r.engineScore(), d.band().label(), d.colour(), d.shape(), quoted(d.view()), d.box().x(),
+                            d.box().y(), d.box().width(), d.box().height(), quoted(d.explanation())));
                 } else {
                     out.write(String.format(Locale.ROOT, "%s,%.2f%n", r.path(), r.baselineScore()));
                 }
@@ -191,6 +192,12 @@ public final class DevSetEvaluation {
             throw e;
         }
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** RFC 4180 quoting: a view is named after its sheet file, whose name may hold a comma. */
+    private static String quoted(String field) {
+        return field.contains(",") || field.contains("\"") || field.contains("\n")
+                ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 
     /** Enough CSV for labels.csv: comma separated, double-quoted fields with doubled quotes. */
