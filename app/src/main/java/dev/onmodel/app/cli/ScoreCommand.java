@@ -18,6 +18,8 @@ import dev.onmodel.core.project.ProjectLayout;
 import dev.onmodel.core.store.ImportOptions;
 import dev.onmodel.core.store.StoreException;
 import dev.onmodel.core.workflow.ProjectWorkspace;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -244,30 +246,25 @@ public final class ScoreCommand implements Callable<Integer> {
         Files.move(temp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The CSV contract: this header, one row per frame and character, RFC 4180 quoting where a field needs it. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n")
+            .setHeader("path", "character", "score", "band", "colour", "shape", "temporal", "view", "box_x", "box_y",
+                    "box_w", "box_h", "explanation").get();
+
     private static void writeRows(BatchScorer.Result result, Writer out) throws IOException {
-        out.write("path,character,score,band,colour,shape,temporal,view,box_x,box_y,box_w,box_h,explanation\n");
+        // Not closed here: closing would close the writer, which may be standard output.
+        CSVPrinter printer = new CSVPrinter(out, CSV);
         for (BatchScorer.ScoredFrame frame : result.frames()) {
             for (CharacterScore c : frame.score().characters()) {
-                out.write(String.join(",", quote(frame.input().displayPath()), quote(c.character()),
-                        number(c.score()), c.band().label(), number(c.colour()), number(c.shape()),
-                        c.hasTemporal() ? number(c.temporal()) : "", quote(c.view()),
-                        Integer.toString(c.box().x()), Integer.toString(c.box().y()),
-                        Integer.toString(c.box().width()), Integer.toString(c.box().height()),
-                        quote(c.explanation())));
-                out.write('\n');
+                printer.printRecord(frame.input().displayPath(), c.character(), number(c.score()), c.band().label(),
+                        number(c.colour()), number(c.shape()), c.hasTemporal() ? number(c.temporal()) : "", c.view(),
+                        c.box().x(), c.box().y(), c.box().width(), c.box().height(), c.explanation());
             }
         }
+        printer.flush();
     }
 
     private static String number(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    /** RFC 4180 quoting when needed. */
-    static String quote(String field) {
-        if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
-            return '"' + field.replace("\"", "\"\"") + '"';
-        }
-        return field;
     }
 }

@@ -10,9 +10,14 @@ import dev.onmodel.core.consistency.SheetFolders;
 import dev.onmodel.core.consistency.decode.FrameDecoder;
 import dev.onmodel.core.model.CharacterSheet;
 import dev.onmodel.core.model.SheetView;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,17 +179,20 @@ public final class DevSetEvaluation {
     public static void writeScores(List<Row> rows, boolean engine, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            out.write(engine ? "path,score,band,colour,shape,view,box_x,box_y,box_w,box_h,explanation\n"
-                    : "path,score\n");
+        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(engine
+                ? new String[] {"path", "score", "band", "colour", "shape", "view", "box_x", "box_y", "box_w", "box_h",
+                        "explanation"}
+                : new String[] {"path", "score"}).get();
+        try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(out, format)) {
             for (Row r : rows) {
                 if (engine) {
                     CharacterScore d = r.detail();
-                    out.write(String.format(Locale.ROOT, "%s,%.1f,%s,%.1f,%.1f,%s,%d,%d,%d,%d,%s%n", r.path(),
-                            r.engineScore(), d.band().label(), d.colour(), d.shape(), quoted(d.view()), d.box().x(),
-                            d.box().y(), d.box().width(), d.box().height(), quoted(d.explanation())));
+                    printer.printRecord(r.path(), decimal("%.1f", r.engineScore()), d.band().label(),
+                            decimal("%.1f", d.colour()), decimal("%.1f", d.shape()), d.view(), d.box().x(),
+                            d.box().y(), d.box().width(), d.box().height(), d.explanation());
                 } else {
-                    out.write(String.format(Locale.ROOT, "%s,%.2f%n", r.path(), r.baselineScore()));
+                    printer.printRecord(r.path(), decimal("%.2f", r.baselineScore()));
                 }
             }
         } catch (IOException e) {
@@ -194,63 +202,28 @@ public final class DevSetEvaluation {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** RFC 4180 quoting: a view is named after its sheet file, whose name may hold a comma. */
-    private static String quoted(String field) {
-        return field.contains(",") || field.contains("\"") || field.contains("\n")
-                ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    private static String decimal(String pattern, double value) {
+        return String.format(Locale.ROOT, pattern, value);
     }
 
-    /** Enough CSV for labels.csv: comma separated, double-quoted fields with doubled quotes. */
+    /** labels.csv's rows, with only the columns the engine is allowed to see (never the placed sprite's box). */
     static List<Map<String, String>> readCsv(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> allowed = List.of("path", "character", "label", "subkind", "expect_flag");
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).get();
         List<Map<String, String>> rows = new ArrayList<>();
-        if (lines.isEmpty()) {
-            return rows;
-        }
-        List<String> header = splitCsv(lines.get(0));
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> fields = splitCsv(line);
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                String column = header.get(i).trim();
-                // Only the columns the engine is allowed to see are kept.
-                if (List.of("path", "character", "label", "subkind", "expect_flag").contains(column)) {
-                    row.put(column, i < fields.size() ? fields.get(i) : "");
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
+            for (CSVRecord record : parser) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (String column : parser.getHeaderNames()) {
+                    if (allowed.contains(column)) {
+                        row.put(column, record.isSet(column) ? record.get(column) : "");
+                    }
                 }
+                rows.add(row);
             }
-            rows.add(row);
         }
         return rows;
-    }
-
-    private static List<String> splitCsv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    current.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        fields.add(current.toString());
-        return fields;
     }
 }

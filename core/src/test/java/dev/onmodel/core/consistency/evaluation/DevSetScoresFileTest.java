@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * {@code onmodel eval --scores}: the file score-dev.py reads ({@code path} and {@code score} first), with each frame's
- * explanation last, so that what the reviewer would be told can be counted per kind.
+ * The development set's CSV files: {@code onmodel eval --scores} writes the file score-dev.py reads ({@code path} and
+ * {@code score} first), with each frame's explanation last, so that what the reviewer would be told can be counted per
+ * kind; labels.csv is read with only the columns the engine may see.
  */
 class DevSetScoresFileTest {
 
@@ -36,5 +38,21 @@ class DevSetScoresFileTest {
         assertEquals(List.of("path,score,band,colour,shape,view,box_x,box_y,box_w,box_h,explanation",
                 "mira/drift/d01_hue.png,71.3,check,72.0,98.0,\"front, left\",10,20,30,40,"
                         + "\"costume colour differs from the 'front, left' view\""), lines);
+    }
+
+    @Test
+    void labelsKeepOnlyTheColumnsTheEngineMaySee() throws IOException {
+        Path labels = dir.resolve("labels.csv");
+        Files.writeString(labels, "path,character,label,subkind,expect_flag,shown,action,params,bg,bbox_x,bbox_y\n"
+                + "a/f00.png,a,same,frame,0,a,idle,,landscape,343,309\n"
+                + "\n"
+                + "\"b/d01, \"\"odd\"\".png\",b,drift,occlude,0,b,walk,\"occlude=left:target=0.39\",sky,10,20\n");
+
+        List<Map<String, String>> rows = DevSetEvaluation.readCsv(labels);
+
+        assertEquals(List.of(
+                Map.of("path", "a/f00.png", "character", "a", "label", "same", "subkind", "frame", "expect_flag", "0"),
+                Map.of("path", "b/d01, \"odd\".png", "character", "b", "label", "drift", "subkind", "occlude",
+                        "expect_flag", "0")), rows);
     }
 }
