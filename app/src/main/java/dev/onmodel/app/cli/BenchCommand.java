@@ -296,12 +296,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * Keeps the heap at the size it grew to when {@link #settleHeap} collects before a pass. Without this, G1 gives
-     * memory back after each of those full collections (down to about 56 MB, seventh column of {@code -Xlog:gc}),
-     * and every 0.3-1 s pass then ran with a young collection every 20 ms or so that stops both threads: scoring's
-     * speed-up from the second thread read 1.57-1.68 on the unfiltered 1080p frames, and the decode-only row, which
-     * makes a new raster per frame, lost most (11th session: 3.05-3.22 CPU ms a frame against 2.61-2.68 with the heap
-     * kept). A scoring run never collects like that: its heap grows and stays (10,000 frames of {@code onmodel
-     * score}: 27 young collections). {@code MaxHeapFreeRatio} is a manageable option, so this needs no launch flag.
+     * memory back after each of those full collections (down to about 56 MB, the size in parentheses in
+     * {@code -Xlog:gc} lines), and every 0.3-1 s pass then ran with a young collection every 20 ms or so that stops
+     * both threads: scoring's speed-up from the second thread read 1.57-1.68 on the unfiltered 1080p frames, and the
+     * decode-only row, which makes a new raster per frame, lost most (11th session: 3.05-3.22 CPU ms a frame against
+     * 2.61-2.68 with the heap kept). A scoring run never collects like that: its heap grows and stays (10,000 frames of
+     * {@code onmodel score}: 27 young collections). {@code MaxHeapFreeRatio} is a manageable option, so this needs no
+     * launch flag.
      *
      * @return what the header line says about the heap
      */
