@@ -57,25 +57,9 @@ final class FrameAnalyzer {
         int w = pixels.width();
         int h = pixels.height();
         int[] bins = pixels.bins();
-        double[] colourModel = model.colourModel();
         float[] likelihood = new float[ColourSpace.BINS];
         float[] squared = new float[ColourSpace.BINS];
-        // Evidence at the frame's average level is what a background sharing the character's colours (a purple
-        // sunset behind a purple coat) gives everywhere: only evidence above it may pull the window. Outside the
-        // model's support the likelihood is 0 and adds nothing to the average.
-        double average = 0;
-        int[] counts = pixels.counts();
-        for (int c : model.support()) {
-            if (counts[c] == 0) {
-                // No pixel of this colour: likelihood 0, nothing to add.
-                continue;
-            }
-            double frameShare = pixels.share(c);
-            float l = frameShare == 0 ? 0 : (float) Math.min(1.0, colourModel[c] / frameShare);
-            likelihood[c] = l;
-            squared[c] = l * l;
-            average += frameShare * l * l;
-        }
+        double average = likelihoods(pixels, model, likelihood, squared);
         // The window is searched on every other pixel in each direction: a quarter of the work, and 2-pixel
         // precision is plenty for a box that is refined from the figure's own pixels afterwards.
         int grid = w >= 256 && h >= 128 ? 2 : 1;
@@ -567,6 +551,32 @@ final class FrameAnalyzer {
     }
 
     /**
+     * Each colour's likelihood of being the character's, by Swain and Ballard's ratio histogram, and its square; in
+     * its own method, not in {@link #analyze}, for the reason given at {@link #presentBins}.
+     *
+     * @return the squared likelihood averaged over the frame's pixels. Evidence at that level is what a background
+     *         sharing the character's colours (a purple sunset behind a purple coat) gives everywhere: only evidence
+     *         above it may pull the window. Outside the model's support the likelihood is 0 and adds nothing to it.
+     */
+    private static double likelihoods(FramePixels pixels, CharacterModel model, float[] likelihood, float[] squared) {
+        double[] colourModel = model.colourModel();
+        double average = 0;
+        int[] counts = pixels.counts();
+        for (int c : model.support()) {
+            if (counts[c] == 0) {
+                // No pixel of this colour: likelihood 0, nothing to add.
+                continue;
+            }
+            double frameShare = pixels.share(c);
+            float l = frameShare == 0 ? 0 : (float) Math.min(1.0, colourModel[c] / frameShare);
+            likelihood[c] = l;
+            squared[c] = l * l;
+            average += frameShare * l * l;
+        }
+        return average;
+    }
+
+    /**
      * Cuts the figure out around the window and measures its signals against every view. Split into one method per
      * pass so that each stays small enough for the JIT to compile quickly and well (as one method it was compiled
      * three times over, at about 200 ms each).
@@ -593,9 +603,40 @@ final class FrameAnalyzer {
         double frameGrain = grain(bins, w, box, figure);
         ColourAdjacency.Signature frameAdjacency = adjacency(bins, w, box, likelihood, weights);
         double coreTotal = coreTotal(bins, w, window, figure);
-        // The bins the figure or the window hold, ascending: every later pass over colours needs only these, and
-        // visits them in the same order as a pass over all bins would; shares are kept per present bin. The box and
-        // the window lie inside the region, so only the region's bins need looking at.
+        int[] present = presentBins(weights, colours, windowCounts, figure);
+        FigureShares shares = FigureShares.of(present, figure, colours, windowCounts, coreTotal);
+        double area = colours.area;
+        double fatness = area / ((double) box[3] * box[3]);
+        double varX = colours.sxx / area - (colours.sx / area) * (colours.sx / area);
+        double varY = colours.syy / area - (colours.sy / area) * (colours.sy / area);
+        double spread = Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9));
+        List<CharacterAnalysis.ViewSignals> signals = viewSignals(model, shares, colours.parts, fatness, spread,
+                frameGrain, frameAdjacency, box[3]);
+        // Colours this far off mean a drift or another character: the measured figure may be only the part still in
+        // the sheet's colours, so the box shown takes in what stands out around it too. On-model frames (recall under
+        // 0.9 or precision under 0.8 in 1 of 10 on the development set) keep the measured box and cost nothing more.
+        int[] shown = box;
+        if (bestRecall(signals) < SHOWN_BOX_RECALL || bestPrecision(signals) < SHOWN_BOX_PRECISION) {
+            shown = FigureSurroundings.join(bins, w, h, box, figure);
+        }
+        return new CharacterAnalysis(model.name(), true, scale.box(shown), signals, coarseSignature(shares.found(),
+                shares.present(), shares.count()), box[3] / (double) h, fatness, box[3] * scale.step());
+    }
+
+    // measure()'s loops live in the methods below. measure() calls nearly every pass of the analysis, and C2 inlines
+    // them all into it (4-6 KB of bytecode); with its loops in it as well, each loop that grew hot while it still ran
+    // in the interpreter or C1 got its own on-stack-replacement compile of all of that. A project's first scoring
+    // (5,632 frames, 11th session) compiled it six times at 1.0-1.6 s each: 7.8 s of one of two cores, while the
+    // scoring threads ran the profiled C1 code, so that two threads scored only 1.34x as fast as one.
+
+    /**
+     * The bins the figure or the window hold, ascending: every later pass over colours needs only these, and visits
+     * them in the same order as a pass over all bins would; shares are kept per present bin. The box and the window
+     * lie inside the region, so only the region's bins need looking at.
+     *
+     * @return the present bins, exactly as many as there are (the array's length is their count)
+     */
+    private static int[] presentBins(FigureWeights weights, FigureColours colours, int[] windowCounts, float[] figure) {
         int[] present = new int[weights.regionCount()];
         int count = 0;
         for (int i = 0; i < weights.regionCount(); i++) {
@@ -605,27 +646,90 @@ final class FrameAnalyzer {
                 present[count++] = c;
             }
         }
-        // Every pixel of a bin adds the same weight, and a float weight (24-bit mantissa) added up to 2^29 times is
-        // exact in a double (53 bits): a bin's sum is its count times its weight, to the last bit.
-        double[] found = new double[count];
-        double[][] bandFound = new double[ViewModel.BANDS][count];
-        double[] core = new double[count];
-        for (int i = 0; i < count; i++) {
-            int c = present[i];
-            double weight = figure[c];
-            int inBox = colours.counts[0][c] + colours.counts[1][c] + colours.counts[2][c];
-            found[i] = inBox * weight / colours.total;
-            for (int b = 0; b < ViewModel.BANDS; b++) {
-                bandFound[b][i] = colours.bandTotal[b] > 0 ? colours.counts[b][c] * weight / colours.bandTotal[b] : 0;
-            }
-            // A bin without figure weight adds nothing to the core (its weight is 0).
-            core[i] = coreTotal > 0 ? windowCounts[c] * weight / coreTotal : 0;
+        return count == present.length ? present : java.util.Arrays.copyOf(present, count);
+    }
+
+    /**
+     * The figure's colour shares per present bin: over the whole figure, per third of it, and over the core window.
+     *
+     * @param present the bins present ({@link #presentBins}), ascending
+     * @param found   per present bin, its share of the figure's weight
+     * @param bandFound per third, per present bin, its share of that third's weight
+     * @param core    per present bin, its share of the core window's figure weight
+     */
+    record FigureShares(int[] present, double[] found, double[][] bandFound, double[] core) {
+
+        int count() {
+            return present.length;
         }
-        double area = colours.area;
-        double fatness = area / ((double) box[3] * box[3]);
-        double varX = colours.sxx / area - (colours.sx / area) * (colours.sx / area);
-        double varY = colours.syy / area - (colours.sy / area) * (colours.sy / area);
-        double spread = Math.sqrt(Math.max(varX, 1e-9) / Math.max(varY, 1e-9));
+
+        static FigureShares of(int[] present, float[] figure, FigureColours colours, int[] windowCounts,
+                               double coreTotal) {
+            int count = present.length;
+            // Every pixel of a bin adds the same weight, and a float weight (24-bit mantissa) added up to 2^29 times
+            // is exact in a double (53 bits): a bin's sum is its count times its weight, to the last bit.
+            double[] found = new double[count];
+            double[][] bandFound = new double[ViewModel.BANDS][count];
+            double[] core = new double[count];
+            for (int i = 0; i < count; i++) {
+                int c = present[i];
+                double weight = figure[c];
+                int inBox = colours.counts[0][c] + colours.counts[1][c] + colours.counts[2][c];
+                found[i] = inBox * weight / colours.total;
+                for (int b = 0; b < ViewModel.BANDS; b++) {
+                    bandFound[b][i] = colours.bandTotal[b] > 0 ? colours.counts[b][c] * weight / colours.bandTotal[b]
+                            : 0;
+                }
+                // A bin without figure weight adds nothing to the core (its weight is 0).
+                core[i] = coreTotal > 0 ? windowCounts[c] * weight / coreTotal : 0;
+            }
+            return new FigureShares(present, found, bandFound, core);
+        }
+    }
+
+    /** The figure's signals against one view. */
+    private static CharacterAnalysis.ViewSignals signalsAgainst(ViewModel view, ViewTables tables,
+                                                                FigureShares shares, FoundPalette foundPalette,
+                                                                FoundPalette corePalette, FoundPalette[] bandPalettes,
+                                                                double[] coarse, PartMoments parts, double fatness,
+                                                                double spread, double frameGrain,
+                                                                ColourAdjacency.Signature frameAdjacency,
+                                                                int boxHeight) {
+        int[] present = shares.present();
+        int count = shares.count();
+        double bandPrecision = 0;
+        double bandRecall = 0;
+        for (int b = 0; b < ViewModel.BANDS; b++) {
+            bandPrecision += precision(shares.bandFound()[b], tables.bandCloseness()[b], present, count);
+            bandRecall += recall(view.bands()[b], tables.bandPalettes()[b], tables.bandPaletteSlots()[b],
+                    bandPalettes[b]);
+        }
+        return new CharacterAnalysis.ViewSignals(view.name(),
+                precision(shares.found(), tables.closeness(), present, count),
+                recall(view.histogram(), view.palette(), tables.paletteSlots(), foundPalette),
+                overlap(coarse, tables.coarseHistogram()),
+                Math.abs(Math.log(fatness / view.fatness())),
+                Math.abs(Math.log(spread / view.spread())),
+                parts.stretchAgainst(view.parts()),
+                precision(shares.core(), tables.closeness(), present, count),
+                recall(view.histogram(), view.palette(), tables.paletteSlots(), corePalette),
+                bandPrecision / ViewModel.BANDS,
+                bandRecall / ViewModel.BANDS,
+                frameGrain - view.grain(),
+                adjacency(frameAdjacency, view.adjacencyAt(boxHeight)));
+    }
+
+    /** The figure's signals against each view of the character, in the views' order. */
+    private static List<CharacterAnalysis.ViewSignals> viewSignals(CharacterModel model, FigureShares shares,
+                                                                   PartMoments parts, double fatness, double spread,
+                                                                   double frameGrain,
+                                                                   ColourAdjacency.Signature frameAdjacency,
+                                                                   int boxHeight) {
+        int[] present = shares.present();
+        int count = shares.count();
+        double[] found = shares.found();
+        double[][] bandFound = shares.bandFound();
+        double[] core = shares.core();
         SheetColours sheetColours = new SheetColours(model.sheetColours());
         FoundPalette foundPalette = new FoundPalette(paletteOf(found, present, count), sheetColours);
         FoundPalette corePalette = new FoundPalette(paletteOf(core, present, count), sheetColours);
@@ -636,38 +740,10 @@ final class FrameAnalyzer {
         double[] coarse = coarseHistogram(found, present, count);
         List<CharacterAnalysis.ViewSignals> signals = new ArrayList<>();
         for (int v = 0; v < model.views().size(); v++) {
-            ViewModel view = model.views().get(v);
-            ViewTables tables = model.tables().get(v);
-            double bandPrecision = 0;
-            double bandRecall = 0;
-            for (int b = 0; b < ViewModel.BANDS; b++) {
-                bandPrecision += precision(bandFound[b], tables.bandCloseness()[b], present, count);
-                bandRecall += recall(view.bands()[b], tables.bandPalettes()[b], tables.bandPaletteSlots()[b],
-                        bandPalettes[b]);
-            }
-            signals.add(new CharacterAnalysis.ViewSignals(view.name(),
-                    precision(found, tables.closeness(), present, count),
-                    recall(view.histogram(), view.palette(), tables.paletteSlots(), foundPalette),
-                    overlap(coarse, tables.coarseHistogram()),
-                    Math.abs(Math.log(fatness / view.fatness())),
-                    Math.abs(Math.log(spread / view.spread())),
-                    colours.parts.stretchAgainst(view.parts()),
-                    precision(core, tables.closeness(), present, count),
-                    recall(view.histogram(), view.palette(), tables.paletteSlots(), corePalette),
-                    bandPrecision / ViewModel.BANDS,
-                    bandRecall / ViewModel.BANDS,
-                    frameGrain - view.grain(),
-                    adjacency(frameAdjacency, view.adjacencyAt(box[3]))));
+            signals.add(signalsAgainst(model.views().get(v), model.tables().get(v), shares, foundPalette, corePalette,
+                    bandPalettes, coarse, parts, fatness, spread, frameGrain, frameAdjacency, boxHeight));
         }
-        // Colours this far off mean a drift or another character: the measured figure may be only the part still in
-        // the sheet's colours, so the box shown takes in what stands out around it too. On-model frames (recall under
-        // 0.9 or precision under 0.8 in 1 of 10 on the development set) keep the measured box and cost nothing more.
-        int[] shown = box;
-        if (bestRecall(signals) < SHOWN_BOX_RECALL || bestPrecision(signals) < SHOWN_BOX_PRECISION) {
-            shown = FigureSurroundings.join(bins, w, h, box, figure);
-        }
-        return new CharacterAnalysis(model.name(), true, scale.box(shown), signals, coarseSignature(found, present,
-                count), box[3] / (double) h, fatness, box[3] * scale.step());
+        return signals;
     }
 
     /**
