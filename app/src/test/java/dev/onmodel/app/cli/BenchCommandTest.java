@@ -7,9 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -53,26 +50,9 @@ class BenchCommandTest {
     @Test
     void printsEveryFigureOnAFewFrames() throws IOException {
         Path sheet = Files.createDirectories(dir.resolve("mira"));
-        BufferedImage figure = new BufferedImage(60, 120, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = figure.createGraphics();
-        g.setColor(new Color(240, 200, 170));
-        g.fillOval(18, 2, 24, 24);
-        g.setColor(new Color(200, 30, 40));
-        g.fillRect(12, 26, 36, 50);
-        g.setColor(new Color(40, 60, 150));
-        g.fillRect(15, 76, 30, 42);
-        g.dispose();
-        ImageIO.write(figure, "png", sheet.resolve("front.png").toFile());
+        ImageIO.write(ScoreCommandTest.figure(), "png", sheet.resolve("front.png").toFile());
         Path frames = Files.createDirectories(dir.resolve("frames"));
-        for (int i = 1; i <= 3; i++) {
-            BufferedImage frame = new BufferedImage(320, 180, BufferedImage.TYPE_INT_RGB);
-            Graphics2D f = frame.createGraphics();
-            f.setColor(new Color(110, 160, 90));
-            f.fillRect(0, 0, 320, 180);
-            f.drawImage(figure, 30 * i, 10, 80, 160, null);
-            f.dispose();
-            ImageIO.write(frame, "png", frames.resolve("sh_v1.100" + i + ".png").toFile());
-        }
+        ScoreCommandTest.writeFrames(frames, 3);
 
         CommandLineContractTest.Captured out = CommandLineContractTest.Captured.run("bench", "--sheet",
                 sheet.toString(), frames.toString(), "--limit", "3");

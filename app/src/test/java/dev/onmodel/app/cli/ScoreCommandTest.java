@@ -25,7 +25,8 @@ class ScoreCommandTest {
     private Path sheet;
     private Path frames;
 
-    private static BufferedImage figure() {
+    /** A flat three-part figure: the sheet view of the character these tests score. */
+    static BufferedImage figure() {
         BufferedImage image = new BufferedImage(100, 200, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(240, 200, 170));
@@ -43,16 +44,21 @@ class ScoreCommandTest {
         sheet = Files.createDirectories(dir.resolve("mira"));
         ImageIO.write(figure(), "png", sheet.resolve("front.png").toFile());
         frames = Files.createDirectories(dir.resolve("frames"));
-        for (int i = 1; i <= 2; i++) {
+        writeFrames(frames, 2);
+        Files.writeString(frames.resolve("sh_v1.1003.png"), "not a picture");
+    }
+
+    /** Frames {@code sh_v1.1001.png} on: the figure over a green field, a little further right in each. */
+    static void writeFrames(Path folder, int count) throws IOException {
+        for (int i = 1; i <= count; i++) {
             BufferedImage frame = new BufferedImage(320, 180, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = frame.createGraphics();
             g.setColor(new Color(110, 160, 90));
             g.fillRect(0, 0, 320, 180);
             g.drawImage(figure(), 40 * i, 10, 80, 160, null);
             g.dispose();
-            ImageIO.write(frame, "png", frames.resolve("sh_v1.100" + i + ".png").toFile());
+            ImageIO.write(frame, "png", folder.resolve("sh_v1.100" + i + ".png").toFile());
         }
-        Files.writeString(frames.resolve("sh_v1.1003.png"), "not a picture");
     }
 
     @Test
