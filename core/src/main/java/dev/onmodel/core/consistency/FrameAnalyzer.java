@@ -552,7 +552,7 @@ final class FrameAnalyzer {
 
     /**
      * Each colour's likelihood of being the character's, by Swain and Ballard's ratio histogram, and its square; in
-     * its own method, not in {@link #analyze}, for the reason given at {@link #presentBins}.
+     * its own method, not in {@link #analyze}, for the reason given at {@link #measure}.
      *
      * @return the squared likelihood averaged over the frame's pixels. Evidence at that level is what a background
      *         sharing the character's colours (a purple sunset behind a purple coat) gives everywhere: only evidence
@@ -579,7 +579,12 @@ final class FrameAnalyzer {
     /**
      * Cuts the figure out around the window and measures its signals against every view. Split into one method per
      * pass so that each stays small enough for the JIT to compile quickly and well (as one method it was compiled
-     * three times over, at about 200 ms each).
+     * three times over, at about 200 ms each), and without a loop of its own: C2 inlines nearly every pass into it
+     * (4-6 KB of bytecode), and each loop of its own that grew hot while it still ran in C1 code got an
+     * on-stack-replacement compile of all of that. A project's first scoring (5,632 frames, 11th session) compiled it
+     * six times at 1.0-1.6 s each, 7.8 s of one of two cores, while the scoring threads ran the profiled C1 code: two
+     * threads scored only 1.39x as fast as one (1.53x with the loops in {@link #presentBins}, {@link FigureShares}
+     * and {@link #viewSignals}).
      */
     private static CharacterAnalysis measure(FramePixels pixels, FrameScale scale, CharacterModel model,
                                              float[] likelihood, int[] window) {
@@ -622,12 +627,6 @@ final class FrameAnalyzer {
         return new CharacterAnalysis(model.name(), true, scale.box(shown), signals, coarseSignature(shares.found(),
                 shares.present(), shares.count()), box[3] / (double) h, fatness, box[3] * scale.step());
     }
-
-    // measure()'s loops live in the methods below. measure() calls nearly every pass of the analysis, and C2 inlines
-    // them all into it (4-6 KB of bytecode); with its loops in it as well, each loop that grew hot while it still ran
-    // in the interpreter or C1 got its own on-stack-replacement compile of all of that. A project's first scoring
-    // (5,632 frames, 11th session) compiled it six times at 1.0-1.6 s each: 7.8 s of one of two cores, while the
-    // scoring threads ran the profiled C1 code, so that two threads scored only 1.34x as fast as one.
 
     /**
      * The bins the figure or the window hold, ascending: every later pass over colours needs only these, and visits
