@@ -145,6 +145,11 @@ public final class BenchCommand implements Callable<Integer> {
                 + "(JImageHash)   target >= 1.7%n", score[2].framesPerSecond() / score[1].framesPerSecond(),
                 decode[2].framesPerSecond() / decode[1].framesPerSecond(),
                 jImageHash[2].framesPerSecond() / jImageHash[1].framesPerSecond());
+        double ceiling = twoThreadCeiling(files.size());
+        if (ceiling < 1.9) {
+            System.out.printf(Locale.ROOT, "  (with %d frames one thread decodes %d of them: the speed-up cannot "
+                    + "read above %.2f; give 40 or more)%n", files.size(), (files.size() + 1) / 2, ceiling);
+        }
         System.out.printf(Locale.ROOT, "garbage collections during the measured passes: %d, %d ms in all (the heap "
                 + "settled before each pass)%n", timedCollections[0], timedCollections[1]);
         System.out.printf(Locale.ROOT, "load average %.1f at the end (ratios by CPU time are the ones to trust when it is "
@@ -292,6 +297,14 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private static void settleHeap() {
         System.gc();
+    }
+
+    /**
+     * The speed-up two threads can show at most on {@code frames} frames of equal cost: the pass lasts as long as the
+     * thread with more frames takes (5 frames: 3 on one thread, at most 1.67).
+     */
+    static double twoThreadCeiling(int frames) {
+        return frames / (double) ((frames + 1) / 2);
     }
 
     /**

@@ -62,8 +62,16 @@ class BenchCommandTest {
                 "OnModel decode only (own reader, subsampled)", "JImageHash 1.0.0 pHash end-to-end",
                 "ratio end-to-end / decode-only (subsampled):", "speed-up from the second thread:",
                 "garbage collections during the measured passes:", "re-scoring from the analysis cache",
-                "3840x2160 frame scored"}) {
+                "3840x2160 frame scored", "the speed-up cannot read above 1.50"}) {
             assertTrue(out.stdout().contains(line), "missing '" + line + "' in:\n" + out.stdout());
         }
+    }
+
+    @Test
+    void twoThreadsCanOnlySplitWholeFrames() {
+        assertEquals(1.5, BenchCommand.twoThreadCeiling(3));
+        assertEquals(2.0, BenchCommand.twoThreadCeiling(40));
+        assertEquals(1.0, BenchCommand.twoThreadCeiling(1));
+        assertEquals(39 / 20.0, BenchCommand.twoThreadCeiling(39));
     }
 }
