@@ -147,7 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
                 jImageHash[2].framesPerSecond() / jImageHash[1].framesPerSecond());
         double ceiling = twoThreadCeiling(files.size());
         if (ceiling < 1.9) {
-            System.out.printf(Locale.ROOT, "  (with %d frames one thread decodes %d of them: the speed-up cannot "
+            System.out.printf(Locale.ROOT, "  (with %d frames one thread takes %d of them: the speed-up cannot "
                     + "read above %.2f; give 40 or more)%n", files.size(), (files.size() + 1) / 2, ceiling);
         }
         System.out.printf(Locale.ROOT, "garbage collections during the measured passes: %d, %d ms in all (the heap "
