@@ -48,9 +48,11 @@ class FigureSurroundingsTest {
         }
     }
 
-    @Test
-    void theBoxTakesInTheDriftedBodyBelowTheHeadButNotTheBackdropsLayers() {
-        int[] bins = layeredBackdrop();
+    /**
+     * Paints the drifted figure (a head in the sheet's colour over a coat in none of them) and checks that the box
+     * joined to the measured head is the whole figure.
+     */
+    private static void assertTheWholeDriftedFigureIsFound(int[] bins) {
         fill(bins, 150, 60, 20, 20, HEAD);
         fill(bins, 144, 80, 32, 60, DRIFTED_COAT);
         // Measured: the head only (the coat is in no colour of the sheet).
@@ -59,13 +61,15 @@ class FigureSurroundingsTest {
     }
 
     @Test
+    void theBoxTakesInTheDriftedBodyBelowTheHeadButNotTheBackdropsLayers() {
+        assertTheWholeDriftedFigureIsFound(layeredBackdrop());
+    }
+
+    @Test
     void aSeparateObjectBesideTheFigureIsLeftOut() {
         int[] bins = layeredBackdrop();
-        fill(bins, 150, 60, 20, 20, HEAD);
-        fill(bins, 144, 80, 32, 60, DRIFTED_COAT);
         fill(bins, 190, 20, 12, 12, MOON);
-        int[] head = {150, 60, 20, 20};
-        assertArrayEquals(new int[] {144, 60, 32, 80}, FigureSurroundings.join(bins, W, H, head, headIsFigure()));
+        assertTheWholeDriftedFigureIsFound(bins);
     }
 
     @Test
@@ -78,10 +82,7 @@ class FigureSurroundingsTest {
                 bins[y * W + x] = bin(Math.max(0, Math.min(15, (x - 120) / 5)), 12, 6);
             }
         }
-        fill(bins, 150, 60, 20, 20, HEAD);
-        fill(bins, 144, 80, 32, 60, DRIFTED_COAT);
-        int[] head = {150, 60, 20, 20};
-        assertArrayEquals(new int[] {144, 60, 32, 80}, FigureSurroundings.join(bins, W, H, head, headIsFigure()));
+        assertTheWholeDriftedFigureIsFound(bins);
     }
 
     @Test
