@@ -59,7 +59,8 @@ class BenchCommandTest {
 
         assertEquals(0, out.exitCode(), out.stderr());
         for (String line : new String[] {"3 frames from", "heap kept between passes", "OnModel end-to-end scoring",
-                "OnModel decode only (own reader, subsampled)", "JImageHash 1.0.0 pHash end-to-end",
+                "OnModel decode only (own reader, subsampled)", "OnModel decode into colour codes, counted",
+                "ratio end-to-end / colour codes only:", "JImageHash 1.0.0 pHash end-to-end",
                 "ratio end-to-end / decode-only (subsampled):", "speed-up from the second thread:",
                 "garbage collections during the measured passes:", "re-scoring from the analysis cache",
                 "3840x2160 frame scored", "the speed-up cannot read above 1.50"}) {
