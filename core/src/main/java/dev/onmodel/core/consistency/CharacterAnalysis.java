@@ -54,10 +54,32 @@ public record CharacterAnalysis(String character, boolean found, Box box, List<V
      * @param adjacency       intersection of the {@link ColourAdjacency} signatures of the figure's pixels of the
      *                        character's own colours and of the view: whether its colours border each other as in the
      *                        view
+     * @param missingColour   the colour bin of the view's colour most missing from the figure (its share of the view
+     *                        times how far the nearest found colour is), or -1 when none misses enough to name: what
+     *                        the explanation tells the reviewer is gone
+     * @param foreignColour   the colour bin of the figure's colour least like the view's (its share of the figure times
+     *                        how far it is from the view's colours), or -1 when none is foreign enough to name
      */
     public record ViewSignals(String view, double colourPrecision, double colourRecall, double colourOverlap,
                               double fatnessLogRatio, double spreadLogRatio, double partStretch,
                               double corePrecision, double coreRecall, double bandPrecision,
-                              double bandRecall, double grainLogRatio, double adjacency) {
+                              double bandRecall, double grainLogRatio, double adjacency, int missingColour,
+                              int foreignColour) {
+
+        /** These signals with {@code colour} as {@link #foreignColour}. */
+        public ViewSignals withForeignColour(int colour) {
+            return new ViewSignals(view, colourPrecision, colourRecall, colourOverlap, fatnessLogRatio, spreadLogRatio,
+                    partStretch, corePrecision, coreRecall, bandPrecision, bandRecall, grainLogRatio, adjacency,
+                    missingColour, colour);
+        }
+
+        /** Signals with no colour to name (a character not found, or signals made up in tests). */
+        public ViewSignals(String view, double colourPrecision, double colourRecall, double colourOverlap,
+                           double fatnessLogRatio, double spreadLogRatio, double partStretch, double corePrecision,
+                           double coreRecall, double bandPrecision, double bandRecall, double grainLogRatio,
+                           double adjacency) {
+            this(view, colourPrecision, colourRecall, colourOverlap, fatnessLogRatio, spreadLogRatio, partStretch,
+                    corePrecision, coreRecall, bandPrecision, bandRecall, grainLogRatio, adjacency, -1, -1);
+        }
     }
 }

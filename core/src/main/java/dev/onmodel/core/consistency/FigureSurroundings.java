@@ -42,8 +42,19 @@ final class FigureSurroundings {
      *         the figure, or when the growing ran away into the backdrop
      */
     static int[] join(int[] bins, int w, int h, int[] box, float[] figure) {
+        return join(bins, w, h, box, figure, new int[ColourSpace.BINS]);
+    }
+
+    /**
+     * {@link #join}, counting the colours of the grown figure too.
+     *
+     * @param reached filled with the number of the grown figure's pixels (on the grid grown on) in each colour bin:
+     *                the drifted parts' colours, for the explanation; meaningful only when the box returned is not
+     *                {@code box}
+     */
+    static int[] join(int[] bins, int w, int h, int[] box, float[] figure, int[] reached) {
         if (w < 2 * MIN_GRID_SIDE || h < 2 * MIN_GRID_SIDE) {
-            return joinOnGrid(bins, w, h, box, figure);
+            return joinOnGrid(bins, w, h, box, figure, reached);
         }
         // Grown on every other pixel of every other row: a quarter of the work (in a take of another character every
         // frame's colours are off), and a box to two working pixels is as much as the eye needs.
@@ -63,7 +74,7 @@ final class FigureSurroundings {
             return box;
         }
         int[] halfBox = {x0, y0, x1 - x0, y1 - y0};
-        int[] grown = joinOnGrid(half, hw, hh, halfBox, figure);
+        int[] grown = joinOnGrid(half, hw, hh, halfBox, figure, reached);
         if (Arrays.equals(grown, halfBox)) {
             return box;
         }
@@ -71,14 +82,14 @@ final class FigureSurroundings {
     }
 
     /** {@link #join} on the pixels given, whatever their spacing. */
-    private static int[] joinOnGrid(int[] bins, int w, int h, int[] box, float[] figure) {
+    private static int[] joinOnGrid(int[] bins, int w, int h, int[] box, float[] figure, int[] reached) {
         int[] joined = box;
         for (int round = 0; round < ROUNDS; round++) {
             int[] region = FrameAnalyzer.expand(joined, 1.0, w, h);
             if (region[2] < joined[2] + 2 * EDGE_COLUMNS + 2) {
                 return joined;
             }
-            int[] grown = grow(bins, w, region, box, figure);
+            int[] grown = grow(bins, w, region, box, figure, reached);
             if (grown == null) {
                 return joined;
             }
@@ -99,8 +110,12 @@ final class FigureSurroundings {
         return joined;
     }
 
-    /** The box of the pixels reached from the seeds over pixels that are not backdrop; null when no seed stands out. */
-    private static int[] grow(int[] bins, int w, int[] region, int[] seedBox, float[] figure) {
+    /**
+     * The box of the pixels reached from the seeds over pixels that are not backdrop; null when no seed stands out.
+     *
+     * @param binCounts set to the number of reached pixels in each colour bin
+     */
+    private static int[] grow(int[] bins, int w, int[] region, int[] seedBox, float[] figure, int[] binCounts) {
         int rw = region[2];
         int rh = region[3];
         boolean[] backdrop = backdrop(bins, w, region);
@@ -124,12 +139,14 @@ final class FigureSurroundings {
         }
         int[] columns = new int[rw];
         int[] rows = new int[rh];
+        Arrays.fill(binCounts, 0);
         for (int head = 0; head < tail; head++) {
             int local = queue[head];
             int x = local % rw;
             int y = local / rw;
             columns[x]++;
             rows[y]++;
+            binCounts[bins[(region[1] + y) * w + region[0] + x]]++;
             if (x > 0 && !reached[local - 1] && !backdrop[local - 1]) {
                 reached[local - 1] = true;
                 queue[tail++] = local - 1;

@@ -622,7 +622,11 @@ final class FrameAnalyzer {
         // 0.9 or precision under 0.8 in 1 of 10 on the development set) keep the measured box and cost nothing more.
         int[] shown = box;
         if (bestRecall(signals) < SHOWN_BOX_RECALL || bestPrecision(signals) < SHOWN_BOX_PRECISION) {
-            shown = FigureSurroundings.join(bins, w, h, box, figure);
+            int[] reached = new int[ColourSpace.BINS];
+            shown = FigureSurroundings.join(bins, w, h, box, figure, reached);
+            if (!java.util.Arrays.equals(shown, box)) {
+                signals = foreignInSurroundings(signals, model, reached);
+            }
         }
         return new CharacterAnalysis(model.name(), true, scale.box(shown), signals, coarseSignature(shares.found(),
                 shares.present(), shares.count()), box[3] / (double) h, fatness, box[3] * scale.step());
@@ -715,7 +719,110 @@ final class FrameAnalyzer {
                 bandPrecision / ViewModel.BANDS,
                 bandRecall / ViewModel.BANDS,
                 frameGrain - view.grain(),
-                adjacency(frameAdjacency, view.adjacencyAt(boxHeight)));
+                adjacency(frameAdjacency, view.adjacencyAt(boxHeight)),
+                mostMissing(view.histogram(), view.palette(), tables.paletteSlots(), foundPalette),
+                mostForeign(shares.found(), tables.closeness(), present, count));
+    }
+
+    /**
+     * Least share of colour mass (of the view's palette, or of the figure) that one colour must miss, or bring, to be
+     * named in the explanation: below it, the colour is a trace (an outline's shade, a few resampled border pixels),
+     * and naming it would send the reviewer looking for nothing.
+     */
+    static final double NAMED_COLOUR_MASS = 0.03;
+
+    /**
+     * The view's colour most missing from the figure, as the bin that misses most within the colour name
+     * ({@link ColourNames#group}) that misses most: each palette colour's share of the view's palette times how far
+     * its nearest found colour is ({@code 1 - closeness}), summed per name, since a textured coat spreads its red over
+     * many bins, each small alone. -1 when no name misses {@link #NAMED_COLOUR_MASS}.
+     */
+    private static int mostMissing(double[] histogram, int[] palette, int[] slots, FoundPalette found) {
+        double mass = 0;
+        for (int bin : palette) {
+            mass += histogram[bin];
+        }
+        NamedMass missing = new NamedMass();
+        for (int i = 0; i < palette.length; i++) {
+            missing.add(palette[i], histogram[palette[i]] * (1 - found.closeness(palette[i], slots[i])));
+        }
+        return missing.most(NAMED_COLOUR_MASS * mass);
+    }
+
+    /**
+     * The figure's colour least like the view's, as {@link #mostMissing} takes it: each found colour's share of the
+     * figure times how far it is from the view's palette ({@code 1 - closeness}), summed per colour name. -1 when no
+     * name brings {@link #NAMED_COLOUR_MASS}.
+     *
+     * @param shares share of bin {@code present[i]} at {@code i}
+     */
+    private static int mostForeign(double[] shares, double[] closeness, int[] present, int count) {
+        NamedMass foreign = new NamedMass();
+        for (int i = 0; i < count; i++) {
+            foreign.add(present[i], shares[i] * (1 - closeness[present[i]]));
+        }
+        return foreign.most(NAMED_COLOUR_MASS);
+    }
+
+    /**
+     * The signals with the foreign colour taken over the whole grown figure ({@link FigureSurroundings}) where it has
+     * one: the figure measured holds the character's colours only (a coat turned teal has no weight as the character's,
+     * so the figure measured is the rest of it), and the colour that came in their place is in the parts grown around.
+     *
+     * @param reached per colour bin, the grown figure's pixels
+     */
+    private static List<CharacterAnalysis.ViewSignals> foreignInSurroundings(
+            List<CharacterAnalysis.ViewSignals> signals, CharacterModel model, int[] reached) {
+        double total = 0;
+        for (int count : reached) {
+            total += count;
+        }
+        if (total == 0) {
+            return signals;
+        }
+        List<CharacterAnalysis.ViewSignals> named = new ArrayList<>(signals.size());
+        for (int v = 0; v < signals.size(); v++) {
+            double[] closeness = model.tables().get(v).closeness();
+            NamedMass foreign = new NamedMass();
+            for (int bin = 0; bin < reached.length; bin++) {
+                if (reached[bin] > 0) {
+                    foreign.add(bin, reached[bin] / total * (1 - closeness[bin]));
+                }
+            }
+            int colour = foreign.most(NAMED_COLOUR_MASS);
+            CharacterAnalysis.ViewSignals s = signals.get(v);
+            named.add(colour < 0 ? s : s.withForeignColour(colour));
+        }
+        return named;
+    }
+
+    /** Colour mass summed per colour name, keeping the bin that brought most to each. */
+    private static final class NamedMass {
+        private final double[] sum = new double[ColourNames.count()];
+        private final double[] largest = new double[ColourNames.count()];
+        private final int[] bin = new int[ColourNames.count()];
+
+        void add(int colour, double mass) {
+            int name = ColourNames.group(colour);
+            sum[name] += mass;
+            if (mass > largest[name]) {
+                largest[name] = mass;
+                bin[name] = colour;
+            }
+        }
+
+        /** The bin that brought most to the name with the most mass, or -1 when no name reaches {@code least}. */
+        int most(double least) {
+            int most = -1;
+            double mostMass = least;
+            for (int name = 0; name < sum.length; name++) {
+                if (sum[name] > mostMass) {
+                    mostMass = sum[name];
+                    most = bin[name];
+                }
+            }
+            return most;
+        }
     }
 
     /** The figure's signals against each view of the character, in the views' order. */

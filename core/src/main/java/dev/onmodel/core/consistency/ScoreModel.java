@@ -265,9 +265,41 @@ final class ScoreModel {
                     : "sudden change against the neighbouring frames";
         }
         if (colourFactor < COLOURS_OFF || 1 - colourFactor >= 1 - shapeFactor) {
-            return "costume colour differs from the '" + view + "' view";
+            return "costume colour differs from the '" + view + "' view" + whichColours(analysis, view);
         }
         return "proportions differ from the '" + view + "' view (stretched or squashed)";
+    }
+
+    /**
+     * Which colours differ, for the reviewer's eye: ": dark red missing, teal found", the view's colour most missing
+     * from the figure and the figure's colour least like the view's ({@link CharacterAnalysis.ViewSignals#missingColour},
+     * {@link CharacterAnalysis.ViewSignals#foreignColour}); either alone when only one is marked; nothing when neither
+     * is. "Found" rather than "instead": beside all of the character's colours, a foreign one is as often something in
+     * front of it (the tree a figure stands half behind) as a recolour, and the reviewer sees which at a glance.
+     */
+    static String whichColours(CharacterAnalysis analysis, String view) {
+        for (CharacterAnalysis.ViewSignals v : analysis.views()) {
+            if (!v.view().equals(view)) {
+                continue;
+            }
+            String missing = v.missingColour() < 0 ? null : ColourNames.of(v.missingColour());
+            String foreign = v.foreignColour() < 0 ? null : ColourNames.of(v.foreignColour());
+            if (missing != null && missing.equals(foreign)) {
+                // Another shade of one named colour (a 4-bit bin apart): the names cannot tell them apart.
+                return ": " + missing + " in another shade";
+            }
+            if (missing != null && foreign != null) {
+                return ": " + missing + " missing, " + foreign + " found";
+            }
+            if (missing != null) {
+                return ": " + missing + " missing";
+            }
+            if (foreign != null) {
+                return ": " + foreign + " found";
+            }
+            return "";
+        }
+        return "";
     }
 
     /**

@@ -87,4 +87,45 @@ class ScoreExplanationTest {
         assertEquals("sudden change from frame 1011", ScoreModel.explain(found(signals(0.9, 0.9, 0)),
                 Band.OFF_MODEL, "front", 0.8, 0.95, 30, 1011));
     }
+
+    private static CharacterAnalysis.ViewSignals withColours(String view, int missing, int foreign) {
+        return new CharacterAnalysis.ViewSignals(view, 0.8, 0.74, 0.5, 0, 0, Double.NaN, 0.8, 0.74, 0.8, 0.74,
+                Double.NaN, Double.NaN, missing, foreign);
+    }
+
+    /** The colours the named view misses and the figure brings are named, by their bins' plain names. */
+    @Test
+    void theColoursThatDifferAreNamed() {
+        CharacterAnalysis analysis = new CharacterAnalysis("mira", true, new Box(100, 100, 60, 160),
+                List.of(withColours("front", 0xC12, 0x2AB), withColours("back", 0x235, -1)), new float[64], 0.4, 0.3,
+                160);
+        assertEquals("costume colour differs from the 'front' view: red missing, teal found",
+                ScoreModel.explain(analysis, Band.OFF_MODEL, "front", 0.7, 1, Double.NaN, -1));
+        assertEquals("costume colour differs from the 'back' view: dark blue missing",
+                ScoreModel.explain(analysis, Band.OFF_MODEL, "back", 0.7, 1, Double.NaN, -1));
+    }
+
+    @Test
+    void aForeignColourAloneIsNamedAsFound() {
+        CharacterAnalysis analysis = found(withColours("front", -1, 0x2AB));
+        assertEquals("costume colour differs from the 'front' view: teal found",
+                ScoreModel.explain(analysis, Band.CHECK, "front", 0.8, 1, Double.NaN, -1));
+    }
+
+    @Test
+    void twoShadesOfOneNamedColourAreSaidToBeAnotherShade() {
+        CharacterAnalysis analysis = found(withColours("front", 0xC12, 0xE22));
+        assertEquals("costume colour differs from the 'front' view: red in another shade",
+                ScoreModel.explain(analysis, Band.CHECK, "front", 0.8, 1, Double.NaN, -1));
+    }
+
+    /** Names belong to the colour explanation only: proportions and sudden changes are not about a colour. */
+    @Test
+    void otherExplanationsNameNoColour() {
+        CharacterAnalysis analysis = found(withColours("front", 0xC12, 0x2AB));
+        assertEquals("proportions differ from the 'front' view (stretched or squashed)",
+                ScoreModel.explain(analysis, Band.CHECK, "front", 0.95, 0.6, Double.NaN, -1));
+        assertEquals("on model (closest view 'front')",
+                ScoreModel.explain(analysis, Band.OK, "front", 0.95, 1, Double.NaN, -1));
+    }
 }
