@@ -773,21 +773,26 @@ final class FrameAnalyzer {
      */
     private static List<CharacterAnalysis.ViewSignals> foreignInSurroundings(
             List<CharacterAnalysis.ViewSignals> signals, CharacterModel model, int[] reached) {
+        // The bins the grown figure holds, once for all views (a few dozen of the 4096).
+        int[] held = new int[reached.length];
+        int count = 0;
         double total = 0;
-        for (int count : reached) {
-            total += count;
+        for (int bin = 0; bin < reached.length; bin++) {
+            if (reached[bin] > 0) {
+                held[count++] = bin;
+                total += reached[bin];
+            }
         }
-        if (total == 0) {
+        if (count == 0) {
             return signals;
         }
         List<CharacterAnalysis.ViewSignals> named = new ArrayList<>(signals.size());
         for (int v = 0; v < signals.size(); v++) {
             double[] closeness = model.tables().get(v).closeness();
             NamedMass foreign = new NamedMass();
-            for (int bin = 0; bin < reached.length; bin++) {
-                if (reached[bin] > 0) {
-                    foreign.add(bin, reached[bin] / total * (1 - closeness[bin]));
-                }
+            for (int i = 0; i < count; i++) {
+                int bin = held[i];
+                foreign.add(bin, reached[bin] / total * (1 - closeness[bin]));
             }
             int colour = foreign.most(NAMED_COLOUR_MASS);
             CharacterAnalysis.ViewSignals s = signals.get(v);
