@@ -136,4 +136,25 @@ class BatchScorerTest {
         assertEquals(first.frames().get(0).score(), third.frames().get(0).score());
         new ObjectMapper().readTree(Files.readAllLines(file).get(0));
     }
+
+    /** The colours an explanation names are measured, so they are cached with the analysis and read back the same. */
+    @Test
+    void theColoursAnExplanationNamesComeBackFromTheCache() throws IOException {
+        BufferedImage shot = TestCharacters.shot(TestCharacters.figure(Costume.MIRA.coatHueRotated(180), false), 0.7,
+                0.4, 0.5, false, 3);
+        List<BatchScorer.Input> inputs = List.of(BatchScorer.Input.of(TestCharacters.write(shot,
+                Files.createDirectories(dir.resolve("teal")).resolve("teal.png"))));
+        Path file = dir.resolve("colours.jsonl");
+        JsonFileAnalysisCache saved = JsonFileAnalysisCache.open(file);
+        BatchScorer.Result fresh = new BatchScorer(engine, saved, dir).score(inputs, List.of(), 1,
+                ScoringProgress.none(), new Cancellation());
+        saved.save();
+        BatchScorer.Result cached = new BatchScorer(engine, JsonFileAnalysisCache.open(file), dir).score(inputs,
+                List.of(), 1, ScoringProgress.none(), new Cancellation());
+
+        assertEquals(1, cached.cachedCount());
+        String explanation = fresh.frames().get(0).score().characters().get(0).explanation();
+        assertEquals("costume colour differs from the 'front' view: red missing, teal found", explanation);
+        assertEquals(explanation, cached.frames().get(0).score().characters().get(0).explanation());
+    }
 }
