@@ -66,11 +66,11 @@ public record CharacterAnalysis(String character, boolean found, Box box, List<V
                               double bandRecall, double grainLogRatio, double adjacency, int missingColour,
                               int foreignColour) {
 
-        /** These signals with {@code colour} as {@link #foreignColour}. */
-        public ViewSignals withForeignColour(int colour) {
+        /** These signals with other colours to name ({@link #missingColour}, {@link #foreignColour}). */
+        public ViewSignals withNamedColours(int missing, int foreign) {
             return new ViewSignals(view, colourPrecision, colourRecall, colourOverlap, fatnessLogRatio, spreadLogRatio,
                     partStretch, corePrecision, coreRecall, bandPrecision, bandRecall, grainLogRatio, adjacency,
-                    missingColour, colour);
+                    missing, foreign);
         }
 
         /** Signals with no colour to name (a character not found, or signals made up in tests). */

@@ -625,7 +625,8 @@ final class FrameAnalyzer {
             int[] reached = new int[ColourSpace.BINS];
             shown = FigureSurroundings.join(bins, w, h, box, figure, reached);
             if (!java.util.Arrays.equals(shown, box)) {
-                signals = foreignInSurroundings(signals, model, reached);
+                signals = namedInSurroundings(signals, model, reached,
+                        paletteOf(shares.found(), shares.present(), shares.count()));
             }
         }
         return new CharacterAnalysis(model.name(), true, scale.box(shown), signals, coarseSignature(shares.found(),
@@ -765,14 +766,18 @@ final class FrameAnalyzer {
     }
 
     /**
-     * The signals with the foreign colour taken over the whole grown figure ({@link FigureSurroundings}) where it has
-     * one: the figure measured holds the character's colours only (a coat turned teal has no weight as the character's,
-     * so the figure measured is the rest of it), and the colour that came in their place is in the parts grown around.
+     * The signals with the colours to name taken over the whole grown figure ({@link FigureSurroundings}), where it
+     * has one. The figure measured holds the character's colours only: a coat turned teal has no weight as the
+     * character's, so the figure measured is the rest of it, and the teal is in the parts grown around it; and the
+     * trousers it kept may lie outside the figure measured (the head, when the rest drifted), so a colour counts as
+     * missing only when the grown figure lacks it too. (Only too: the growing erodes the figure's outermost pixels
+     * away, so an outline's colour would be missing from the grown figure alone.)
      *
-     * @param reached per colour bin, the grown figure's pixels
+     * @param reached         per colour bin, the grown figure's pixels
+     * @param measuredPalette the figure measured's palette colours
      */
-    private static List<CharacterAnalysis.ViewSignals> foreignInSurroundings(
-            List<CharacterAnalysis.ViewSignals> signals, CharacterModel model, int[] reached) {
+    private static List<CharacterAnalysis.ViewSignals> namedInSurroundings(
+            List<CharacterAnalysis.ViewSignals> signals, CharacterModel model, int[] reached, int[] measuredPalette) {
         // The bins the grown figure holds, once for all views (a few dozen of the 4096).
         int[] held = new int[reached.length];
         int count = 0;
@@ -786,17 +791,32 @@ final class FrameAnalyzer {
         if (count == 0) {
             return signals;
         }
+        // Either figure's palette colours: a sheet colour is as close as the nearer of the two has it.
+        int[] palette = java.util.Arrays.copyOf(measuredPalette, measuredPalette.length + count);
+        int colours = measuredPalette.length;
+        for (int i = 0; i < count; i++) {
+            if (reached[held[i]] / total >= ViewModel.PALETTE_MIN_SHARE) {
+                palette[colours++] = held[i];
+            }
+        }
+        FoundPalette either = new FoundPalette(java.util.Arrays.copyOf(palette, colours),
+                new SheetColours(model.sheetColours()));
         List<CharacterAnalysis.ViewSignals> named = new ArrayList<>(signals.size());
         for (int v = 0; v < signals.size(); v++) {
-            double[] closeness = model.tables().get(v).closeness();
+            ViewModel view = model.views().get(v);
+            ViewTables tables = model.tables().get(v);
+            double[] closeness = tables.closeness();
             NamedMass foreign = new NamedMass();
             for (int i = 0; i < count; i++) {
                 int bin = held[i];
                 foreign.add(bin, reached[bin] / total * (1 - closeness[bin]));
             }
-            int colour = foreign.most(NAMED_COLOUR_MASS);
-            CharacterAnalysis.ViewSignals s = signals.get(v);
-            named.add(colour < 0 ? s : s.withForeignColour(colour));
+            // A foreign colour of the figure measured stays named when the grown figure dilutes it below the floor.
+            int foreignColour = foreign.most(NAMED_COLOUR_MASS);
+            CharacterAnalysis.ViewSignals measured = signals.get(v);
+            named.add(measured.withNamedColours(
+                    mostMissing(view.histogram(), view.palette(), tables.paletteSlots(), either),
+                    foreignColour < 0 ? measured.foreignColour() : foreignColour));
         }
         return named;
     }
