@@ -778,7 +778,7 @@ final class FrameAnalyzer {
      */
     private static List<CharacterAnalysis.ViewSignals> namedInSurroundings(
             List<CharacterAnalysis.ViewSignals> signals, CharacterModel model, int[] reached, int[] measuredPalette) {
-        // The bins the grown figure holds, once for all views (a few dozen of the 4096).
+        // The bins the grown figure holds, listed once for all views.
         int[] held = new int[reached.length];
         int count = 0;
         double total = 0;
