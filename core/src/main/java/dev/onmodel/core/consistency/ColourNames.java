@@ -6,8 +6,8 @@ package dev.onmodel.core.consistency;
  * <p>A name only has to point the reviewer's eye at a part of the figure, so a dozen basic colour terms with "dark"
  * and "light" are enough; a large named-colour list ("burnt sienna") would be more precise than the 4-bit bins it
  * names. The terms are the basic colour terms of Berlin and Kay [1] with brown, beige and olive for the dark and pale
- * oranges and yellows, which are not seen as shades of orange or yellow. Hue is taken as HSV hue of the bin's sRGB
- * centre, whose sectors people name more predictably than CIELAB hue angles.
+ * oranges and yellows, which are not seen as shades of orange or yellow. Hue is taken as the HSB hue of the bin's sRGB
+ * centre ({@link java.awt.Color#RGBtoHSB}), whose sectors people name more predictably than CIELAB hue angles.
  *
  * <p>[1] B. Berlin, P. Kay, Basic Color Terms: Their Universality and Evolution, University of California Press,
  * 1969.
@@ -56,21 +56,25 @@ final class ColourNames {
 
     /** The name of the sRGB colour (0-255 per channel). */
     static String of(int red, int green, int blue) {
+        float[] hsb = java.awt.Color.RGBtoHSB(red, green, blue, null);
+        // Rounded to a hundredth of a degree: bin centres fall exactly on sector bounds (255 degrees for (17, 0, 68)),
+        // and the float arithmetic would put some of them a hair below.
+        double hue = Math.round(36000.0 * hsb[0]) / 100.0;
+        // Saturation and value in double from the integers: thresholds such as value > 0.8 meet bin centres exactly
+        // (204 / 255), where HSB's floats fall on either side.
         int max = Math.max(red, Math.max(green, blue));
         int min = Math.min(red, Math.min(green, blue));
         double value = max / 255.0;
-        double chroma = (max - min) / 255.0;
         double saturation = max == 0 ? 0 : (max - min) / (double) max;
         if (value < 0.16) {
             return "black";
         }
-        if (chroma < 0.12 || saturation < 0.12) {
+        if ((max - min) / 255.0 < 0.12 || saturation < 0.12) {
             if (value > 0.88) {
                 return "white";
             }
             return value < 0.4 ? "dark grey" : value > 0.7 ? "light grey" : "grey";
         }
-        double hue = hue(red, green, blue, max, max - min);
         boolean dark = value < 0.45;
         boolean light = saturation < 0.45 && value > 0.8;
         if (hue >= 15 && hue < 45) {
@@ -104,19 +108,5 @@ final class ColourNames {
             return light ? "pink" : dark ? "dark purple" : "magenta";
         }
         return dark ? "dark " + base : light ? "light " + base : base;
-    }
-
-    /** HSV hue in degrees, 0 to 360. */
-    private static double hue(int red, int green, int blue, int max, int range) {
-        double h;
-        if (max == red) {
-            h = (green - blue) / (double) range;
-        } else if (max == green) {
-            h = 2 + (blue - red) / (double) range;
-        } else {
-            h = 4 + (red - green) / (double) range;
-        }
-        h *= 60;
-        return h < 0 ? h + 360 : h;
     }
 }
