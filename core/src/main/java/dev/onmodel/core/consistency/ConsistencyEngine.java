@@ -31,7 +31,7 @@ import java.util.Objects;
 public final class ConsistencyEngine {
 
     /** Changes whenever analysis results would differ: part of every cache key. */
-    public static final String ENGINE_VERSION = "16";
+    public static final String ENGINE_VERSION = "17";
 
     private final Map<String, CharacterModel> models;
     private final ScoringSettings settings;

@@ -28,8 +28,11 @@ final class FigureSurroundings {
     static final int ERODE = 1;
     /** Smallest side, in grid pixels, worth growing on the coarser grid. */
     private static final int MIN_GRID_SIDE = 64;
-    /** Largest size, over the measured box's larger side, a grown figure may reach before it counts as a runaway. */
-    static final double MAX_GROWTH = 4;
+    /**
+     * Largest size, over the measured box's larger side, a grown figure may reach before it counts as a runaway. Six,
+     * not four: a hue-drifted figure keeps the sheet's colours in a small part only (a leg, a fifth of its height).
+     */
+    static final double MAX_GROWTH = 6;
 
     private FigureSurroundings() {
     }

@@ -100,4 +100,18 @@ class FigureSurroundingsTest {
         fill(bins, 20, 40, 280, 100, DRIFTED_COAT);
         assertArrayEquals(wide, FigureSurroundings.join(bins, W, H, wide, headIsFigure()));
     }
+
+    /**
+     * A hue-drifted figure keeps none of the sheet's colours but a small part (a leg in the development set's
+     * wl-frisians-builder/drift/d01_hue.png, a fifth of the figure's height): the figure grown from it is five times
+     * the part's size and still the figure, not a runaway into the backdrop.
+     */
+    @Test
+    void aSmallPartMeasuredAloneGrowsToTheWholeFigure() {
+        int[] bins = layeredBackdrop();
+        fill(bins, 150, 60, 10, 10, HEAD);
+        fill(bins, 146, 70, 16, 50, DRIFTED_COAT);
+        int[] part = {150, 60, 10, 10};
+        assertArrayEquals(new int[] {146, 60, 16, 60}, FigureSurroundings.join(bins, W, H, part, headIsFigure()));
+    }
 }
