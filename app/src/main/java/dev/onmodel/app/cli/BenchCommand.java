@@ -8,7 +8,6 @@ import dev.onmodel.core.consistency.InMemoryAnalysisCache;
 import dev.onmodel.core.consistency.ScoringProgress;
 import dev.onmodel.core.consistency.ScoringSettings;
 import dev.onmodel.core.consistency.SheetFolders;
-import dev.onmodel.core.consistency.decode.ColourCodeRows;
 import dev.onmodel.core.consistency.decode.FrameDecoder;
 import dev.onmodel.core.media.SequenceScanner;
 import picocli.CommandLine.Command;
@@ -85,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
         // Warm-up: file cache and JIT, not measured.
         rate(files, 2, f -> FrameDecoder.readSubsampled(f, settings.workingSize(), settings.maxPixels()));
         rate(files, 2, f -> engine.analyze(f, List.of()));
-        rate(files, 2, f -> CodesOnly.read(f, settings));
+        rate(files, 2, f -> readForAnalysis(engine, f));
         rate(files, 2, f -> new PerceptiveHash(64).hash(ImageIO.read(f.toFile())));
         rate(files, 2, f -> PngjReferenceDecoder.read(f, settings.workingSize()));
 
@@ -115,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
                     onePass(files, threads, f -> FrameDecoder.readSubsampled(f, FULL_FRAME, settings.maxPixels())),
                     scorePass(engine, files, threads),
                     onePass(files, threads, f -> hasher.hash(ImageIO.read(f.toFile()))),
-                    onePass(files, threads, f -> CodesOnly.read(f, settings))});
+                    onePass(files, threads, f -> readForAnalysis(engine, f))});
             }
         }
         long[] after = collections();
@@ -300,35 +299,10 @@ public final class BenchCommand implements Callable<Integer> {
         return new Rate(files.size() / seconds, measured <= 0 ? Double.MAX_VALUE : cpuNanos.get() / 1e6 / measured);
     }
 
-    /**
-     * Receives a frame's colour codes and their counts exactly as scoring reads them ({@link FrameDecoder#readColourCodes}
-     * into per-thread buffers that are reused, as the engine's are) and analyses nothing: the benchmark's measure of
-     * what scoring pays before its analysis starts.
-     */
-    private static final class CodesOnly implements ColourCodeRows {
-        private static final ThreadLocal<CodesOnly> PER_THREAD = ThreadLocal.withInitial(CodesOnly::new);
-        private final int[][] tables = new int[TABLES][4096];
-        private int[] codes = new int[0];
-
-        static Object read(Path file, ScoringSettings settings) throws IOException {
-            return FrameDecoder.readColourCodes(file, settings.workingSize(), settings.maxPixels(), PER_THREAD.get());
-        }
-
-        @Override
-        public int[] begin(int width, int height) {
-            if (codes.length != width * height) {
-                codes = new int[Math.multiplyExact(width, height)];
-            }
-            for (int[] table : tables) {
-                java.util.Arrays.fill(table, 0);
-            }
-            return codes;
-        }
-
-        @Override
-        public int[][] counts() {
-            return tables;
-        }
+    /** {@link ConsistencyEngine#readForAnalysis} as a benchmark task: the engine's own read, analysing nothing. */
+    private static Object readForAnalysis(ConsistencyEngine engine, Path file) throws IOException {
+        engine.readForAnalysis(file);
+        return file;
     }
 
     /**

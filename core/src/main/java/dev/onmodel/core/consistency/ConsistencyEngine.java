@@ -119,12 +119,27 @@ public final class ConsistencyEngine {
      * @throws IOException with the reason as message when the file cannot be read (see {@link FrameDecoder})
      */
     public FrameAnalysis analyze(Path frame, List<String> cast) throws IOException {
-        // Decoded straight into colour bins: the pixels the analysis sees are those of readSubsampled, binned.
         AnalysisScratch scratch = AnalysisScratch.get();
         FramePixels.Binning binning = new FramePixels.Binning(scratch);
-        FrameDecoder.Coded coded = FrameDecoder.readColourCodes(frame, settings.workingSize(), settings.maxPixels(),
-                binning);
+        FrameDecoder.Coded coded = read(frame, binning);
         return analyze(binning.pixels(), coded.step(), coded.sourceWidth(), coded.sourceHeight(), cast, scratch);
+    }
+
+    /**
+     * Reads {@code frame} into the analysis's input exactly as {@link #analyze(Path, List)} does, and analyses nothing:
+     * what scoring pays before its analysis starts ({@code onmodel bench} measures it beside the decode-only read).
+     *
+     * @throws IOException as {@link #analyze(Path, List)}
+     */
+    public void readForAnalysis(Path frame) throws IOException {
+        FramePixels.Binning binning = new FramePixels.Binning(AnalysisScratch.get());
+        read(frame, binning);
+        binning.pixels();
+    }
+
+    /** Decoded straight into colour bins: the pixels the analysis sees are those of readSubsampled, binned. */
+    private FrameDecoder.Coded read(Path frame, FramePixels.Binning binning) throws IOException {
+        return FrameDecoder.readColourCodes(frame, settings.workingSize(), settings.maxPixels(), binning);
     }
 
     /**

@@ -40,20 +40,12 @@ final class FigureSurroundings {
     /**
      * @param bins   the frame's colour bins at working size, {@code w} by {@code h}
      * @param box    the measured figure's box {x, y, width, height} in working pixels
-     * @param figure per bin, the measured figure's weight: the seeds are the box's pixels of weight 0.5 or more
-     * @return {@code box} joined to the grown figure's box; {@code box} itself when the region has no backdrop beside
-     *         the figure, or when the growing ran away into the backdrop
-     */
-    static int[] join(int[] bins, int w, int h, int[] box, float[] figure) {
-        return join(bins, w, h, box, figure, new int[ColourSpace.BINS]);
-    }
-
-    /**
-     * {@link #join}, counting the colours of the grown figure too.
-     *
+     * @param figure  per bin, the measured figure's weight: the seeds are the box's pixels of weight 0.5 or more
      * @param reached filled with the number of the grown figure's pixels (on the grid grown on) in each colour bin:
      *                the drifted parts' colours, for the explanation; meaningful only when the box returned is not
      *                {@code box}
+     * @return {@code box} joined to the grown figure's box; {@code box} itself when the region has no backdrop beside
+     *         the figure, or when the growing ran away into the backdrop
      */
     static int[] join(int[] bins, int w, int h, int[] box, float[] figure, int[] reached) {
         if (w < 2 * MIN_GRID_SIDE || h < 2 * MIN_GRID_SIDE) {

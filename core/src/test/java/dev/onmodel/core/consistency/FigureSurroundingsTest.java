@@ -42,6 +42,11 @@ class FigureSurroundingsTest {
         return figure;
     }
 
+    /** {@link FigureSurroundings#join} on a {@code W} by {@code H} frame, the grown figure's colours not looked at. */
+    private static int[] join(int[] bins, int[] box, float[] figure) {
+        return FigureSurroundings.join(bins, W, H, box, figure, new int[ColourSpace.BINS]);
+    }
+
     private static void fill(int[] bins, int x, int y, int width, int height, int bin) {
         for (int row = y; row < y + height; row++) {
             Arrays.fill(bins, row * W + x, row * W + x + width, bin);
@@ -57,7 +62,7 @@ class FigureSurroundingsTest {
         fill(bins, 144, 80, 32, 60, DRIFTED_COAT);
         // Measured: the head only (the coat is in no colour of the sheet).
         int[] head = {150, 60, 20, 20};
-        assertArrayEquals(new int[] {144, 60, 32, 80}, FigureSurroundings.join(bins, W, H, head, headIsFigure()));
+        assertArrayEquals(new int[] {144, 60, 32, 80}, join(bins, head, headIsFigure()));
     }
 
     @Test
@@ -90,7 +95,7 @@ class FigureSurroundingsTest {
         int[] bins = layeredBackdrop();
         fill(bins, 150, 60, 20, 80, HEAD);
         int[] whole = {150, 60, 20, 80};
-        assertArrayEquals(whole, FigureSurroundings.join(bins, W, H, whole, headIsFigure()));
+        assertArrayEquals(whole, join(bins, whole, headIsFigure()));
     }
 
     @Test
@@ -98,7 +103,7 @@ class FigureSurroundingsTest {
         int[] bins = layeredBackdrop();
         int[] wide = {20, 40, 280, 100};
         fill(bins, 20, 40, 280, 100, DRIFTED_COAT);
-        assertArrayEquals(wide, FigureSurroundings.join(bins, W, H, wide, headIsFigure()));
+        assertArrayEquals(wide, join(bins, wide, headIsFigure()));
     }
 
     /**
@@ -112,6 +117,6 @@ class FigureSurroundingsTest {
         fill(bins, 150, 60, 10, 10, HEAD);
         fill(bins, 146, 70, 16, 50, DRIFTED_COAT);
         int[] part = {150, 60, 10, 10};
-        assertArrayEquals(new int[] {146, 60, 16, 60}, FigureSurroundings.join(bins, W, H, part, headIsFigure()));
+        assertArrayEquals(new int[] {146, 60, 16, 60}, join(bins, part, headIsFigure()));
     }
 }
